@@ -1,0 +1,4 @@
+export * from './channels';
+export * from './schemas';
+export * from './views';
+export * from './contract';

@@ -1,0 +1,122 @@
+/**
+ * What the core sends to the renderer. Plain JSON (dates as ISO strings with offset), built by the core only.
+ */
+import type { EscalationAdvice } from '../escalation/types';
+import type { ReminderSpec, ServiceHours } from '../planning/types';
+import type { CheckId, CheckResult, Language } from './schemas';
+
+export type TrayState = 'idle' | 'upcoming' | 'in-progress' | 'verification-due' | 'problem' | 'offline';
+
+export interface WindowView {
+  start: string;
+  end: string;
+  services: string[];
+  applications: { service: string; application: string }[];
+}
+
+export interface InventoryStateView {
+  /** ok = last sync succeeded; offline = source unreachable; invalid = source unreadable/rejected. */
+  state: 'ok' | 'offline' | 'invalid';
+  /** Where the inventory in use came from ("embedded" for the built-in one). */
+  source: string;
+  publishedAt: string | null; // YYYY-MM-DD
+  /** When the inventory in use was last confirmed current (ISO). */
+  syncedAt: string | null;
+  /** Since when the source is offline/invalid (ISO), null when ok. */
+  since: string | null;
+  /** Why (French sentence), null when ok. */
+  message: string | null;
+  applications: number;
+}
+
+export interface RunSummaryView {
+  runId: string;
+  windowStart: string;
+  windowEnd: string;
+  services: string[];
+  status: 'open' | 'submitted';
+  submittedAt: string | null;
+  submittedBy: string | null;
+  counts: { ok: number; problem: number; na: number; unanswered: number };
+}
+
+export interface StatusView {
+  now: string;
+  language: Language;
+  trayState: TrayState;
+  profile: { site: string; services: string[] } | null;
+  current: WindowView | null;
+  /** Next windows of the profile's services, 3 months ahead. */
+  upcoming: WindowView[];
+  /** The profile's applications with no concrete window ("À venir", "Pas touché", unrecognized). */
+  unscheduled: {
+    service: string;
+    application: string;
+    status: 'not-affected' | 'to-be-determined' | 'unrecognized';
+    scheduleText: string;
+    comment: string;
+  }[];
+  pendingChecklist: RunSummaryView | null;
+  inventory: InventoryStateView;
+  history: RunSummaryView[];
+  pendingReports: number;
+  intranetUrl: string | null;
+}
+
+export interface CheckView {
+  id: CheckId;
+  result: CheckResult | null;
+  comment: string;
+  /** After "Problème": did restarting the application fix it? null = not answered yet. */
+  restart: 'fixed' | 'not-fixed' | null;
+}
+
+export interface ChecklistItemView {
+  application: string;
+  service: string;
+  /** The inventory's comment, shown as instructions (plain text, never HTML). */
+  instructions: string;
+  checks: CheckView[];
+}
+
+export interface ChecklistView {
+  runId: string;
+  windowStart: string;
+  windowEnd: string;
+  site: string;
+  services: string[];
+  status: 'open' | 'submitted';
+  submittedAt: string | null;
+  submittedBy: string | null;
+  items: ChecklistItemView[];
+}
+
+export interface GuidanceView {
+  application: string;
+  service: string;
+  windowStart: string;
+  windowEnd: string;
+  /** The escalation decision for *now* (the core's clock). */
+  escalation: EscalationAdvice;
+  /** What to tell the desk, ready to read out (French or English per settings). */
+  script: string;
+}
+
+export interface SettingsValues {
+  site: string | null;
+  services: string[];
+  serviceHours: Record<string, ServiceHours>;
+  reminders: ReminderSpec[];
+  language: Language;
+  inventorySource: string | null;
+}
+
+export interface SettingsView {
+  values: SettingsValues;
+  /** Keys fixed by IT (policy / machine config / hostname mapping) → why, in the UI language. */
+  locked: Partial<Record<keyof SettingsValues, string>>;
+  /** Values offered by the current inventory. */
+  choices: { sites: string[]; servicesBySite: Record<string, string[]> };
+  /** True when no site/service is known yet (first start). */
+  needsProfile: boolean;
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export { parseSchedule } from './parse';
+export { occurrences, nextOccurrences, localDateTime } from './occurrences';
