@@ -1,0 +1,98 @@
+/**
+ * Rule → short human text for the UI and the CLI: "1er mercredi du mois, 2 h – 4 h".
+ * French follows Québec usage ("2 h 30", "1er", "3e"); English is for the optional en catalogue.
+ */
+import { monthNameFr, weekdayNameFr } from './lexicon';
+import type { Ordinal, Rule, TimeOfDay, TimeRange, Weekday } from './types';
+
+export type RuleLanguage = 'fr' | 'en';
+
+const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function list(items: string[], lang: RuleLanguage): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${items[items.length - 1]}`;
+}
+
+function ordinalText(n: Ordinal, lang: RuleLanguage): string {
+  if (lang === 'fr') return n === -1 ? 'dernier' : n === 1 ? '1er' : `${n}e`;
+  return n === -1 ? 'last' : `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+}
+
+function weekdayText(w: Weekday, lang: RuleLanguage): string {
+  return lang === 'fr' ? weekdayNameFr(w) : (WEEKDAYS_EN[w - 1] ?? String(w));
+}
+
+/** "2 h", "2 h 30" (fr) · "02:00" (en). */
+export function formatTime(t: TimeOfDay, lang: RuleLanguage = 'fr'): string {
+  const mm = String(t.minute).padStart(2, '0');
+  if (lang === 'fr') return t.minute === 0 ? `${t.hour} h` : `${t.hour} h ${mm}`;
+  return `${String(t.hour).padStart(2, '0')}:${mm}`;
+}
+
+/** "2 h – 4 h", "22 h – 2 h (le lendemain)", "0 h – 24 h" (an end at midnight reads as 24 h). */
+export function formatTimeRange(range: TimeRange, lang: RuleLanguage = 'fr'): string {
+  const start = formatTime(range.start, lang);
+  const endsAtMidnight = range.end.hour === 0 && range.end.minute === 0;
+  if (endsAtMidnight) return `${start} – ${lang === 'fr' ? '24 h' : '24:00'}`;
+  const crosses = range.end.hour * 60 + range.end.minute <= range.start.hour * 60 + range.start.minute;
+  const nextDay = crosses ? (lang === 'fr' ? ' (le lendemain)' : ' (next day)') : '';
+  return `${start} – ${formatTime(range.end, lang)}${nextDay}`;
+}
+
+function offsetText(days: number, lang: RuleLanguage): string {
+  if (days === 0) return '';
+  const n = Math.abs(days);
+  const unit = lang === 'fr' ? (n > 1 ? 'jours' : 'jour') : n > 1 ? 'days' : 'day';
+  return ` ${days > 0 ? '+' : '-'} ${n} ${unit}`;
+}
+
+function zoneText(zone: string | undefined, lang: RuleLanguage): string {
+  if (zone === undefined) return '';
+  if (zone === 'America/Toronto') return lang === 'fr' ? " (heure de l'Est)" : ' (Eastern time)';
+  return ` (${zone})`;
+}
+
+function daysText(rule: Rule, lang: RuleLanguage): string {
+  switch (rule.kind) {
+    case 'monthly': {
+      const ordinals = list(
+        rule.ordinals.map((o) => ordinalText(o, lang)),
+        lang,
+      );
+      const day = weekdayText(rule.weekday, lang);
+      const base = lang === 'fr' ? `${ordinals} ${day} du mois` : `${ordinals} ${day} of the month`;
+      return base + offsetText(rule.offsetDays, lang);
+    }
+    case 'weekly': {
+      const days = [...new Set(rule.weekdays)].sort((a, b) => a - b);
+      if (days.length === 7) return lang === 'fr' ? 'tous les jours' : 'every day';
+      const names = days.map((w) => (lang === 'fr' ? `${weekdayText(w, lang)}s` : weekdayText(w, lang)));
+      return lang === 'fr' ? `tous les ${list(names, lang)}` : `every ${list(names, lang)}`;
+    }
+    case 'once': {
+      const { year, month, day } = rule.date;
+      if (lang === 'en') return `${MONTHS_EN[month - 1] ?? month} ${day}, ${year}`;
+      return `${day === 1 ? '1er' : day} ${monthNameFr(month)} ${year}`;
+    }
+  }
+}
+
+/** "1er mercredi du mois, 2 h – 4 h" · "tous les lundis et jeudis, 22 h – 2 h (le lendemain)" · "13 janvier 2027, 2 h – 4 h". */
+export function formatRule(rule: Rule, lang: RuleLanguage = 'fr'): string {
+  return `${daysText(rule, lang)}, ${formatTimeRange(rule.time, lang)}${zoneText(rule.zone, lang)}`;
+}

@@ -1,0 +1,178 @@
+/**
+ * Rule → concrete windows, with RFC 5545 §3.3.5 wall-clock semantics (https://www.rfc-editor.org/rfc/rfc5545#section-3.3.5):
+ * a local time that does not exist (spring-forward gap) is read with the offset in force before the gap, so it
+ * moves forward by the gap; an ambiguous local time (fall-back) means its first occurrence. luxon alone picks the
+ * later offset for ambiguous times (see design.md, "Pitfalls"), hence localDateTime below.
+ *
+ * A window on a spring-forward night can come out shorter, or even empty ("2h-3h" → 03:00–03:00): that is what
+ * the wall clock says, and we report it as is rather than invent a time IT did not write.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import { addDays, addMonths, DAY_MS, fromEpochDay, nthWeekday, toEpochDay, weekdayOfEpochDay } from './calendar';
+import { DEFAULT_ZONE } from './types';
+import type { CalendarDate, Occurrence, Rule, TimeOfDay, TimeRange, Weekday } from './types';
+
+const HOUR_MS = 3_600_000;
+/** Transitions are never closer than this; offsets on each side of a wall time are sampled this far away. */
+const PROBE_MS = 36 * HOUR_MS;
+/** nextOccurrences gives up after this many months (a valid monthly rule matches at least every 3 months). */
+const MAX_MONTHS = 1200;
+/** Months scanned before/after a range: an offset (≤ 31 days) plus a night crossing can move a window one month. */
+const MONTH_MARGIN = 2;
+/** A sanity bound on `count`, so a bad argument (Infinity) cannot spin forever. */
+const MAX_COUNT = 100_000;
+
+function zoneFor(name: string): IANAZone {
+  const zone = IANAZone.create(name);
+  // Programming/config error, not user text (the parser only produces valid zones): fail loudly.
+  if (!zone.isValid) throw new RangeError(`Fuseau horaire invalide : ${name}`);
+  return zone;
+}
+
+function resolveZone(rule: Rule, zone: string | undefined): IANAZone {
+  return zoneFor(rule.zone ?? zone ?? DEFAULT_ZONE);
+}
+
+function wallTimeToMillis(date: CalendarDate, time: TimeOfDay, zone: IANAZone): number {
+  // The wall time read as if it were UTC; the real instant is this minus the zone's offset at that instant.
+  const wall = toEpochDay(date) * DAY_MS + (time.hour * 60 + time.minute) * 60_000;
+  const before = zone.offset(wall - PROBE_MS);
+  const after = zone.offset(wall + PROBE_MS);
+  if (before === after) return wall - before * 60_000; // no transition nearby: the common, cheap case
+  // Each candidate instant is valid when the zone's offset at that instant is the one we assumed.
+  const valid = [before, after]
+    .map((offset) => ({ offset, ms: wall - offset * 60_000 }))
+    .filter((c) => zone.offset(c.ms) === c.offset)
+    .map((c) => c.ms);
+  // Ambiguous (two valid): the first occurrence. Gap (none valid): the offset before the gap.
+  return valid.length > 0 ? Math.min(...valid) : wall - before * 60_000;
+}
+
+/** A wall-clock date and time in a zone, resolved as RFC 5545 says (see the top of this file). */
+export function localDateTime(date: CalendarDate, time: TimeOfDay, zone: string): DateTime {
+  const z = zoneFor(zone);
+  return DateTime.fromMillis(wallTimeToMillis(date, time, z), { zone: z });
+}
+
+function minutes(t: TimeOfDay): number {
+  return t.hour * 60 + t.minute;
+}
+
+/** A window as instants; DateTimes are only built for the windows that are kept (they cost ~10 µs each). */
+interface Span {
+  start: number;
+  end: number;
+}
+
+function spanOn(date: CalendarDate, time: TimeRange, zone: IANAZone): Span {
+  const endDate = minutes(time.end) <= minutes(time.start) ? addDays(date, 1) : date;
+  return { start: wallTimeToMillis(date, time.start, zone), end: wallTimeToMillis(endDate, time.end, zone) };
+}
+
+function toOccurrence(span: Span, zone: IANAZone): Occurrence {
+  return { start: DateTime.fromMillis(span.start, { zone }), end: DateTime.fromMillis(span.end, { zone }) };
+}
+
+function byStart(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** The windows of a monthly rule whose nth weekday falls in the given month (the offset may move them out). */
+function monthlySpans(rule: Extract<Rule, { kind: 'monthly' }>, year: number, month: number, zone: IANAZone): Span[] {
+  const spans: Span[] = [];
+  for (const ordinal of rule.ordinals) {
+    const day = nthWeekday(year, month, rule.weekday, ordinal);
+    if (!day) continue; // no 5th such weekday this month
+    const span = spanOn(addDays(day, rule.offsetDays), rule.time, zone);
+    // "4e et dernier" can be the same day.
+    if (!spans.some((s) => s.start === span.start)) spans.push(span);
+  }
+  return spans.sort(byStart);
+}
+
+function validWeekdays(weekdays: readonly number[]): Set<Weekday> {
+  return new Set(weekdays.filter((w): w is Weekday => Number.isInteger(w) && w >= 1 && w <= 7));
+}
+
+function localDate(dt: DateTime, zone: IANAZone): CalendarDate {
+  const local = dt.setZone(zone);
+  return { year: local.year, month: local.month, day: local.day };
+}
+
+/**
+ * Every window that overlaps [from, to): its end is after `from` and its start before `to`, in start order.
+ * Zone: rule.zone, else `zone`, else America/Toronto.
+ */
+export function occurrences(rule: Rule, range: { from: DateTime; to: DateTime }, zone?: string): Occurrence[] {
+  const z = resolveZone(rule, zone);
+  if (!range.from.isValid || !range.to.isValid) return [];
+  const fromMs = range.from.toMillis();
+  const toMs = range.to.toMillis();
+  const overlaps = (w: Span) => w.end > fromMs && w.start < toMs;
+  const first = localDate(range.from, z);
+  const last = localDate(range.to, z);
+  const found: Span[] = [];
+
+  if (rule.kind === 'once') {
+    found.push(spanOn(rule.date, rule.time, z));
+  } else if (rule.kind === 'weekly') {
+    // A window starting the day before `from` can still be running (night crossing): start two days early.
+    const startDay = toEpochDay(first) - 2;
+    const lastDay = toEpochDay(last);
+    for (const weekday of validWeekdays(rule.weekdays)) {
+      const firstMatch = startDay + ((weekday - weekdayOfEpochDay(startDay) + 7) % 7);
+      for (let day = firstMatch; day <= lastDay; day += 7) found.push(spanOn(fromEpochDay(day), rule.time, z));
+    }
+  } else {
+    const end = addMonths(last.year, last.month, MONTH_MARGIN);
+    for (
+      let ym = addMonths(first.year, first.month, -MONTH_MARGIN);
+      ym.year * 12 + ym.month <= end.year * 12 + end.month;
+    ) {
+      found.push(...monthlySpans(rule, ym.year, ym.month, z));
+      ym = addMonths(ym.year, ym.month, 1);
+    }
+  }
+  return found
+    .filter(overlaps)
+    .sort(byStart)
+    .map((span) => toOccurrence(span, z));
+}
+
+/**
+ * The first `count` windows whose end is after `from` (a window in progress at `from` is included), in order.
+ * Walks forward from `from` (never from some epoch), so it is cheap however far `from` is.
+ */
+export function nextOccurrences(rule: Rule, from: DateTime, count: number, zone?: string): Occurrence[] {
+  const z = resolveZone(rule, zone);
+  const wanted = Math.min(Math.floor(count), MAX_COUNT);
+  if (!(wanted > 0) || !from.isValid) return [];
+  const fromMs = from.toMillis();
+  const first = localDate(from, z);
+  const found: Span[] = [];
+
+  if (rule.kind === 'once') {
+    const span = spanOn(rule.date, rule.time, z);
+    if (span.end > fromMs) found.push(span);
+  } else if (rule.kind === 'weekly') {
+    const weekdays = validWeekdays(rule.weekdays);
+    // Same time every day, so day order is start order; at most 7 days per window, so bounded by `count`.
+    const startDay = toEpochDay(first) - 2;
+    const stopDay = weekdays.size === 0 ? startDay : startDay + wanted * 7 + 9;
+    for (let day = startDay; found.length < wanted && day < stopDay; day++) {
+      if (!weekdays.has(weekdayOfEpochDay(day))) continue;
+      const span = spanOn(fromEpochDay(day), rule.time, z);
+      if (span.end > fromMs) found.push(span);
+    }
+  } else {
+    // Every date of month m (plus the same offset) precedes every date of month m+1: month order is start order.
+    let ym = addMonths(first.year, first.month, -MONTH_MARGIN);
+    for (let i = 0; i < MAX_MONTHS && found.length < wanted; i++) {
+      for (const span of monthlySpans(rule, ym.year, ym.month, z)) {
+        if (span.end > fromMs && found.length < wanted) found.push(span);
+      }
+      ym = addMonths(ym.year, ym.month, 1);
+    }
+  }
+  return found.map((span) => toOccurrence(span, z));
+}

@@ -1,0 +1,78 @@
+/**
+ * "Plage de maintenance" cell text → ParsedSchedule. Generous in what we accept (accents, dashes, abbreviations,
+ * "du mois", "de 2h à 4h"…), exact in what we compute: anything doubtful is `unrecognized` with a short French
+ * message for the person who typed it, never a guess. Never throws.
+ */
+import { parseDaySpec, type DaySpec } from './dayspec';
+import { normalizeText } from './normalize';
+import { extractTimeRange } from './timerange';
+import type { ParsedSchedule, Rule, TimeRange } from './types';
+import { EASTERN_ZONE, extractEasternZone, extractIanaZone } from './zone';
+
+/** "Pas touché", "Pas touchée pour l'instant…", "Non touché", "Non-touché (hébergé…)". */
+const NOT_AFFECTED = /^[^a-z0-9]*(?:pas|non)[ -](?:touche|affecte|concerne)/;
+/** "À venir (voir commentaire)", "À déterminer", "À confirmer". */
+const TO_BE_DETERMINED = /^[^a-z0-9]*a (?:venir|determiner|confirmer|definir)\b/;
+
+const EXAMPLES = '« 1er mercredi 2h-4h », « Pas touché » ou « À venir »';
+
+const unrecognized = (raw: string, message: string): ParsedSchedule => ({ status: 'unrecognized', raw, message });
+
+export function parseSchedule(text: string): ParsedSchedule {
+  const raw = typeof text === 'string' ? text : '';
+  try {
+    return parse(raw);
+  } catch {
+    // A bug here must not take the inventory import down with it: the row is just not understood.
+    return unrecognized(raw, `Plage de maintenance non comprise (ex. : ${EXAMPLES})`);
+  }
+}
+
+function parse(raw: string): ParsedSchedule {
+  const normalized = normalizeText(raw);
+  // "-", "." or "?" alone is how an empty cell often looks in Excel.
+  if (!/[a-z0-9]/.test(normalized)) return unrecognized(raw, 'Plage de maintenance vide');
+  if (NOT_AFFECTED.test(normalized)) return { status: 'not-affected', raw };
+  if (TO_BE_DETERMINED.test(normalized)) return { status: 'to-be-determined', raw };
+
+  const iana = extractIanaZone(raw);
+  if (!iana.ok) return unrecognized(raw, iana.message);
+  const eastern = extractEasternZone(normalizeText(iana.rest));
+  if (eastern.found && iana.zone !== undefined && iana.zone !== EASTERN_ZONE) {
+    return unrecognized(raw, `Deux fuseaux horaires différents : ${iana.zone} et heure de l'Est`);
+  }
+  const zone = iana.zone ?? (eastern.found ? EASTERN_ZONE : undefined);
+
+  const time = extractTimeRange(eastern.rest);
+  if (time.kind === 'error') return unrecognized(raw, time.message);
+  if (time.kind === 'none') {
+    const day = parseDaySpec(eastern.rest);
+    if (day.ok) return unrecognized(raw, 'Heures manquantes : ajoutez une plage comme 2h-4h');
+    if (day.message.startsWith('Texte non compris')) {
+      return unrecognized(raw, `Plage de maintenance non comprise (ex. : ${EXAMPLES})`);
+    }
+    return unrecognized(raw, day.message);
+  }
+  const day = parseDaySpec(time.rest);
+  if (!day.ok) return unrecognized(raw, day.message);
+  return { status: 'scheduled', raw, rule: toRule(day.spec, time.range, zone) };
+}
+
+function toRule(spec: DaySpec, time: TimeRange, zone: string | undefined): Rule {
+  const withZone = zone === undefined ? {} : { zone };
+  switch (spec.kind) {
+    case 'monthly':
+      return {
+        kind: 'monthly',
+        ordinals: spec.ordinals,
+        weekday: spec.weekday,
+        offsetDays: spec.offsetDays,
+        time,
+        ...withZone,
+      };
+    case 'weekly':
+      return { kind: 'weekly', weekdays: spec.weekdays, time, ...withZone };
+    case 'once':
+      return { kind: 'once', date: spec.date, time, ...withZone };
+  }
+}

@@ -1,0 +1,72 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  daysInMonth,
+  fromEpochDay,
+  isValidDate,
+  nthWeekday,
+  toEpochDay,
+  weekdayOf,
+} from '../../../shared/schedule/calendar';
+
+describe('calendar arithmetic (pure integer maths, checked against luxon)', () => {
+  it('day numbers round-trip and agree with luxon from 1900 to 2100', () => {
+    const start = DateTime.utc(1900, 1, 1);
+    for (let i = 0; i < 200 * 366; i += 7) {
+      const dt = start.plus({ days: i });
+      const date = { year: dt.year, month: dt.month, day: dt.day };
+      const epochDay = toEpochDay(date);
+      expect(epochDay).toBe(Math.round(dt.toMillis() / 86_400_000));
+      expect(fromEpochDay(epochDay)).toEqual(date);
+      expect(weekdayOf(date)).toBe(dt.weekday);
+    }
+  });
+
+  it('knows the anchors of the brief', () => {
+    expect(weekdayOf({ year: 2026, month: 12, day: 2 })).toBe(3);
+    expect(weekdayOf({ year: 2026, month: 11, day: 1 })).toBe(7);
+    expect(weekdayOf({ year: 2027, month: 3, day: 14 })).toBe(7);
+  });
+
+  it.each([
+    [2027, 2, 28],
+    [2028, 2, 29],
+    [1900, 2, 28],
+    [2000, 2, 29],
+    [2026, 4, 30],
+    [2026, 12, 31],
+  ])('daysInMonth(%i, %i) = %i', (year, month, days) => {
+    expect(daysInMonth(year, month)).toBe(days);
+  });
+
+  it('validates dates', () => {
+    expect(isValidDate({ year: 2028, month: 2, day: 29 })).toBe(true);
+    expect(isValidDate({ year: 2027, month: 2, day: 29 })).toBe(false);
+    expect(isValidDate({ year: 2027, month: 13, day: 1 })).toBe(false);
+    expect(isValidDate({ year: 2027, month: 1, day: 0 })).toBe(false);
+    expect(isValidDate({ year: 2027, month: 1.5, day: 1 })).toBe(false);
+  });
+
+  it('adds days across month and year ends, and months across years', () => {
+    expect(addDays({ year: 2026, month: 12, day: 31 }, 1)).toEqual({ year: 2027, month: 1, day: 1 });
+    expect(addDays({ year: 2027, month: 2, day: 1 }, -3)).toEqual({ year: 2027, month: 1, day: 29 });
+    expect(addDays({ year: 2028, month: 2, day: 28 }, 1)).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(addMonths(2026, 11, 2)).toEqual({ year: 2027, month: 1 });
+    expect(addMonths(2027, 1, -2)).toEqual({ year: 2026, month: 11 });
+  });
+
+  it.each([
+    [2026, 12, 3, 1, 2],
+    [2026, 12, 3, 5, 30],
+    [2027, 2, 3, 5, null],
+    [2027, 2, 1, -1, 22],
+    [2027, 3, 1, -1, 29],
+    [2026, 11, 7, 1, 1],
+    [2027, 3, 7, 2, 14],
+  ] as const)('nthWeekday(%i-%i, weekday %i, ordinal %i) → day %s', (year, month, weekday, ordinal, day) => {
+    const found = nthWeekday(year, month, weekday, ordinal);
+    expect(found === null ? null : found.day).toBe(day);
+  });
+});
