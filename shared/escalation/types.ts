@@ -12,6 +12,11 @@ export interface EscalationQuery {
    * → the usual procedure.
    */
   window: { start: string; end: string } | null;
+  /**
+   * The problem concerns an application of a maintenance window even though the exact window is not known
+   * (e.g. the IT command line asked "whom do I call at 10:00?"). Default: `window !== null`.
+   */
+  relatedToWindow?: boolean;
 }
 
 export type AdviceCode =

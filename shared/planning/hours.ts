@@ -1,0 +1,76 @@
+/**
+ * When the verification checklist is due. The guide: "Après la plage de maintenance ou au début du quart de
+ * travail suivant (pour les services qui ne sont pas 24/7)".
+ */
+import { DateTime } from 'luxon';
+import type { Inventory } from '../inventory/model';
+import type { CalendarDate, TimeOfDay } from '../schedule';
+import { localDateTime } from '../schedule';
+import { nameKey } from './names';
+import type { ServiceHours } from './types';
+import { serviceInfoFor } from './windows';
+
+/** Unknown service → 24/7: the checklist right after the window is the safe default (never later than needed). */
+export const TWENTY_FOUR_SEVEN: ServiceHours = { twentyFourSeven: true, shiftStarts: [] };
+
+/** "HH:MM" or "H:MM" → TimeOfDay, null when not a valid time. */
+export function parseHhmm(text: string): TimeOfDay | null {
+  const m = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = Number(m[2]);
+  return hour <= 23 && minute <= 59 ? { hour, minute } : null;
+}
+
+/** "HH:MM", zero-padded: the canonical form used in event keys. */
+export function formatHhmm(t: TimeOfDay): string {
+  return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+}
+
+/** The calendar date of `dt` in `zone`, shifted by `days` (pure calendar arithmetic, no DST involved). */
+export function calendarDate(dt: DateTime, zone: string, days = 0): CalendarDate {
+  const local = dt.setZone(zone);
+  const d = DateTime.utc(local.year, local.month, local.day).plus({ days });
+  return { year: d.year, month: d.month, day: d.day };
+}
+
+/**
+ * Hours of a service for this workstation: the workstation's own setting wins (exact name, then nameKey), then the
+ * inventory's Services row (site-specific, then any site), else 24/7.
+ */
+export function hoursFor(
+  inventory: Inventory,
+  site: string,
+  service: string,
+  overrides?: Readonly<Record<string, ServiceHours>>,
+): ServiceHours {
+  if (overrides) {
+    const exact = Object.prototype.hasOwnProperty.call(overrides, service) ? overrides[service] : undefined;
+    if (exact) return exact;
+    const key = nameKey(service);
+    for (const [name, hours] of Object.entries(overrides)) if (nameKey(name) === key) return hours;
+  }
+  const info = serviceInfoFor(inventory, site, service);
+  return info ? { twentyFourSeven: info.twentyFourSeven, shiftStarts: info.shiftStarts } : TWENTY_FOUR_SEVEN;
+}
+
+/**
+ * The checklist moment for a window ending at `end`: the end itself for a 24/7 service, otherwise the first shift
+ * start at or after the end, in `zone`. A non-24/7 service with no valid shift start falls back to the end — better
+ * early than never.
+ */
+export function checklistTime(end: DateTime, hours: ServiceHours, zone: string): DateTime {
+  const shifts = hours.shiftStarts.map(parseHhmm).filter((t): t is TimeOfDay => t !== null);
+  if (hours.twentyFourSeven || shifts.length === 0) return end.setZone(zone);
+  // Shift starts repeat daily, so the answer is on the end's local day or the next; one more day absorbs DST.
+  for (let days = 0; days <= 2; days++) {
+    const date = calendarDate(end, zone, days);
+    let best: DateTime | null = null;
+    for (const shift of shifts) {
+      const at = localDateTime(date, shift, zone);
+      if (at.toMillis() >= end.toMillis() && (best === null || at.toMillis() < best.toMillis())) best = at;
+    }
+    if (best) return best.setZone(zone);
+  }
+  return end.setZone(zone);
+}

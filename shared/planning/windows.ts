@@ -1,0 +1,116 @@
+/**
+ * The profile's concrete maintenance windows, grouped: applications whose windows have the same start AND end
+ * form one window (one notification, one checklist), whatever their service.
+ */
+import type { DateTime } from 'luxon';
+import type { Application, Inventory, ServiceInfo } from '../inventory/model';
+import { occurrences } from '../schedule';
+import { compareNames, nameKey, sameName, sortedUnique } from './names';
+import type { Profile } from './types';
+
+export interface PlannedWindow {
+  start: DateTime;
+  end: DateTime;
+  /** Sorted by service then application, unique. `service` is spelled as in the profile. */
+  applications: { service: string; application: string }[];
+  /** Sorted, unique, spelled as in the profile. */
+  services: string[];
+}
+
+/**
+ * Occurrences are asked for from this far before the range so a window that started earlier but is still running
+ * (e.g. 22h–1h across midnight) is found. No real window lasts anywhere near this long.
+ */
+const LOOKBEHIND_DAYS = 2;
+
+/**
+ * The profile's applications: same site, service among the profile's, compared on nameKey.
+ * Returns each with the profile's spelling of its service, so one service never appears under two spellings.
+ */
+export function applicationsOf(inventory: Inventory, profile: Profile): { service: string; app: Application }[] {
+  const byKey = new Map<string, string>();
+  for (const s of profile.services) if (!byKey.has(nameKey(s))) byKey.set(nameKey(s), s.trim());
+  const out: { service: string; app: Application }[] = [];
+  for (const app of inventory.applications) {
+    if (!sameName(app.site, profile.site)) continue;
+    const service = byKey.get(nameKey(app.service));
+    if (service !== undefined) out.push({ service, app });
+  }
+  return out;
+}
+
+/**
+ * Grouped windows of the profile that overlap [from, to) (end > from and start < to), sorted by start then end.
+ * Start/end are expressed in `zone`.
+ */
+export function windowsFor(
+  inventory: Inventory,
+  profile: Profile,
+  range: { from: DateTime; to: DateTime },
+  zone: string,
+): PlannedWindow[] {
+  const from = range.from.toMillis();
+  const to = range.to.toMillis();
+  if (!(from < to)) return [];
+  const groups = new Map<
+    string,
+    { start: DateTime; end: DateTime; pairs: Map<string, { service: string; application: string }> }
+  >();
+  const expansion = { from: range.from.minus({ days: LOOKBEHIND_DAYS }), to: range.to };
+  for (const { service, app } of applicationsOf(inventory, profile)) {
+    if (app.schedule.status !== 'scheduled') continue;
+    const application = app.application.trim();
+    for (const occ of occurrences(app.schedule.rule, expansion, zone)) {
+      const s = occ.start.toMillis();
+      const e = occ.end.toMillis();
+      if (!(e > from && s < to)) continue;
+      const id = `${s}|${e}`;
+      let group = groups.get(id);
+      if (!group) {
+        group = { start: occ.start.setZone(zone), end: occ.end.setZone(zone), pairs: new Map() };
+        groups.set(id, group);
+      }
+      group.pairs.set(`${service}\u0000${application}`, { service, application });
+    }
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const applications = [...g.pairs.values()].sort(
+        (a, b) => compareNames(a.service, b.service) || compareNames(a.application, b.application),
+      );
+      return {
+        start: g.start,
+        end: g.end,
+        applications,
+        services: sortedUnique(applications.map((a) => a.service)),
+      };
+    })
+    .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.end.toMillis() - b.end.toMillis());
+}
+
+/**
+ * The window in progress at `now` (start <= now < end), or null. If several groups overlap, the one that started
+ * first (then the one ending first) — the same order as windowsFor.
+ */
+export function currentWindow(
+  inventory: Inventory,
+  profile: Profile,
+  now: DateTime,
+  zone: string,
+): PlannedWindow | null {
+  return windowsFor(inventory, profile, { from: now, to: now.plus({ milliseconds: 1 }) }, zone)[0] ?? null;
+}
+
+/**
+ * The inventory's Services row for (site, service): a row naming the site wins over a row for any site ("").
+ * Names compared on nameKey. null when the inventory says nothing.
+ */
+export function serviceInfoFor(inventory: Inventory, site: string, service: string): ServiceInfo | null {
+  let anySite: ServiceInfo | null = null;
+  for (const info of inventory.services) {
+    if (!sameName(info.service, service)) continue;
+    if (info.site.trim() === '') anySite ??= info;
+    else if (sameName(info.site, site)) return info;
+  }
+  return anySite;
+}
