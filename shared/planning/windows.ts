@@ -32,7 +32,8 @@ export function applicationsOf(inventory: Inventory, profile: Profile): { servic
   for (const s of profile.services) if (!byKey.has(nameKey(s))) byKey.set(nameKey(s), s.trim());
   const out: { service: string; app: Application }[] = [];
   for (const app of inventory.applications) {
-    if (!sameName(app.site, profile.site)) continue;
+    // An empty Site (column missing or left blank) means the application concerns every site.
+    if (app.site.trim() !== '' && !sameName(app.site, profile.site)) continue;
     const service = byKey.get(nameKey(app.service));
     if (service !== undefined) out.push({ service, app });
   }

@@ -1,0 +1,104 @@
+/**
+ * CSV reader: bytes → Sheet. Handles what Excel on a French Windows produces: Windows-1252 ("CSV (séparateur :
+ * point-virgule)") or UTF-8 with a BOM ("CSV UTF-8"), `;` separators, CRLF, quoted cells spanning lines.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Sheet } from '../../../shared/inventory/model';
+import { decodeText } from './encoding';
+import { InventoryReadError } from './errors';
+
+const CANDIDATES = [';', ',', '\t'] as const;
+type Delimiter = (typeof CANDIDATES)[number];
+/** Words of a header line: the line whose separators we trust. */
+const HEADER_WORDS = /\b(direction|site|service|application|plage|commentaire|poste|contact|quart)/g;
+const SCAN_LINES = 30;
+
+/**
+ * Splits the start of the text into logical lines (a quoted cell may hold newlines) and counts each candidate
+ * separator outside quotes.
+ */
+function countPerLine(text: string): { folded: string; counts: Record<Delimiter, number> }[] {
+  const lines: { folded: string; counts: Record<Delimiter, number> }[] = [];
+  let counts: Record<Delimiter, number> = { ';': 0, ',': 0, '\t': 0 };
+  let raw = '';
+  let quoted = false;
+  for (let i = 0; i < text.length && lines.length < SCAN_LINES; i += 1) {
+    const ch = text[i] as string;
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+      lines.push({
+        folded: raw
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase(),
+        counts,
+      });
+      counts = { ';': 0, ',': 0, '\t': 0 };
+      raw = '';
+      continue;
+    }
+    if (!quoted && (ch === ';' || ch === ',' || ch === '\t')) counts[ch] += 1;
+    raw += ch;
+  }
+  if (raw !== '')
+    lines.push({
+      folded: raw
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase(),
+      counts,
+    });
+  return lines;
+}
+
+/**
+ * The separator, read from the header line (the first line naming at least two known columns): data lines are
+ * no good witnesses, since a `;` file leaves the commas of French sentences unquoted. Without a recognisable
+ * header, the separator most used over the first lines wins; ties go to `;` (French Excel's choice).
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const lines = countPerLine(text);
+  const best = (counts: Record<Delimiter, number>): Delimiter | null => {
+    let winner: Delimiter | null = null;
+    for (const d of CANDIDATES) if (counts[d] > 0 && (winner === null || counts[d] > counts[winner])) winner = d;
+    return winner;
+  };
+  const header = lines.find((line) => new Set(line.folded.match(HEADER_WORDS) ?? []).size >= 2);
+  const fromHeader = header ? best(header.counts) : null;
+  if (fromHeader) return fromHeader;
+  const total: Record<Delimiter, number> = { ';': 0, ',': 0, '\t': 0 };
+  for (const line of lines) for (const d of CANDIDATES) total[d] += line.counts[d];
+  return best(total) ?? ';';
+}
+
+/** Parses already-decoded CSV text. Throws InventoryReadError (French) on an unclosed quote. */
+export function parseCsvText(text: string, name: string): Sheet {
+  const delimiter = detectDelimiter(text);
+  try {
+    const rows = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
+    return { name, rows };
+  } catch (error) {
+    const { code, lines: line } = error as { code?: string; lines?: number };
+    if (code !== 'CSV_QUOTE_NOT_CLOSED') {
+      throw new InventoryReadError(
+        'Le fichier CSV n’a pas pu être lu. Ouvrez-le dans Excel et enregistrez-le de nouveau.',
+      );
+    }
+    throw new InventoryReadError(
+      'Le fichier CSV est mal formé' +
+        (line ? ` vers la ligne ${line}` : '') +
+        ' : un guillemet (") ouvert n’est jamais refermé. Ouvrez-le dans Excel et enregistrez-le de nouveau.',
+    );
+  }
+}
+
+export function readCsv(bytes: Uint8Array, name: string): Sheet {
+  return parseCsvText(decodeText(bytes), name);
+}

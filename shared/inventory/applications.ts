@@ -1,0 +1,133 @@
+/**
+ * Rows of the application list → Application objects, with row-level problems. Shared by the sheet reader
+ * (CSV/XLSX) and the JSON reader so both apply the same rules: a row with no application or no service is
+ * skipped (error); an empty or unrecognised schedule, an empty site, an unclear "Transferts" value or a
+ * duplicate keeps the row (warning). Nothing here stops the import.
+ */
+import { parseSchedule } from '../schedule';
+import type { ParsedSchedule } from '../schedule/types';
+import type { ApplicationColumn } from './columns';
+import type { Application, ImportProblem } from './model';
+import { collapseSpaces, foldText, parseYesNo } from './text';
+
+export interface RawApplication {
+  /** Row used in problem reports (1-based: sheet row, or JSON array index + 1). */
+  reportRow: number;
+  /** Application.row: the sheet row, null for JSON. */
+  sourceRow: number | null;
+  direction: string;
+  site: string;
+  service: string;
+  application: string;
+  schedule: string;
+  comment: string;
+  /** The "Transferts" cell text, a JSON boolean, or null when the source has none. */
+  transfers: string | boolean | null;
+}
+
+export interface BuildOptions {
+  /** Column name per field, as the file names it (header text, or JSON field name). */
+  names: Record<ApplicationColumn, string>;
+  /** Warn about each empty site. Off when the sheet has no Site column: one file-level warning says it instead. */
+  warnEmptySite: boolean;
+  /** How a reportRow is named after "à": "la ligne 4" for sheets, "l’élément 4" for JSON. */
+  rowName: (row: number) => string;
+}
+
+/** parseSchedule, made total: an empty cell means "not decided yet", and a parser failure never escapes. */
+function scheduleOf(text: string): ParsedSchedule {
+  if (text === '') return { status: 'to-be-determined', raw: '' };
+  try {
+    return parseSchedule(text);
+  } catch {
+    return { status: 'unrecognized', raw: text, message: 'Cette plage de maintenance n’a pas pu être lue.' };
+  }
+}
+
+/**
+ * "Plage de maintenance de « Accudose » non comprise (Heure invalide : 25h). …" — the parser's reason, without
+ * repeating its own "Plage de maintenance non comprise" opening.
+ */
+function unrecognizedMessage(label: string, reason: string): string {
+  const rest = reason.replace(/^plage de maintenance non comprise\s*:?\s*/i, '').trim();
+  const why = rest === '' ? '' : rest.startsWith('(') ? ` ${rest}` : ` (${rest.replace(/\.$/, '')})`;
+  return `Plage de maintenance de ${label} non comprise${why}. L’application est gardée, sans alerte programmée.`;
+}
+
+export function buildApplications(
+  raws: readonly RawApplication[],
+  options: BuildOptions,
+): { applications: Application[]; problems: ImportProblem[] } {
+  const { names } = options;
+  const applications: Application[] = [];
+  const problems: ImportProblem[] = [];
+  const seen = new Map<string, number>();
+  const problem = (row: number, key: ApplicationColumn, severity: ImportProblem['severity'], message: string) =>
+    problems.push({ row, column: names[key], severity, message });
+
+  for (const raw of raws) {
+    const row = raw.reportRow;
+    const name = collapseSpaces(raw.application);
+    const service = collapseSpaces(raw.service);
+    const label = name === '' ? 'cette ligne' : `« ${name} »`;
+    if (name === '') problem(row, 'application', 'error', 'Nom d’application manquant : la ligne est ignorée.');
+    if (service === '') problem(row, 'service', 'error', `Service manquant pour ${label} : la ligne est ignorée.`);
+    if (name === '' || service === '') continue;
+
+    const site = collapseSpaces(raw.site);
+    if (options.warnEmptySite && site === '') {
+      problem(
+        row,
+        'site',
+        'warning',
+        `Site vide pour ${label} : l’application sera considérée comme touchant tous les sites.`,
+      );
+    }
+    const scheduleText = collapseSpaces(raw.schedule);
+    const schedule = scheduleOf(scheduleText);
+    if (scheduleText === '') {
+      problem(row, 'schedule', 'warning', `Plage de maintenance vide pour ${label} : elle est considérée « À venir ».`);
+    } else if (schedule.status === 'unrecognized') {
+      problem(row, 'schedule', 'warning', unrecognizedMessage(label, schedule.message));
+    }
+
+    let transfers: boolean | null = null;
+    if (typeof raw.transfers === 'boolean') transfers = raw.transfers;
+    else if (raw.transfers !== null) {
+      const parsed = parseYesNo(raw.transfers);
+      if (parsed === undefined) {
+        problem(
+          row,
+          'transfers',
+          'warning',
+          `Valeur « ${collapseSpaces(raw.transfers)} » non comprise pour ${label} (attendu : oui ou non) : ` +
+            'les transferts seront déduits du commentaire.',
+        );
+      } else transfers = parsed;
+    }
+
+    const key = [site, service, name].map(foldText).join('\u0000');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problem(
+        row,
+        'application',
+        'warning',
+        `${label} apparaît déjà à ${options.rowName(first)} pour le même site et le même service (doublon).`,
+      );
+    } else seen.set(key, row);
+
+    applications.push({
+      row: raw.sourceRow,
+      direction: collapseSpaces(raw.direction),
+      site,
+      service,
+      application: name,
+      scheduleText,
+      schedule,
+      comment: collapseSpaces(raw.comment),
+      transfers,
+    });
+  }
+  return { applications, problems };
+}
