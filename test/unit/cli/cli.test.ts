@@ -86,7 +86,7 @@ describe('cli check-inventory', () => {
   });
 
   it('exits 1 with a readable problem for an unusable file', async () => {
-    const r = await cli(['check-inventory', 'test/fixtures/inventory/empty.csv', '--json']);
+    const r = await cli(['check-inventory', 'test/fixtures/inventory/vide.csv', '--json']);
     expect(r.code).toBe(1);
     const body = r.json<{ ok: boolean; problems: { message: string; severity: string }[] }>();
     expect(body.ok).toBe(false);
@@ -144,7 +144,7 @@ describe('cli timeline', () => {
   it('exits 2 when --to is before --from, 1 when the inventory is unusable', async () => {
     const base = ['timeline', '--site', 'IUSMM', '--service', 'Laboratoire', '--json'];
     expect((await cli([...base, '--inventory', DEFAULT_INVENTORY, '--from', '2026-12-31', '--to', '2026-12-01'])).code).toBe(2);
-    const broken = await cli([...base, '--inventory', 'test/fixtures/inventory/empty.csv', '--from', '2026-12-01', '--to', '2026-12-31']);
+    const broken = await cli([...base, '--inventory', 'test/fixtures/inventory/vide.csv', '--from', '2026-12-01', '--to', '2026-12-31']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/inventaire inutilisable/);
   });
