@@ -1,0 +1,125 @@
+/** The status window ("Calendrier"): state now, next windows, unscheduled applications, inventory, history, tools. */
+import { useState } from 'react';
+import { AlertRegion, Loading, Notice } from '../components/Feedback';
+import { StateBadge } from '../components/StateBadge';
+import { routeHref } from '../hooks/useRoute';
+import { useStatus } from '../hooks/useStatus';
+import { windowText } from '../format';
+import { useT } from '../i18n';
+import { HistoryTable } from './HistoryTable';
+import { InventoryPanel } from './InventoryPanel';
+import { UnscheduledTable } from './UnscheduledTable';
+import { ApplicationList, WindowList } from './WindowList';
+
+export function StatusPage() {
+  const { t, tn, lang } = useT();
+  const { status, loading, failure, dismiss, syncNow, exportCalendar, openLink } = useStatus();
+  const [syncing, setSyncing] = useState(false);
+  const [notice, setNotice] = useState<{ kind: 'synced' } | { kind: 'exported'; path: string } | null>(null);
+
+  if (loading && !status) return <Loading />;
+  if (!status) {
+    return (
+      <>
+        <h1>{t('status.title')}</h1>
+        <AlertRegion failure={failure} />
+      </>
+    );
+  }
+
+  const onSync = async () => {
+    setSyncing(true);
+    setNotice(null);
+    const ok = await syncNow();
+    setSyncing(false);
+    if (ok) setNotice({ kind: 'synced' });
+  };
+  const onExport = async () => {
+    setNotice(null);
+    const path = await exportCalendar();
+    if (path) setNotice({ kind: 'exported', path });
+  };
+
+  const { profile, current, pendingChecklist: pending } = status;
+  return (
+    <div className="status" data-testid="status">
+      <AlertRegion failure={failure} onDismiss={dismiss} />
+      <h1>{t('status.title')}</h1>
+
+      <section className="card" aria-labelledby="now-title">
+        <h2 id="now-title">{t('status.now')}</h2>
+        <StateBadge state={status.trayState} />
+        {profile ? (
+          <p className="meta" data-testid="profile">
+            {t('status.profile', { site: profile.site, services: profile.services.join(', ') })}
+          </p>
+        ) : (
+          <p>
+            {t('status.noProfile')} <a href={routeHref({ name: 'settings' })}>{t('status.noProfileLink')}</a>
+          </p>
+        )}
+        {current && (
+          <div className="current" data-testid="current-window">
+            <p className="strong">{t('status.current', { window: windowText(current.start, current.end, lang) })}</p>
+            <ApplicationList window={current} />
+          </div>
+        )}
+        {pending && pending.status === 'open' && (
+          <p className="callout tone-warn" data-testid="pending-checklist">
+            {t('status.pending', { window: windowText(pending.windowStart, pending.windowEnd, lang) })}{' '}
+            <a href={routeHref({ name: 'checklist', runId: pending.runId })}>{t('status.pendingLink')}</a>
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t('status.upcoming')}</h2>
+        <WindowList windows={status.upcoming} />
+      </section>
+
+      <section className="card" aria-labelledby="unscheduled-title">
+        <h2 id="unscheduled-title">{t('status.unscheduled')}</h2>
+        <UnscheduledTable rows={status.unscheduled} />
+      </section>
+
+      <section className="card" aria-labelledby="inventory-title">
+        <h2 id="inventory-title">{t('status.inventory')}</h2>
+        <InventoryPanel inventory={status.inventory} now={status.now} />
+        <p className="meta" data-testid="pending-reports">
+          {tn('status.reports', status.pendingReports)}
+        </p>
+        <button type="button" className="button" onClick={onSync} disabled={syncing} data-testid="sync-now">
+          {syncing ? t('app.loading') : t('status.sync')}
+        </button>
+        {notice?.kind === 'synced' && <Notice testId="sync-done">{t('status.synced')}</Notice>}
+      </section>
+
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t('status.history')}</h2>
+        <HistoryTable runs={status.history} />
+      </section>
+
+      <section className="card" aria-labelledby="tools-title">
+        <h2 id="tools-title">{t('status.tools')}</h2>
+        <div className="button-row">
+          <button type="button" className="button" onClick={onExport} data-testid="export-calendar">
+            {t('status.export')}
+          </button>
+          {status.intranetUrl && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => status.intranetUrl && openLink(status.intranetUrl)}
+              data-testid="open-guide"
+            >
+              {t('status.guide')}
+            </button>
+          )}
+        </div>
+        {notice?.kind === 'exported' && (
+          <Notice testId="export-done">{t('status.exported', { path: notice.path })}</Notice>
+        )}
+      </section>
+    </div>
+  );
+}
