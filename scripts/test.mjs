@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 const steps = [
+  // After `npm start`, better-sqlite3 is built for Electron's ABI: switch it back to Node's first.
+  ['native-abi', 'node', ['scripts/ensure-node-abi.mjs']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['format', 'npm', ['run', '--silent', 'format:check']],

@@ -1,0 +1,274 @@
+/**
+ * Composition root of the tray app (design rule 6): the only place that creates the agent and wires it to
+ * Electron — single instance, login item, secure session and contents, windows, IPC, tray, toasts, power and
+ * clock events, quit. Everything with logic lives in the injected classes next to this file or in the core.
+ *
+ * Built by scripts/build.mjs into dist/electron/main.js (ESM; package.json "type": "module").
+ */
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, powerMonitor, session, shell, Tray } from 'electron';
+import type { NativeImage } from 'electron';
+import type { TrayState } from '../../shared/ipc/views';
+import { createAgent } from '../core/agent';
+import type { VigieAgent, WindowKind } from '../core/agent-types';
+import { APP_ID, PRODUCT_NAME } from '../core/app-id';
+import { SystemClock } from '../core/clock';
+import { NodeNotifier } from '../core/notify';
+import { ClockJumpDetector } from './clock-jump';
+import { createCalendarExporter } from './calendar-export';
+import { broadcastStateChanges, registerIpcHandlers, trustedAppFrame } from './ipc';
+import { createFileLogger, errorData } from './log';
+import type { Logger } from './log';
+import { createNotifierBackend, withClickRouting } from './notifier';
+import { appUrlMatcher, ExternalLinks, hardenSession, hardenWebContents } from './security';
+import { applyLoginItem, defaultPolicyPath, LOGIN_ARG, readShellPolicy } from './startup';
+import { TrayController } from './tray';
+import { WindowManager } from './windows';
+
+const STOP_TIMEOUT_MS = 5_000;
+const START_FAILED =
+  "Vigie n'a pas pu démarrer. Redémarrez le poste ; si le problème persiste, contactez le soutien informatique.";
+
+interface Running {
+  agent: VigieAgent;
+  windows: WindowManager;
+  dispose: () => void;
+}
+
+function main(): void {
+  // Tests (Playwright) and IT's kiosk set-ups may move the user-data folder; it must happen before the lock,
+  // which is taken per user-data folder.
+  const userDataOverride = process.env.VIGIE_USER_DATA_DIR;
+  if (userDataOverride) app.setPath('userData', userDataOverride);
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another Vigie runs for this user: it receives 'second-instance' and shows its status window.
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  app.setAppUserModelId(APP_ID);
+
+  const clock = new SystemClock();
+  const log = createFileLogger(join(app.getPath('userData'), 'logs'), clock);
+  let running: Running | null = null;
+  let pendingOpen: WindowKind | null = null;
+  const openWindow = (kind: WindowKind): void => {
+    if (running) running.windows.open(kind);
+    else pendingOpen = kind;
+  };
+
+  // Launched again by hand (Start menu, desktop): show the status. A second login entry (per-user and
+  // machine-wide both present) stays quiet.
+  app.on('second-instance', (_event, argv) => {
+    if (!argv.includes(LOGIN_ARG)) openWindow('status');
+  });
+  // A tray app keeps running with no window open; only the tray's "Quitter" (or the session end) stops it.
+  app.on('window-all-closed', () => undefined);
+
+  const appRoot = app.getAppPath();
+  const rendererIndexPath = join(appRoot, 'dist', 'renderer', 'index.html');
+  const isAppUrl = appUrlMatcher(pathToFileURL(rendererIndexPath).href, process.platform === 'win32');
+  const policyPath = defaultPolicyPath(process.platform, process.env);
+  const policy = readShellPolicy(policyPath, log);
+  const links = new ExternalLinks((url) => shell.openExternal(url), log, policy.allowedLinkHosts);
+
+  // Every webContents, including any the app did not create on purpose, gets the same locks.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, links, log }));
+
+  let stopped = false;
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    void shutdown(running, log).finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession, log);
+      Menu.setApplicationMenu(null);
+      log.info('démarrage', { version: app.getVersion(), loginItem: applyLoginItem(app, policy, log) });
+      running = await boot({ clock, log, appRoot, rendererIndexPath, isAppUrl, policyPath, links });
+      // Started by hand: show the status, unless the core already opened a window (first start: settings).
+      if (!process.argv.includes(LOGIN_ARG) && running.windows.openWindows().length === 0) pendingOpen ??= 'status';
+      if (pendingOpen) running.windows.open(pendingOpen);
+      pendingOpen = null;
+    })
+    .catch((error: unknown) => {
+      log.error('démarrage impossible', errorData(error));
+      dialog.showErrorBox(PRODUCT_NAME, START_FAILED);
+      app.exit(1);
+    });
+}
+
+interface BootContext {
+  clock: SystemClock;
+  log: Logger;
+  appRoot: string;
+  rendererIndexPath: string;
+  isAppUrl: (url: string) => boolean;
+  policyPath: string;
+  links: ExternalLinks;
+}
+
+async function boot(context: BootContext): Promise<Running> {
+  const { clock, log, appRoot, links } = context;
+  const assetsDir = join(appRoot, 'assets');
+  const devTools = !app.isPackaged;
+
+  let windows: WindowManager | null = null;
+  const open = (kind: WindowKind): void => {
+    windows?.open(kind);
+  };
+  const toasts = new NodeNotifier({
+    backend: createNotifierBackend(process.platform, process.arch),
+    appId: APP_ID,
+    platform: process.platform,
+    iconPath: join(assetsDir, 'icon.png'),
+    log,
+  });
+
+  const agent = createAgent({
+    userDataDir: app.getPath('userData'),
+    assetsDir,
+    hostname: hostname(),
+    clock,
+    notifier: withClickRouting(toasts, open),
+    policyPath: context.policyPath,
+    log,
+    appVersion: app.getVersion(),
+    // The core checks IT's allowlist and gives the user its message; the shell's gate is the second lock.
+    openExternal: async (url) => {
+      if (!(await links.open(url))) throw new Error(`lien hors de la liste autorisée : ${url}`);
+    },
+    exportCalendar: createCalendarExporter({
+      documentsDir: app.getPath('documents'),
+      clock,
+      settings: async () => (await agent.api.getSettings()).values,
+      reveal: (file) => shell.showItemInFolder(file),
+      log,
+    }),
+  });
+
+  windows = new WindowManager({
+    createWindow: (options) => new BrowserWindow(options),
+    rendererIndexPath: context.rendererIndexPath,
+    preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'),
+    iconPath: join(assetsDir, 'icon.png'),
+    devTools,
+    log,
+  });
+  const manager = windows;
+
+  const unregisterIpc = registerIpcHandlers(ipcMain, agent.api, trustedAppFrame(context.isAppUrl), log);
+  const stopBroadcast = broadcastStateChanges(agent, () => manager.eventTargets(), log);
+
+  // Links shown by the core (intranet guide, calendar) come from IT's configuration: trust their hosts.
+  const trustCoreLinks = (intranetUrl?: string | null): void => {
+    links.trustLinkFromCore(intranetUrl);
+    for (const item of agent.tray().menu) if (item.action?.type === 'link') links.trustLinkFromCore(item.action.url);
+  };
+  const stopTrust = agent.onStateChanged((status) => trustCoreLinks(status.intranetUrl));
+
+  const icons = new Map<TrayState, NativeImage>();
+  const tray = new TrayController<NativeImage, Menu>({
+    agent,
+    createTray: (icon) => new Tray(icon),
+    iconFor: (state) => {
+      let icon = icons.get(state);
+      if (!icon) {
+        // nativeImage picks <state>@2x.png next to it on high-DPI screens.
+        icon = nativeImage.createFromPath(join(assetsDir, 'tray', `${state}.png`));
+        icons.set(state, icon);
+      }
+      return icon;
+    },
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    actions: {
+      openWindow: open,
+      openLink: (url) => {
+        void links.open(url).catch((error: unknown) => log.error('ouverture du lien impossible', errorData(error)));
+      },
+      sync: () => {
+        agent.api.syncNow().catch((error: unknown) => log.warn('synchronisation manuelle en échec', errorData(error)));
+      },
+      quit: () => app.quit(),
+    },
+    log,
+  });
+
+  const stopOpen = agent.onOpenWindow(open);
+  // Rare and important (e.g. "the local database was rebuilt"): a message box, which Focus Assist cannot hide.
+  const stopMessages = agent.onUserMessage((message) => {
+    dialog
+      .showMessageBox({
+        type: 'info',
+        title: PRODUCT_NAME,
+        message: message.title,
+        detail: message.body,
+        buttons: ['OK'],
+      })
+      .catch((error: unknown) => log.warn('message non affiché', errorData(error)));
+  });
+
+  const onResume = (): void => agent.handleSystemEvent('resume');
+  const onUnlock = (): void => agent.handleSystemEvent('unlock');
+  powerMonitor.on('resume', onResume);
+  powerMonitor.on('unlock-screen', onUnlock);
+  const clockJumps = new ClockJumpDetector({
+    clock,
+    monotonicMs: () => performance.now(),
+    setInterval: (callback, ms) => setInterval(callback, ms),
+    clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+    onJump: () => agent.handleSystemEvent('time-change'),
+  });
+
+  await agent.start();
+  tray.start();
+  trustCoreLinks();
+  clockJumps.start();
+  agent.api
+    .getStatus()
+    .then((status) => trustCoreLinks(status.intranetUrl))
+    .catch((error: unknown) => log.warn('état initial indisponible', errorData(error)));
+
+  const dispose = (): void => {
+    clockJumps.stop();
+    powerMonitor.removeListener('resume', onResume);
+    powerMonitor.removeListener('unlock-screen', onUnlock);
+    for (const stop of [stopOpen, stopMessages, stopTrust, stopBroadcast, unregisterIpc]) stop();
+    tray.dispose();
+    manager.closeAll();
+  };
+  return { agent, windows: manager, dispose };
+}
+
+async function shutdown(running: Running | null, log: Logger): Promise<void> {
+  if (!running) return;
+  try {
+    running.dispose();
+    // The store is durable (SQLite WAL); a stuck stop must not keep a closing session waiting forever.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log.warn("arrêt du cœur trop long : fermeture sans l'attendre");
+        resolve();
+      }, STOP_TIMEOUT_MS);
+    });
+    await Promise.race([running.agent.stop(), timeout]).finally(() => clearTimeout(timer));
+  } catch (error) {
+    log.error('arrêt du cœur en échec', errorData(error));
+  }
+}
+
+main();

@@ -1,0 +1,77 @@
+// `npm run build`: the Electron main process, the preload and the renderer, into dist/.
+//   dist/electron/main.js      ESM (package.json "type": "module"; Electron 39 loads an ESM main)
+//   dist/electron/preload.cjs  CommonJS: sandboxed preloads cannot be ES modules and may only require 'electron'
+//   dist/renderer/             `vite build` (vite.config.ts)
+// Usage: node scripts/build.mjs [--no-renderer]
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { root } from './native-abi.mjs';
+
+// Electron 39 ships Node 22 and Chromium 142.
+const NODE_TARGET = 'node22';
+
+/**
+ * Left out of the bundle and loaded from node_modules at run time: native addons (better-sqlite3, loaded with
+ * dlopen from app.asar.unpacked), node-notifier (finds its vendor .exe next to its own files), electron itself,
+ * and fsevents (macOS-only optional dependency of file watchers).
+ */
+export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'node-notifier', 'fsevents'];
+
+const outDir = join(root, 'dist', 'electron');
+
+export async function buildElectron() {
+  rmSync(outDir, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['electron/shell/main.ts'],
+    outfile: 'dist/electron/main.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: NODE_TARGET,
+    external: MAIN_EXTERNALS,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // CommonJS packages bundled into an ES module still call require('fs'): give them a real require.
+    banner: {
+      js: "import { createRequire as __vigieCreateRequire } from 'node:module';\nconst require = __vigieCreateRequire(import.meta.url);",
+    },
+  });
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['electron/shell/preload.cts'],
+    outfile: 'dist/electron/preload.cjs',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: NODE_TARGET,
+    external: ['electron'],
+    logLevel: 'warning',
+  });
+}
+
+export function buildRenderer() {
+  if (!existsSync(join(root, 'vite.config.ts'))) {
+    throw new Error('vite.config.ts est introuvable : le rendu (renderer) ne peut pas être construit.');
+  }
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('`vite build` a échoué.');
+}
+
+const isMain = process.argv[1] && join(process.argv[1]) === join(root, 'scripts', 'build.mjs');
+if (isMain) {
+  try {
+    await buildElectron();
+    console.log('build : dist/electron/main.js et dist/electron/preload.cjs');
+    if (!process.argv.includes('--no-renderer')) {
+      buildRenderer();
+      console.log('build : dist/renderer');
+    }
+  } catch (error) {
+    console.error(`build : ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * Fakes for the shell tests: a logger that remembers, an agent whose state the test drives, a BrowserWindow
+ * look-alike, and a whole fake `electron` module (for the vi.mock test of main.ts).
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+import type { Mock } from 'vitest';
+import type { StatusView, VigieCoreApi } from '../../shared/ipc';
+import type { Notification, TrayModel, VigieAgent, WindowKind } from '../../electron/core/agent-types';
+import type { Logger } from '../../electron/shell/log';
+
+export interface MemoryLogger extends Logger {
+  entries: { level: 'info' | 'warn' | 'error'; message: string; data?: Record<string, unknown> }[];
+}
+
+export function memoryLogger(): MemoryLogger {
+  const entries: MemoryLogger['entries'] = [];
+  return {
+    entries,
+    info: (message, data) => void entries.push({ level: 'info', message, data }),
+    warn: (message, data) => void entries.push({ level: 'warn', message, data }),
+    error: (message, data) => void entries.push({ level: 'error', message, data }),
+  };
+}
+
+export function sampleStatus(overrides: Partial<StatusView> = {}): StatusView {
+  return {
+    now: '2026-03-10T10:00:00-04:00',
+    language: 'fr',
+    trayState: 'idle',
+    profile: { site: 'Hôpital A', services: ['Urgence'] },
+    current: null,
+    upcoming: [],
+    unscheduled: [],
+    pendingChecklist: null,
+    inventory: {
+      state: 'ok',
+      source: 'embedded',
+      publishedAt: '2026-03-01',
+      syncedAt: '2026-03-10T09:55:00-04:00',
+      since: null,
+      message: null,
+      applications: 12,
+    },
+    history: [],
+    pendingReports: 0,
+    intranetUrl: 'https://intranet.example.qc.ca/maintenance',
+    ...overrides,
+  };
+}
+
+export const sampleTray = (overrides: Partial<TrayModel> = {}): TrayModel => ({
+  state: 'idle',
+  tooltip: 'Vigie — aucune plage prévue dans les prochaines 24 h',
+  menu: [
+    { id: 'status-line', label: 'Aucune plage en cours', enabled: false, action: null },
+    { id: 'sep-1', label: '', enabled: false, action: null, separator: true },
+    { id: 'checklist', label: 'Ouvrir la vérification', enabled: true, action: { type: 'open', window: 'checklist' } },
+    { id: 'status', label: 'État et calendrier', enabled: true, action: { type: 'open', window: 'status' } },
+    {
+      id: 'guide',
+      label: 'Guide dans l’Intranet',
+      enabled: true,
+      action: { type: 'link', url: 'https://intranet.example.qc.ca/guide' },
+    },
+    { id: 'sync', label: 'Synchroniser maintenant', enabled: true, action: { type: 'sync' } },
+    { id: 'settings', label: 'Paramètres', enabled: true, action: { type: 'open', window: 'settings' } },
+    { id: 'quit', label: 'Quitter', enabled: true, action: { type: 'quit' } },
+  ],
+  ...overrides,
+});
+
+export type FakeApi = { [K in keyof VigieCoreApi]: Mock<VigieCoreApi[K]> };
+
+export function fakeApi(status: StatusView = sampleStatus()): FakeApi {
+  const fn = <T>(value: T) => vi.fn(async () => value);
+  return {
+    getStatus: fn(status),
+    getChecklist: fn(null),
+    setCheck: vi.fn(),
+    recordRestart: vi.fn(),
+    submitChecklist: vi.fn(),
+    getGuidance: vi.fn(),
+    getSettings: vi.fn(async () => ({
+      values: {
+        site: 'Hôpital A',
+        services: ['Urgence'],
+        serviceHours: {},
+        reminders: [],
+        language: 'fr',
+        inventorySource: null,
+      },
+      locked: {},
+      choices: { sites: ['Hôpital A'], servicesBySite: { 'Hôpital A': ['Urgence'] } },
+      needsProfile: false,
+    })),
+    saveSettings: vi.fn(),
+    syncNow: fn(status),
+    exportCalendar: fn({ path: '/tmp/vigie.ics' }),
+    openLink: fn(undefined),
+  } as unknown as FakeApi;
+}
+
+export interface FakeAgent extends VigieAgent {
+  readonly api: FakeApi;
+  model: TrayModel;
+  start: Mock<VigieAgent['start']>;
+  stop: Mock<VigieAgent['stop']>;
+  handleSystemEvent: Mock<VigieAgent['handleSystemEvent']>;
+  emitState(status?: StatusView): void;
+  emitOpen(window: WindowKind): void;
+  emitMessage(message: { title: string; body: string }): void;
+  listenerCount(): number;
+}
+
+export function fakeAgent(model: TrayModel = sampleTray()): FakeAgent {
+  const state = new Set<(status: StatusView) => void>();
+  const open = new Set<(window: WindowKind) => void>();
+  const messages = new Set<(message: { title: string; body: string }) => void>();
+  const subscribe =
+    <T>(set: Set<T>) =>
+    (listener: T) => {
+      set.add(listener);
+      return () => void set.delete(listener);
+    };
+  const agent: FakeAgent = {
+    api: fakeApi(),
+    model,
+    start: vi.fn<VigieAgent['start']>(async () => undefined),
+    stop: vi.fn<VigieAgent['stop']>(async () => undefined),
+    tray: () => agent.model,
+    onOpenWindow: subscribe(open),
+    onStateChanged: subscribe(state),
+    onUserMessage: subscribe(messages),
+    handleSystemEvent: vi.fn<VigieAgent['handleSystemEvent']>(),
+    emitState: (status = sampleStatus()) => state.forEach((listener) => listener(status)),
+    emitOpen: (window) => open.forEach((listener) => listener(window)),
+    emitMessage: (message) => messages.forEach((listener) => listener(message)),
+    listenerCount: () => state.size + open.size + messages.size,
+  };
+  return agent;
+}
+
+export const sampleNotification = (overrides: Partial<Notification> = {}): Notification => ({
+  kind: 'end',
+  title: 'Plage de maintenance terminée',
+  body: 'Veuillez vérifier vos applications.',
+  opens: 'checklist',
+  windowStart: '2026-03-10T02:00:00-04:00',
+  windowEnd: '2026-03-10T04:00:00-04:00',
+  ...overrides,
+});
+
+// ------------------------------------------------------------------------------------------------ windows
+
+export class FakeWindow extends EventEmitter {
+  static created: FakeWindow[] = [];
+  destroyed = false;
+  minimized = false;
+  visible = false;
+  focusCount = 0;
+  readonly loadFile = vi.fn(async (_file: string, _options: { hash: string }) => undefined);
+  readonly webContents = { send: vi.fn() };
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeWindow.created.push(this);
+  }
+  show(): void {
+    this.visible = true;
+  }
+  focus(): void {
+    this.focusCount += 1;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Like Electron: a closed window is destroyed, then 'closed' fires. */
+  close(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ electron
+
+export class FakeTray extends EventEmitter {
+  static created: FakeTray[] = [];
+  image: unknown;
+  toolTip = '';
+  menu: unknown = null;
+  destroyed = false;
+  constructor(image: unknown) {
+    super();
+    this.image = image;
+    FakeTray.created.push(this);
+  }
+  setImage(image: unknown): void {
+    this.image = image;
+  }
+  setToolTip(text: string): void {
+    this.toolTip = text;
+  }
+  setContextMenu(menu: unknown): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+/** The parts of `electron` main.ts uses, recording what it is asked to do. */
+export function createFakeElectron(userDataDir: string, appPath: string) {
+  FakeWindow.created = [];
+  FakeTray.created = [];
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    lockResult: true,
+    requestSingleInstanceLock: vi.fn(() => app.lockResult),
+    setPath: vi.fn(),
+    getPath: vi.fn(() => userDataDir),
+    getAppPath: vi.fn(() => appPath),
+    getVersion: vi.fn(() => '0.1.0'),
+    enableSandbox: vi.fn(),
+    setAppUserModelId: vi.fn(),
+    setLoginItemSettings: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    quit: vi.fn(() => {
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      app.emit('before-quit', event);
+    }),
+    exit: vi.fn(),
+  });
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      webRequest: { onHeadersReceived: vi.fn() },
+    },
+  };
+  return {
+    app,
+    BrowserWindow: FakeWindow,
+    Tray: FakeTray,
+    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
+    nativeImage: { createFromPath: vi.fn((path: string) => ({ path })) },
+    powerMonitor: new EventEmitter(),
+    session,
+    shell: { openExternal: vi.fn(async () => undefined), showItemInFolder: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) },
+    ipcMain: {
+      handlers,
+      handle: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+        handlers.set(channel, listener);
+      }),
+      removeHandler: vi.fn((channel: string) => void handlers.delete(channel)),
+    },
+  };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/** Lets queued promise callbacks run (no real waiting). */
+export async function flush(rounds = 10): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,307 @@
+/**
+ * The composition root, imported for real against a fake `electron` module, a fake agent and a fake
+ * node-notifier: proves the wiring (single instance, secure session, IPC, tray, toasts, power events, quit).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DateTime } from 'luxon';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS } from '../../shared/ipc';
+import { toBridgeError } from '../../shared/ipc/bridge';
+import type { AgentDeps } from '../../electron/core/agent';
+import { APP_ID } from '../../electron/core/app-id';
+import { createFakeElectron, fakeAgent, FakeTray, FakeWindow, flush, sampleNotification, sampleStatus } from './fakes';
+import type { FakeAgent, FakeElectron } from './fakes';
+
+type ToastCallback = (error: Error | null, response: string) => void;
+
+const holder = vi.hoisted(() => ({
+  electron: null as unknown,
+  agent: null as unknown,
+  agentError: null as Error | null,
+  deps: null as unknown,
+  toasts: [] as { options: Record<string, unknown>; callback: (error: Error | null, response: string) => void }[],
+}));
+
+// vi.resetModules() keeps the mock registry, so the mock reads the current test's fake on every access.
+vi.mock('electron', () => {
+  const names = [
+    'app',
+    'BrowserWindow',
+    'Tray',
+    'Menu',
+    'nativeImage',
+    'powerMonitor',
+    'session',
+    'shell',
+    'dialog',
+    'ipcMain',
+  ];
+  const module: Record<string, unknown> = {};
+  for (const name of names) {
+    Object.defineProperty(module, name, {
+      enumerable: true,
+      get: () => (holder.electron as Record<string, unknown>)[name],
+    });
+  }
+  return module;
+});
+vi.mock('../../electron/core/agent', () => ({
+  createAgent: (deps: unknown) => {
+    holder.deps = deps;
+    if (holder.agentError) throw holder.agentError;
+    return holder.agent;
+  },
+}));
+vi.mock('node-notifier', () => ({
+  default: {
+    notify: (options: Record<string, unknown>, callback: ToastCallback) =>
+      void holder.toasts.push({ options, callback }),
+  },
+}));
+
+let dir = '';
+let electron: FakeElectron;
+let agent: FakeAgent;
+let appPath = '';
+
+beforeEach(() => {
+  vi.resetModules();
+  // The main log echoes to the console; the file copy is enough here.
+  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  dir = mkdtempSync(join(tmpdir(), 'vigie-main-'));
+  appPath = join(dir, 'app');
+  const policy = join(dir, 'config.json');
+  writeFileSync(policy, JSON.stringify({ allowedLinkHosts: ['octopus.example.qc.ca'] }));
+  vi.stubEnv('VIGIE_POLICY_PATH', policy);
+  vi.stubEnv('VIGIE_USER_DATA_DIR', '');
+  electron = createFakeElectron(join(dir, 'userData'), appPath);
+  agent = fakeAgent();
+  holder.electron = electron;
+  holder.agent = agent;
+  holder.agentError = null;
+  holder.deps = null;
+  holder.toasts = [];
+});
+
+afterEach(async () => {
+  // Quit, so the clock-jump timer and the handlers are gone before the next test.
+  electron.app.quit();
+  await flush();
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function boot(): Promise<void> {
+  await import('../../electron/shell/main');
+  await flush();
+}
+
+const appFrame = (route: string) => ({
+  url: `${pathToFileURL(join(appPath, 'dist', 'renderer', 'index.html')).href}#/${route}`,
+  parent: null,
+});
+
+function invoke(channel: string, frame: unknown, ...args: unknown[]): Promise<unknown> {
+  const handler = electron.ipcMain.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler({ senderFrame: frame }, ...args);
+}
+
+const hashes = () => FakeWindow.created.map((w) => (w.loadFile.mock.calls[0]?.[1] as { hash: string }).hash);
+
+describe('main.ts wiring', () => {
+  it('starts as a secure single-instance tray app and shows the status window', async () => {
+    await boot();
+    const { app } = electron;
+    expect(app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(app.enableSandbox).toHaveBeenCalled();
+    expect(app.setAppUserModelId).toHaveBeenCalledWith(APP_ID);
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: ['--login'] });
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+
+    const deps = holder.deps as AgentDeps;
+    expect(deps).toMatchObject({
+      userDataDir: join(dir, 'userData'),
+      assetsDir: join(appPath, 'assets'),
+      policyPath: join(dir, 'config.json'),
+    });
+    expect(deps.clock.now().zoneName).toBe('America/Toronto');
+    expect(agent.start).toHaveBeenCalled();
+
+    expect(FakeTray.created).toHaveLength(1);
+    expect(FakeTray.created[0]?.image).toEqual({ path: join(appPath, 'assets', 'tray', 'idle.png') });
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+
+    expect(hashes()).toEqual(['/status']);
+    expect(FakeWindow.created[0]?.options).toMatchObject({
+      webPreferences: {
+        preload: join(appPath, 'dist', 'electron', 'preload.cjs'),
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+      },
+    });
+  });
+
+  it('keeps running when every window is closed (tray app)', async () => {
+    await boot();
+    FakeWindow.created[0]?.close();
+    electron.app.emit('window-all-closed');
+    expect(electron.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('focuses the status window when a second instance is launched', async () => {
+    await boot();
+    const status = FakeWindow.created[0] as FakeWindow;
+    status.minimized = true;
+    electron.app.emit('second-instance', {}, ['Vigie.exe'], 'C:\\');
+    expect(FakeWindow.created).toHaveLength(1);
+    expect(status.minimized).toBe(false);
+    expect(status.focusCount).toBeGreaterThan(0);
+    status.close();
+    electron.app.emit('second-instance', {}, ['Vigie.exe'], 'C:\\');
+    expect(hashes()).toEqual(['/status', '/status']);
+  });
+
+  it('stays quiet when a second login entry starts it again', async () => {
+    await boot();
+    FakeWindow.created[0]?.close();
+    electron.app.emit('second-instance', {}, ['Vigie.exe', '--login'], 'C:\\');
+    expect(hashes()).toEqual(['/status']);
+  });
+
+  it('shows only the window the core asked for at start (first start: settings)', async () => {
+    agent.start.mockImplementation(async () => agent.emitOpen('settings'));
+    await boot();
+    expect(hashes()).toEqual(['/settings']);
+  });
+
+  it('quits at once, creating nothing, when another instance holds the lock', async () => {
+    electron.app.lockResult = false;
+    await boot();
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(holder.deps).toBeNull();
+    expect(FakeTray.created).toHaveLength(0);
+  });
+
+  it('serves the renderer through validated IPC from its own frame only', async () => {
+    await boot();
+    await expect(invoke(INVOKE_CHANNELS.getStatus, appFrame('status'))).resolves.toMatchObject({ trayState: 'idle' });
+    const forbidden = await invoke(INVOKE_CHANNELS.syncNow, { url: 'https://evil.example.com/', parent: null }).catch(
+      toBridgeError,
+    );
+    expect(forbidden).toMatchObject({ code: 'forbidden' });
+    expect(agent.api.syncNow).not.toHaveBeenCalled();
+  });
+
+  it('lets the core vet links, and opens only allowlisted https ones itself (second lock)', async () => {
+    await boot();
+    await invoke(INVOKE_CHANNELS.openLink, appFrame('checklist'), 'https://octopus.example.qc.ca/formulaire');
+    expect(agent.api.openLink).toHaveBeenCalledWith('https://octopus.example.qc.ca/formulaire');
+    const { openExternal } = holder.deps as AgentDeps;
+    await openExternal?.('https://octopus.example.qc.ca/formulaire');
+    await expect(openExternal?.('https://evil.example.com/')).rejects.toThrow();
+    await expect(openExternal?.('http://octopus.example.qc.ca/')).rejects.toThrow();
+    expect(electron.shell.openExternal.mock.calls).toEqual([['https://octopus.example.qc.ca/formulaire']]);
+  });
+
+  it("gives the core a calendar export that writes the .ics into the user's documents", async () => {
+    await boot();
+    const { exportCalendar } = holder.deps as AgentDeps;
+    const start = DateTime.fromISO('2026-03-10T02:00', { zone: 'America/Toronto' });
+    const result = await exportCalendar?.([
+      {
+        start,
+        end: start.plus({ hours: 2 }),
+        services: ['Urgence'],
+        applications: [{ service: 'Urgence', application: 'GestLab' }],
+      },
+    ]);
+    expect(result?.path).toBe(join(dir, 'userData', 'Vigie - plages de maintenance.ics'));
+    expect(readFileSync(result?.path ?? '', 'utf8')).toContain('BEGIN:VCALENDAR');
+    expect(electron.shell.showItemInFolder).toHaveBeenCalledWith(result?.path);
+  });
+
+  it('opens the window the core asks for, and the one a clicked toast is about', async () => {
+    await boot();
+    agent.emitOpen('settings');
+    expect(hashes()).toEqual(['/status', '/settings']);
+
+    const coreOnClick = vi.fn();
+    const deps = holder.deps as AgentDeps;
+    deps.notifier.notify(sampleNotification({ opens: 'checklist' }), coreOnClick);
+    expect(holder.toasts[0]?.options).toMatchObject({ title: 'Plage de maintenance terminée', wait: true });
+    holder.toasts[0]?.callback(null, 'activate');
+    expect(hashes()).toEqual(['/status', '/settings', '/checklist']);
+    expect(coreOnClick).toHaveBeenCalled();
+  });
+
+  it('forwards state changes to the open windows and redraws the tray', async () => {
+    await boot();
+    agent.model = { ...agent.model, state: 'in-progress', tooltip: 'Vigie — plage en cours' };
+    const status = sampleStatus({ trayState: 'in-progress' });
+    agent.emitState(status);
+    expect(FakeWindow.created[0]?.webContents.send).toHaveBeenCalledWith('state:changed', status);
+    expect(FakeTray.created[0]?.image).toEqual({ path: join(appPath, 'assets', 'tray', 'in-progress.png') });
+    expect(FakeTray.created[0]?.toolTip).toBe('Vigie — plage en cours');
+  });
+
+  it("shows the core's messages for the user in a message box (not a toast Focus Assist could hide)", async () => {
+    await boot();
+    agent.emitMessage({ title: 'Base locale reconstruite', body: 'Vigie a reconstruit sa base locale.' });
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'Base locale reconstruite', detail: 'Vigie a reconstruit sa base locale.' }),
+    );
+  });
+
+  it('re-checks the schedule on resume and unlock', async () => {
+    await boot();
+    electron.powerMonitor.emit('resume');
+    electron.powerMonitor.emit('unlock-screen');
+    expect(agent.handleSystemEvent.mock.calls).toEqual([['resume'], ['unlock']]);
+  });
+
+  it('hardens every web contents created', async () => {
+    await boot();
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
+    electron.app.emit('web-contents-created', {}, contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+    expect(contents.on.mock.calls.map((call) => call[0])).toEqual(
+      expect.arrayContaining(['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']),
+    );
+  });
+
+  it('stops the core, the tray and the windows before quitting from the tray menu', async () => {
+    await boot();
+    const tray = FakeTray.created[0] as FakeTray;
+    const template = (tray.menu as { template: { id?: string; click?: () => void }[] }).template;
+    template.find((item) => item.id === 'quit')?.click?.();
+    await flush();
+    expect(agent.stop).toHaveBeenCalledTimes(1);
+    expect(tray.destroyed).toBe(true);
+    expect(FakeWindow.created.every((w) => w.destroyed)).toBe(true);
+    expect(electron.ipcMain.handlers.size).toBe(0);
+    expect(agent.listenerCount()).toBe(0);
+    // First quit held back for the clean stop, second one let through.
+    expect(electron.app.quit).toHaveBeenCalledTimes(2);
+  });
+
+  it('tells the user in one French sentence when the core cannot start, and exits', async () => {
+    holder.agentError = new Error('SQLITE_CANTOPEN');
+    await boot();
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Vigie',
+      expect.stringMatching(/^Vigie n'a pas pu démarrer/),
+    );
+    expect(electron.dialog.showErrorBox.mock.calls[0]?.[1]).not.toContain('SQLITE');
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+  });
+});
