@@ -72,4 +72,8 @@ export const SettingsPatch = z.strictObject({
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const GetChecklistInput = RunId.optional();
-export const LinkInput = z.string().url().max(2000);
+/** Links the renderer may ask to open: https only (the core also checks IT's host allowlist). */
+export const LinkInput = z
+  .string()
+  .max(2000)
+  .regex(/^https:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i, 'https:// link expected');
