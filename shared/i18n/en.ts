@@ -163,7 +163,7 @@ export const en: Catalogue = {
   'settings.welcome': 'Welcome! Choose your site and service',
   'settings.welcomeBody':
     'Vigie needs to know where this workstation is to warn you about the maintenance windows that concern you.',
-  'settings.locked': 'Set by IT: {reason}',
+  'settings.locked': '{reason}',
   'settings.workplace': 'This workstation',
   'settings.site': 'Site',
   'settings.siteHelp': 'Type a few letters to search, then choose from the list.',

@@ -165,7 +165,7 @@ export const fr = {
   'settings.welcome': 'Bienvenue ! Choisissez votre site et votre service',
   'settings.welcomeBody':
     'Vigie a besoin de savoir où se trouve ce poste pour vous prévenir des plages de maintenance qui vous concernent.',
-  'settings.locked': 'Fixé par le service informatique : {reason}',
+  'settings.locked': '{reason}',
   'settings.workplace': 'Ce poste',
   'settings.site': 'Site',
   'settings.siteHelp': 'Tapez quelques lettres pour chercher, puis choisissez dans la liste.',

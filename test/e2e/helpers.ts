@@ -1,0 +1,41 @@
+/** Small page helpers shared by the specs (no fixtures here). */
+import { expect, type Page } from '@playwright/test';
+import { currentWindow } from '../../shared/planning';
+import type { World } from './world';
+
+export type CheckName = 'starts' | 'transfers';
+
+export function appCard(page: Page, application: string) {
+  return page.getByTestId(`app-${application}`);
+}
+
+export function checkBlock(page: Page, application: string, id: CheckName) {
+  return appCard(page, application).getByTestId(`check-${application}-${id}`);
+}
+
+/** Answers a check with the mouse and waits until the core's stored answer is shown. */
+export async function answer(page: Page, application: string, id: CheckName, result: 'ok' | 'problem' | 'na') {
+  const block = checkBlock(page, application, id);
+  // click, not check(): the radio is controlled by the core's answer, which arrives a moment later.
+  await block.getByTestId(`choice-${result}`).click();
+  await expect(block).toHaveAttribute('data-result', result);
+}
+
+/** Reports a problem that restarting did not fix; returns the guidance section. */
+export async function problemNotFixed(page: Page, application: string, id: CheckName = 'starts') {
+  await answer(page, application, id, 'problem');
+  const guidance = page.getByTestId(`guidance-${application}-${id}`);
+  await guidance.getByTestId('restart-not-fixed').click();
+  await expect(checkBlock(page, application, id)).toHaveAttribute('data-restart', 'not-fixed');
+  await expect(guidance.getByTestId('guidance-help')).toBeVisible();
+  return guidance;
+}
+
+/** A checklist for the window in progress now (someone opens the checklist before the end). */
+export function openChecklistForCurrentWindow(world: World): string {
+  const profile = world.settings.profile();
+  if (!profile) throw new Error('no profile');
+  const window = currentWindow(world.sync.current(), profile, world.clock.now(), world.clock.zone);
+  if (!window) throw new Error('no window in progress');
+  return world.checklists.ensureRun({ ...window, site: profile.site });
+}
