@@ -1,0 +1,392 @@
+/**
+ * The core's composition root (design rule 6): store, settings, sync, checklists, reports, scheduler and the
+ * VigieCore API, wired once per agent, with no module-level state. The Electron shell and the headless
+ * `cli agent` both run this; they only bring the clock, the toasts and the windows.
+ *
+ * Time: one setInterval (≤ 30 s, unref'd) ticks against the wall clock — never a long timer, which Windows does
+ * not count during sleep (design rule 8). Each tick: the scheduler announces what is due, the inventory is synced
+ * when `sync.dueAt()` has passed, the outbox is delivered; a power/session event ticks and syncs at once.
+ */
+import path from 'node:path';
+import type { VigieCoreApi } from '../../shared/ipc/contract';
+import type { StatusView } from '../../shared/ipc/views';
+import { DEFAULT_REMINDERS } from '../../shared/planning/types';
+import type { Notifier, SystemEvent, TrayModel, VigieAgent, WindowKind } from './agent-types';
+import { deferredApi, Listeners } from './agent-support';
+import { VigieCore } from './api/core';
+import { CoreError } from './api/errors';
+import { ChecklistService } from './checklist/service';
+import type { Clock } from './clock';
+import { ReportDelivery } from './reports/delivery';
+import { ReportWriter } from './reports/writer';
+import { Scheduler } from './scheduler/scheduler';
+import type { PlanInput } from './scheduler/plan-cache';
+import { trayModel, type TrayModelInputs } from './scheduler/tray';
+import { readPolicyFile, SettingsService } from './settings';
+import { openStore, type Logger, type Store } from './store';
+import { SyncService, type SyncServiceDeps } from './sync';
+import type { PlannedWindow } from '../../shared/planning';
+
+export interface AgentDeps {
+  /** Local user-data folder (SQLite, logs). Never a UNC path. */
+  userDataDir: string;
+  /** Folder holding the embedded default inventory (assets/). */
+  assetsDir: string;
+  /** This workstation's name, for the inventory's hostname → service mapping. */
+  hostname: string;
+  clock: Clock;
+  notifier: Notifier;
+  /** IT's machine configuration file (e.g. %ProgramData%\Vigie\config.json), read-only for users. */
+  policyPath: string;
+  log: Logger;
+  /** Tick period; at most 30 s (default 30 s). */
+  tickIntervalMs?: number;
+  /** Opens a browser for an allowlisted https link (the shell overrides openLink itself). */
+  openExternal?: (url: string) => Promise<void>;
+  /** Writes the upcoming windows as .ics; absent = export not offered. */
+  exportCalendar?: (windows: PlannedWindow[]) => Promise<{ path: string }>;
+  appVersion?: string;
+  /** Tests: what the sync may use instead of the real disk/network. */
+  sync?: Partial<Pick<SyncServiceDeps, 'fs' | 'fetch' | 'wait' | 'random' | 'allowLocalHttp' | 'importer'>>;
+  /** Tests: replaces the machine config file. */
+  readPolicy?: () => Promise<unknown>;
+}
+
+/** VigieAgent plus what the headless CLI and the tests drive by hand. */
+export interface Agent extends VigieAgent {
+  /** One tick now (the interval calls this); resolves when the sync/delivery it started are done. */
+  tick(options?: { sync?: boolean }): Promise<void>;
+}
+
+const MAX_TICK_MS = 30_000;
+const DEFAULT_INVENTORY = 'inventaire-par-defaut.csv';
+/** "Already announced" flags older than this are of no use (no catch-up reaches that far back). */
+const FLAG_RETENTION_DAYS = 60;
+const PROBLEM_HOURS = 24;
+
+const MESSAGES = {
+  fr: {
+    recoveredTitle: 'Vigie : base locale reconstruite',
+    recovered:
+      "La base locale était endommagée : elle a été reconstruite et l'inventaire est rechargé. " +
+      'Vigie continue de vous prévenir des plages de maintenance ; aucune action n’est requise.',
+    starting: 'Vigie démarre encore : réessayez dans un instant.',
+  },
+  en: {
+    recoveredTitle: 'Vigie: local database rebuilt',
+    recovered:
+      'The local database was damaged: it was rebuilt and the inventory is being reloaded. ' +
+      'Vigie keeps warning you about maintenance windows; nothing to do.',
+    starting: 'Vigie is still starting: try again in a moment.',
+  },
+} as const;
+
+interface Services {
+  store: Store;
+  settings: SettingsService;
+  sync: SyncService;
+  checklists: ChecklistService;
+  delivery: ReportDelivery;
+  scheduler: Scheduler;
+  core: VigieCore;
+}
+
+class CoreAgent implements Agent {
+  readonly api: VigieCoreApi;
+  private services: Services | null = null;
+  private starting: Promise<void> | null = null;
+  private interval: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private lastSignature = '';
+  /** Until the first sync of this run ends, "no inventory yet" is not "inventory offline" (no icon flash). */
+  private synced = false;
+  private planMemo: { key: string; plan: PlanInput } | null = null;
+  private readonly openListeners: Listeners<WindowKind>;
+  private readonly stateListeners: Listeners<StatusView>;
+  private readonly messageListeners: Listeners<{ title: string; body: string }>;
+
+  constructor(private readonly deps: AgentDeps) {
+    this.openListeners = new Listeners(deps.log);
+    this.stateListeners = new Listeners(deps.log);
+    this.messageListeners = new Listeners(deps.log);
+    this.api = this.createApi();
+  }
+
+  start(): Promise<void> {
+    this.starting ??= this.boot();
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.interval !== null) clearInterval(this.interval);
+    this.interval = null;
+    await this.starting?.catch(() => undefined);
+    await Promise.allSettled([...this.inFlight]);
+    const s = this.services;
+    if (!s) return;
+    try {
+      s.scheduler.flush();
+    } finally {
+      s.store.close();
+    }
+    this.deps.log.info('agent: stopped');
+  }
+
+  tray(): TrayModel {
+    return trayModel(this.trayInputs());
+  }
+
+  onOpenWindow(listener: (window: WindowKind) => void): () => void {
+    return this.openListeners.add(listener);
+  }
+
+  onStateChanged(listener: (status: StatusView) => void): () => void {
+    return this.stateListeners.add(listener);
+  }
+
+  onUserMessage(listener: (message: { title: string; body: string }) => void): () => void {
+    return this.messageListeners.add(listener);
+  }
+
+  handleSystemEvent(event: SystemEvent): void {
+    this.deps.log.info('agent: system event, re-checking now', { event });
+    void this.tick({ sync: true });
+  }
+
+  async tick(options: { sync?: boolean } = {}): Promise<void> {
+    const s = this.services;
+    if (!s || this.stopped) return;
+    const changed = this.runScheduler(s);
+    const jobs: Promise<unknown>[] = [];
+    if (options.sync === true || this.deps.clock.now().toMillis() >= s.sync.dueAt().toMillis()) {
+      jobs.push(this.track(this.syncNow(s)));
+    }
+    jobs.push(
+      this.track(
+        s.delivery.deliverDue().then((round) => {
+          if (round.delivered > 0) this.broadcastIfChanged(true);
+        }),
+      ),
+    );
+    this.broadcastIfChanged(changed);
+    await Promise.allSettled(jobs);
+  }
+
+  private async boot(): Promise<void> {
+    const { deps } = this;
+    const { clock, log } = deps;
+    const store = openStore({ dir: deps.userDataDir, clock, log });
+    let sync: SyncService | null = null;
+    const settings = await SettingsService.create({
+      store,
+      clock,
+      readPolicy: deps.readPolicy ?? (() => readPolicyFile(deps.policyPath)),
+      hostname: deps.hostname,
+      inventory: () => (sync as SyncService).current(),
+      log,
+    });
+    sync = new SyncService({
+      store,
+      clock,
+      embeddedPath: path.join(deps.assetsDir, DEFAULT_INVENTORY),
+      source: () => settings.effective().inventorySource,
+      pollMinutes: () => settings.effective().pollMinutes,
+      log,
+      ...deps.sync,
+    });
+    const delivery = new ReportDelivery({
+      outbox: store.outbox,
+      clock,
+      writer: new ReportWriter({ zone: clock.zone }),
+      folder: () => settings.effective().reportsFolder,
+      log,
+    });
+    const language = () => settings.effective().language;
+    const checklists = new ChecklistService({
+      store,
+      clock,
+      inventory: () => (sync as SyncService).current(),
+      log,
+      reports: delivery,
+      language,
+      octopusUrl: () => settings.effective().octopusUrl,
+    });
+    const scheduler = new Scheduler({
+      clock,
+      store,
+      plan: () => this.plan(store, settings, sync as SyncService),
+      notifier: deps.notifier,
+      checklists,
+      onOpenWindow: (window) => this.openListeners.emit(window),
+      log,
+    });
+    const core = new VigieCore({
+      clock,
+      store,
+      sync,
+      settings,
+      checklists,
+      trayState: () => this.tray().state,
+      pendingReports: () => delivery.pending(),
+      openExternal: deps.openExternal ?? (() => Promise.reject(new Error('no browser on this workstation'))),
+      exportCalendar: deps.exportCalendar,
+      appVersion: deps.appVersion,
+      onChange: () => this.afterApiChange(),
+      log,
+    });
+    this.services = { store, settings, sync, checklists, delivery, scheduler, core };
+
+    if (store.recovered) {
+      const text = MESSAGES[language()];
+      log.warn('agent: local database rebuilt', { ...store.recovered });
+      this.messageListeners.emit({ title: text.recoveredTitle, body: text.recovered });
+    }
+    try {
+      store.announced.prune(clock.now().minus({ days: FLAG_RETENTION_DAYS }));
+    } catch (error) {
+      log.warn('agent: old flags not pruned', { error: String(error) });
+    }
+
+    if (this.stopped) return;
+    // A pending, unfinished checklist reappears at every start (issue 3); a PC with no profile asks for one.
+    if (checklists.pendingRun()) this.openListeners.emit('checklist');
+    else if (settings.get().needsProfile) this.openListeners.emit('settings');
+
+    const every = Math.min(Math.max(deps.tickIntervalMs ?? MAX_TICK_MS, 1000), MAX_TICK_MS);
+    this.interval = setInterval(() => void this.tick(), every);
+    // The tray app's lifetime is Electron's business; the interval alone must not keep Node alive.
+    this.interval.unref?.();
+    log.info('agent: started', { store: store.file, tickMs: every });
+    // The first tick syncs at once (dueAt is "now" at start); it is not awaited: a slow share must not hold up
+    // the tray. Before any inventory exists the scheduler waits (plan() is null) and keeps its first-start view.
+    void this.tick();
+  }
+
+  /** The plan the scheduler works from, the same object while nothing changed (its cache keys on identity). */
+  private plan(store: Store, settings: SettingsService, sync: SyncService): PlanInput | null {
+    if (!store.inventory.currentVersion()) return null;
+    const profile = settings.profile();
+    if (!profile) return null;
+    const effective = settings.effective();
+    const inventory = sync.current();
+    const options = {
+      zone: this.deps.clock.zone,
+      reminders: effective.reminders.length > 0 ? effective.reminders : DEFAULT_REMINDERS,
+      serviceHours: effective.serviceHours,
+    };
+    const key = JSON.stringify({ profile, options, language: effective.language });
+    const memo = this.planMemo;
+    if (memo && memo.key === key && memo.plan.inventory === inventory) return memo.plan;
+    const plan: PlanInput = { inventory, profile, options, language: effective.language };
+    this.planMemo = { key, plan };
+    return plan;
+  }
+
+  private runScheduler(s: Services): boolean {
+    try {
+      return s.scheduler.tick().changed;
+    } catch (error) {
+      this.deps.log.error('agent: scheduler tick failed', { error: String(error) });
+      return false;
+    }
+  }
+
+  private async syncNow(s: Services): Promise<void> {
+    const outcome = await s.sync.syncNow().finally(() => {
+      this.synced = true;
+    });
+    if (this.stopped) return;
+    // "Re-check after every sync": a new inventory may move a window to now.
+    const changed = this.runScheduler(s) || outcome.changed;
+    this.broadcastIfChanged(changed);
+  }
+
+  private afterApiChange(): void {
+    const s = this.services;
+    if (!s || this.stopped) return;
+    // A profile or inventory change may make something due now; a submitted checklist has a report to send.
+    const changed = this.runScheduler(s);
+    this.track(s.delivery.deliverDue());
+    this.broadcastIfChanged(changed);
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T | void> {
+    const guarded = promise.catch((error: unknown) =>
+      this.deps.log.error('agent: task failed', { error: String(error) }),
+    );
+    this.inFlight.add(guarded);
+    void guarded.finally(() => this.inFlight.delete(guarded));
+    return guarded;
+  }
+
+  /** Broadcasts the status when told something changed or when what the tray shows moved (e.g. 24 h before). */
+  private broadcastIfChanged(changed: boolean): boolean {
+    const s = this.services;
+    if (!s || this.stopped) return false;
+    let signature = '';
+    try {
+      const model = this.tray();
+      signature = JSON.stringify([model.state, model.tooltip, model.menu.map((m) => [m.id, m.enabled])]);
+    } catch (error) {
+      this.deps.log.warn('agent: tray model unavailable', { error: String(error) });
+    }
+    if (!changed && signature === this.lastSignature) return false;
+    this.lastSignature = signature;
+    if (this.stateListeners.size === 0) return true;
+    this.track(
+      s.core.getStatus().then((status) => {
+        if (!this.stopped) this.stateListeners.emit(status);
+      }),
+    );
+    return true;
+  }
+
+  private trayInputs(): TrayModelInputs {
+    const s = this.services;
+    const now = this.deps.clock.now();
+    if (!s) {
+      return {
+        now,
+        inventory: { state: 'ok', since: null },
+        current: null,
+        next: null,
+        pendingRun: false,
+        problem: false,
+        language: 'fr',
+        hasProfile: true,
+        intranetUrl: null,
+        allowQuit: true,
+      };
+    }
+    const effective = s.settings.effective();
+    const { current, next } = s.scheduler.windowsAt(now);
+    return {
+      now,
+      inventory: this.synced ? s.sync.state() : { state: 'ok', since: null },
+      current,
+      next,
+      pendingRun: s.checklists.pendingRun() !== null,
+      problem: s.checklists.hasUnresolvedProblem(now.minus({ hours: PROBLEM_HOURS })),
+      language: effective.language,
+      hasProfile: s.settings.profile() !== null,
+      intranetUrl: effective.intranetUrl,
+      allowQuit: effective.allowQuit,
+    };
+  }
+
+  /** The API exists before start (the shell registers its IPC handlers first); calls wait for the start. */
+  private createApi(): VigieCoreApi {
+    return deferredApi(async () => {
+      if (this.starting) await this.starting;
+      if (!this.services || this.stopped) throw new CoreError('failed', MESSAGES.fr.starting);
+      return this.services.core;
+    });
+  }
+}
+
+export function createAgent(deps: AgentDeps): Agent {
+  return new CoreAgent(deps);
+}

@@ -1,0 +1,308 @@
+/**
+ * The alert scheduler (issue 3, "Scheduler and alerts"; design rule 8). No long timers: the agent calls `tick()`
+ * every ≤ 30 s against the wall clock and at once on resume/unlock/time change/after a sync, and each tick
+ * announces the planned events due since the previous one. "Already announced" flags live in SQLite, keyed by the
+ * planner's stable TimelineEvent.key, so nothing is announced twice, across restarts included.
+ *
+ * Catch-up: when the previous tick is older than `catchUpAfterMs` (the PC slept, was off, nobody was logged in),
+ * the stale toasts are NOT replayed. Per window whose events were missed:
+ * - its end (or its checklist) was missed → ONE catch-up toast ("la plage de 2 h – 4 h est terminée : vérifiez
+ *   maintenant"), the checklist is created and opened. If only the checklist of a window whose end was announced
+ *   was missed, the ordinary checklist toast is shown. If the end was missed but the checklist comes later (a
+ *   service that verifies at its next shift start), nothing now: the checklist toast will come at its time.
+ * - it is still in progress → ONE start-style toast saying it is in progress until its end;
+ * - it has not started → its missed reminders are dropped (the next reminder or the start will come).
+ * All the missed events of the window are then flagged, so a restart does not bring them back.
+ */
+import { DateTime } from 'luxon';
+import { sortedUnique } from '../../../shared/planning';
+import type { PlannedWindow } from '../../../shared/planning';
+import type { TimelineEvent } from '../../../shared/planning/types';
+import type { Notification, Notifier, WindowKind } from '../agent-types';
+import type { ChecklistWindow } from '../checklist/service';
+import type { Clock } from '../clock';
+import type { AnnouncedRepository, Logger, SettingsRepository } from '../store';
+import {
+  catchUpNotification,
+  checklistNotification,
+  endNotification,
+  reminderNotification,
+  startNotification,
+  type MessageContext,
+  type WindowFacts,
+} from './messages';
+import { PlanCache, type PlanInput } from './plan-cache';
+
+/** Where the last tick is remembered (the settings table holds small key → JSON rows; users never see it). */
+export const LAST_TICK_KEY = 'scheduler.lastTick';
+/** Ticks are ≤ 30 s apart while the PC is awake; a longer silence means it slept or was off. */
+export const DEFAULT_CATCH_UP_AFTER_MS = 2 * 60_000;
+/** Writing the last tick every 30 s would be one disk write per tick for nothing: the flags prevent duplicates. */
+export const DEFAULT_PERSIST_EVERY_MS = 5 * 60_000;
+/** Events older than this are not caught up (a PC off for weeks gets no checklist for last month's window). */
+export const MAX_CATCH_UP_MS = 4 * 24 * 3600_000;
+
+export interface SchedulerChecklists {
+  /** Creates the window's run if missing; idempotent (ChecklistService.ensureRun). */
+  ensureRun(window: ChecklistWindow): string;
+}
+
+export interface SchedulerDeps {
+  clock: Clock;
+  store: { announced: AnnouncedRepository; settings: SettingsRepository };
+  /** The current plan, or null while the workstation has no profile (nothing to announce). */
+  plan: () => PlanInput | null;
+  notifier: Notifier;
+  checklists: SchedulerChecklists;
+  /** The core wants a window shown (the checklist when it is due). */
+  onOpenWindow: (window: WindowKind) => void;
+  log: Logger;
+  catchUpAfterMs?: number;
+  persistEveryMs?: number;
+  cache?: PlanCache;
+}
+
+export interface TickResult {
+  /** What was shown this tick, in order. */
+  notifications: Notification[];
+  /** True when this tick followed a gap (sleep, PC off, first start). */
+  caughtUp: boolean;
+  /** Something changed that the status window shows (a checklist run was created, a toast went out). */
+  changed: boolean;
+}
+
+function ms(dt: DateTime): number {
+  return dt.toMillis();
+}
+
+export class Scheduler {
+  readonly cache: PlanCache;
+  /** Range start of the next tick: the last tick, or the first event that could not be announced. */
+  private cursorMs: number | null = null;
+  private lastTickMs: number | null = null;
+  private persistedMs: number | null = null;
+  private loaded = false;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.cache = deps.cache ?? new PlanCache();
+  }
+
+  /** Announces what became due since the previous tick. Never throws: a failure is logged and retried. */
+  tick(): TickResult {
+    const result: TickResult = { notifications: [], caughtUp: false, changed: false };
+    const now = this.deps.clock.now();
+    const nowMs = ms(now);
+    this.load();
+    const firstStart = this.cursorMs === null;
+    const last = this.lastTickMs ?? this.cursorMs;
+    const gap = last === null || nowMs - last > (this.deps.catchUpAfterMs ?? DEFAULT_CATCH_UP_AFTER_MS);
+    let retryFrom: number | null = null;
+
+    let plan: PlanInput | null = null;
+    try {
+      plan = this.deps.plan();
+    } catch (error) {
+      this.deps.log.error('scheduler: plan unavailable', { error: String(error) });
+    }
+    if (plan) {
+      // The clock went back (time change): everything up to the old tick was already handled.
+      let from = this.cursorMs === null ? nowMs : Math.min(this.cursorMs, nowMs);
+      from = Math.max(from, nowMs - MAX_CATCH_UP_MS);
+      if (firstStart) {
+        // First start ever: nothing was "missed", but a window already under way is still worth one toast.
+        const current = this.cache.currentAt(plan, now);
+        if (current) from = Math.min(from, ms(current.start) - 1);
+      }
+      const due = this.cache.eventsBetween(plan, from, nowMs).filter((e) => !this.deps.store.announced.has(e.key));
+      if (due.length > 0) {
+        result.caughtUp = gap;
+        retryFrom = gap ? this.catchUp(due, plan, now, result) : this.announceEach(due, plan, now, result);
+      }
+    }
+
+    // Before the first plan (no inventory loaded yet, no profile chosen yet) there is nothing to have missed:
+    // keep the first-start view so a window already under way still gets its toast once the plan exists.
+    if (!plan && firstStart) return result;
+    this.lastTickMs = nowMs;
+    this.cursorMs = retryFrom ?? nowMs;
+    // A retry point must reach the disk (a restart would skip the event otherwise), but only once.
+    this.persist(
+      this.cursorMs,
+      result.notifications.length > 0 || (retryFrom !== null && retryFrom !== this.persistedMs),
+    );
+    return result;
+  }
+
+  /** The window in progress and the next one (for the tray), from the same cached plan as the ticks. */
+  windowsAt(now: DateTime): { current: PlannedWindow | null; next: PlannedWindow | null } {
+    const plan = this.deps.plan();
+    if (!plan) return { current: null, next: null };
+    return { current: this.cache.currentAt(plan, now), next: this.cache.nextAfter(plan, now) };
+  }
+
+  /** Writes the last tick now (the agent calls it when stopping). */
+  flush(): void {
+    if (this.cursorMs !== null) this.persist(this.cursorMs, true);
+  }
+
+  private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    try {
+      const stored = this.deps.store.settings.get(LAST_TICK_KEY);
+      const at = typeof stored === 'string' ? DateTime.fromISO(stored, { zone: 'utc' }).toMillis() : NaN;
+      if (Number.isFinite(at)) {
+        this.cursorMs = at;
+        this.persistedMs = at;
+      }
+    } catch (error) {
+      this.deps.log.warn('scheduler: last tick unreadable, starting fresh', { error: String(error) });
+    }
+  }
+
+  private persist(atMs: number, force: boolean): void {
+    const every = this.deps.persistEveryMs ?? DEFAULT_PERSIST_EVERY_MS;
+    if (!force && this.persistedMs !== null && Math.abs(atMs - this.persistedMs) < every) return;
+    try {
+      this.deps.store.settings.set(LAST_TICK_KEY, DateTime.fromMillis(atMs, { zone: 'utc' }).toISO());
+      this.persistedMs = atMs;
+    } catch (error) {
+      // Not fatal: the flags still prevent duplicates; at worst the next start sees a longer gap.
+      this.deps.log.warn('scheduler: last tick not saved', { error: String(error) });
+    }
+  }
+
+  /** Normal ticking: each due event, in order. Returns the `at` of the first failure (to retry), or null. */
+  private announceEach(events: TimelineEvent[], plan: PlanInput, now: DateTime, result: TickResult): number | null {
+    let retryFrom: number | null = null;
+    for (const event of events) {
+      try {
+        this.announce(event, plan, now, result);
+      } catch (error) {
+        this.deps.log.error('scheduler: announcement failed, will retry', { key: event.key, error: String(error) });
+        retryFrom ??= ms(event.at) - 1;
+      }
+    }
+    return retryFrom;
+  }
+
+  private announce(event: TimelineEvent, plan: PlanInput, now: DateTime, result: TickResult): void {
+    const ctx = this.context(plan, now);
+    const facts = factsOf(event);
+    if (event.kind === 'checklist') {
+      // The run first (idempotent): a crash before the flag only means creating nothing new next time.
+      this.ensureRun(plan, event);
+      result.changed = true;
+      if (!this.flag([event], now)) return;
+      this.show(checklistNotification(facts, ctx), result);
+      this.deps.onOpenWindow('checklist');
+      return;
+    }
+    if (!this.flag([event], now)) return;
+    const notification =
+      event.kind === 'reminder'
+        ? reminderNotification(facts, ctx)
+        : event.kind === 'start'
+          ? startNotification(facts, ctx)
+          : endNotification(facts, ctx);
+    this.show(notification, result);
+  }
+
+  /** After a gap: at most one toast per window, never a stale one. */
+  private catchUp(events: TimelineEvent[], plan: PlanInput, now: DateTime, result: TickResult): number | null {
+    const byWindow = new Map<string, TimelineEvent[]>();
+    for (const e of events) {
+      const id = `${ms(e.windowStart)}|${ms(e.windowEnd)}`;
+      const list = byWindow.get(id);
+      if (list) list.push(e);
+      else byWindow.set(id, [e]);
+    }
+    let retryFrom: number | null = null;
+    const ctx = this.context(plan, now);
+    const nowMs = ms(now);
+    // Oldest window first, whatever order their missed events came in.
+    const windows = [...byWindow.values()].sort(
+      (a, b) =>
+        ms((a[0] as TimelineEvent).windowStart) - ms((b[0] as TimelineEvent).windowStart) ||
+        ms((a[0] as TimelineEvent).windowEnd) - ms((b[0] as TimelineEvent).windowEnd),
+    );
+    for (const missed of windows) {
+      const first = missed[0] as TimelineEvent;
+      try {
+        const checklists = missed.filter((e) => e.kind === 'checklist');
+        const endMissed = missed.some((e) => e.kind === 'end');
+        if (checklists.length > 0) {
+          for (const c of checklists) this.ensureRun(plan, c);
+          result.changed = true;
+          if (!this.flag(missed, now)) continue;
+          if (endMissed) this.show(catchUpNotification(windowFacts(plan, first, this.cache), ctx), result);
+          else for (const c of checklists) this.show(checklistNotification(factsOf(c), ctx), result);
+          this.deps.onOpenWindow('checklist');
+        } else if (endMissed) {
+          // Verified at the next shift start: that checklist toast will come; the stale end is dropped.
+          this.flag(missed, now);
+          this.deps.log.info('scheduler: missed end dropped, checklist comes later', { window: first.key });
+        } else if (ms(first.windowStart) <= nowMs && nowMs < ms(first.windowEnd)) {
+          if (!this.flag(missed, now)) continue;
+          this.show(startNotification(windowFacts(plan, first, this.cache), ctx, true), result);
+        } else {
+          this.flag(missed, now);
+          this.deps.log.info('scheduler: stale reminders dropped', { window: first.key, count: missed.length });
+        }
+      } catch (error) {
+        this.deps.log.error('scheduler: catch-up failed, will retry', { key: first.key, error: String(error) });
+        const earliest = Math.min(...missed.map((e) => ms(e.at))) - 1;
+        retryFrom = retryFrom === null ? earliest : Math.min(retryFrom, earliest);
+      }
+    }
+    return retryFrom;
+  }
+
+  /** Flags all `events`; true when at least one was not flagged before (someone else did not get there first). */
+  private flag(events: TimelineEvent[], now: DateTime): boolean {
+    const entries = events.map((e) => ({ key: e.key, kind: e.kind, at: e.at, announcedAt: now }));
+    return this.deps.store.announced.markAll(entries) > 0;
+  }
+
+  private show(notification: Notification, result: TickResult): void {
+    result.notifications.push(notification);
+    result.changed = true;
+    try {
+      this.deps.notifier.notify(notification, () => this.deps.onOpenWindow(notification.opens));
+    } catch (error) {
+      // Toasts are best effort (Focus Assist, no notification daemon): the tray stays the truth.
+      this.deps.log.warn('scheduler: toast failed', { kind: notification.kind, error: String(error) });
+    }
+  }
+
+  private ensureRun(plan: PlanInput, event: TimelineEvent): void {
+    const window = this.cache.windowOf(plan, event.windowStart, event.windowEnd);
+    // One run per window and site (ChecklistService): it covers the whole window, even when its services verify
+    // at different moments, so no application is left out of the run created first.
+    const applications =
+      window?.applications ??
+      event.applications.map((application) => ({ service: event.services[0] ?? '', application }));
+    this.deps.checklists.ensureRun({
+      start: event.windowStart,
+      end: event.windowEnd,
+      site: plan.profile.site,
+      services: window?.services ?? event.services,
+      applications,
+    });
+  }
+
+  private context(plan: PlanInput, now: DateTime): MessageContext {
+    return { now, zone: plan.options.zone, lang: plan.language };
+  }
+}
+
+function factsOf(event: TimelineEvent): WindowFacts {
+  return { start: event.windowStart, end: event.windowEnd, applications: event.applications };
+}
+
+/** The whole window (all its applications), not one split checklist's share. */
+function windowFacts(plan: PlanInput, event: TimelineEvent, cache: PlanCache): WindowFacts {
+  const w = cache.windowOf(plan, event.windowStart, event.windowEnd);
+  if (!w) return factsOf(event);
+  return { start: w.start, end: w.end, applications: sortedUnique(w.applications.map((a) => a.application)) };
+}

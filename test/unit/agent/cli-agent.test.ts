@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultDataDir, makeAgentCommand } from '../../../electron/cli/commands/agent';
+import { runCli } from '../../../electron/cli/run';
+import { ManualClock } from '../../../electron/core/clock';
+import { RecordingNotifier } from '../../../electron/core/notify/simple';
+import { STORE_FILE } from '../../../electron/core/store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(argv: string[], now: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-agent-'));
+  dirs.push(dir);
+  const clock = new ManualClock(now);
+  const recorder = new RecordingNotifier(clock);
+  let stdout = '';
+  let stderr = '';
+  const command = makeAgentCommand({
+    untilStopped: async () => 'SIGTERM',
+    notifier: () => recorder,
+    agent: { readPolicy: async () => undefined, sync: { wait: async () => undefined, random: () => 0 } },
+  });
+  const code = await runCli(
+    ['agent', '--data-dir', dir, ...argv],
+    { out: (t) => (stdout += t), err: (t) => (stderr += t), clock, cwd: process.cwd() },
+    [command],
+  );
+  return { code, stdout, stderr, dir, recorder };
+}
+
+describe('cli agent (headless)', () => {
+  it('runs the real core with the given inventory and profile until told to stop', async () => {
+    const r = await run(
+      ['--inventory', 'assets/inventaire-par-defaut.csv', '--site', 'IUSMM', '--service', 'Laboratoire'],
+      '2026-12-02T02:30:00',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Vigie (sans interface) en marche');
+    // First start in the middle of the window: one toast saying it is under way, and the state on the console.
+    expect(r.recorder.shown.map((n) => n.kind)).toEqual(['start']);
+    expect(r.stdout).toContain("État : in-progress — Vigie — plage en cours jusqu'à 4 h : Cortex Omnitech");
+    expect(r.stderr).toContain('arrêt demandé');
+    expect(fs.existsSync(path.join(r.dir, STORE_FILE))).toBe(true);
+  });
+
+  it('says which window it would open (settings, on a PC with no profile)', async () => {
+    const r = await run([], '2026-11-25T09:00:00');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Vigie ouvrirait les réglages.');
+  });
+
+  it('refuses --service without --site', async () => {
+    const r = await run(['--service', 'Laboratoire'], '2026-11-25T09:00:00');
+    expect(r.code).toBe(2);
+  });
+
+  it('keeps its data in a local per-user folder', () => {
+    expect(defaultDataDir({ LOCALAPPDATA: 'C:\\Users\\inf\\AppData\\Local' }, 'win32')).toBe(
+      path.join('C:\\Users\\inf\\AppData\\Local', 'Vigie', 'agent'),
+    );
+    expect(defaultDataDir({ XDG_DATA_HOME: '/home/inf/.local/share' }, 'linux')).toBe(
+      '/home/inf/.local/share/vigie-agent',
+    );
+  });
+});

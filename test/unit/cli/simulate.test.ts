@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { tickInstants } from '../../../electron/core/scheduler/simulate';
+import { cli, DEFAULT_INVENTORY } from './helpers';
+
+interface Output {
+  notifications: { at: string; kind: string; windowStart: string; windowEnd: string; title: string; body: string }[];
+  trayStates: { at: string; state: string }[];
+}
+
+const BASE = [
+  'simulate',
+  '--inventory',
+  DEFAULT_INVENTORY,
+  '--site',
+  'IUSMM',
+  '--service',
+  'Laboratoire',
+  '--from',
+  '2026-11-25',
+  '--to',
+  '2026-12-31',
+  '--json',
+];
+
+const DEC2 = { windowStart: '2026-12-02T02:00:00-05:00', windowEnd: '2026-12-02T04:00:00-05:00' };
+const DEC16 = { windowStart: '2026-12-16T02:00:00-05:00', windowEnd: '2026-12-16T04:00:00-05:00' };
+
+function tmpLeftovers(): string[] {
+  return fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('vigie-simulate-'));
+}
+
+describe('cli simulate', () => {
+  it('prints the toasts and tray states of the default inventory, exactly in the agreed shape', async () => {
+    const before = tmpLeftovers();
+    const r = await cli(BASE);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = r.json<Output>();
+    expect(Object.keys(out)).toEqual(['notifications', 'trayStates']);
+    for (const n of out.notifications) {
+      expect(Object.keys(n)).toEqual(['at', 'kind', 'windowStart', 'windowEnd', 'title', 'body']);
+    }
+    expect(out.notifications.map((n) => [n.at, n.kind, n.windowStart])).toEqual([
+      ['2026-12-01T10:00:00-05:00', 'reminder', DEC2.windowStart],
+      ['2026-12-02T01:30:00-05:00', 'reminder', DEC2.windowStart],
+      ['2026-12-02T02:00:00-05:00', 'start', DEC2.windowStart],
+      ['2026-12-02T04:00:00-05:00', 'end', DEC2.windowStart],
+      ['2026-12-02T04:00:00-05:00', 'checklist', DEC2.windowStart],
+      ['2026-12-15T10:00:00-05:00', 'reminder', DEC16.windowStart],
+      ['2026-12-16T01:30:00-05:00', 'reminder', DEC16.windowStart],
+      ['2026-12-16T02:00:00-05:00', 'start', DEC16.windowStart],
+      ['2026-12-16T04:00:00-05:00', 'end', DEC16.windowStart],
+      ['2026-12-16T04:00:00-05:00', 'checklist', DEC16.windowStart],
+    ]);
+    expect(out.notifications[2]).toEqual({
+      at: '2026-12-02T02:00:00-05:00',
+      kind: 'start',
+      ...DEC2,
+      title: 'Plage de maintenance en cours',
+      body:
+        "Applications Cortex Omnitech, GestLab et Unity Real Time IUSMM indisponibles jusqu'à 4 h — déployez votre " +
+        'plan de continuité ; les autres applications restent disponibles.',
+    });
+    expect(out.notifications[7]?.body).toMatch(/^Application Cobas IT indisponible jusqu'à 4 h/);
+    expect(out.trayStates).toEqual([
+      { at: '2026-11-25T00:00:00-05:00', state: 'idle' },
+      { at: '2026-12-01T02:00:00-05:00', state: 'upcoming' },
+      { at: '2026-12-02T02:00:00-05:00', state: 'in-progress' },
+      { at: '2026-12-02T04:00:00-05:00', state: 'verification-due' },
+      { at: '2026-12-16T02:00:00-05:00', state: 'in-progress' },
+      { at: '2026-12-16T04:00:00-05:00', state: 'verification-due' },
+    ]);
+    // The temporary database is gone.
+    expect(tmpLeftovers()).toEqual(before);
+  });
+
+  it('asleep through the Dec 2 window: one catch-up at wake-up, no stale reminder, start or end', async () => {
+    const r = await cli([...BASE, '--asleep', '2026-12-02T01:00/2026-12-02T05:00']);
+    expect(r.code).toBe(0);
+    const out = r.json<Output>();
+    const dec2 = out.notifications.filter((n) => n.windowStart === DEC2.windowStart);
+    expect(dec2.map((n) => [n.at, n.kind])).toEqual([
+      ['2026-12-01T10:00:00-05:00', 'reminder'],
+      ['2026-12-02T05:00:00-05:00', 'catch-up'],
+    ]);
+    expect(dec2[1]).toMatchObject({
+      ...DEC2,
+      title: 'Plage de maintenance terminée',
+      body:
+        'La plage de 2 h – 4 h est terminée : vérifiez maintenant les applications ' +
+        '(Cortex Omnitech, GestLab et Unity Real Time IUSMM).',
+    });
+    // The Dec 16 window is untouched by a sleep two weeks earlier.
+    expect(out.notifications.filter((n) => n.windowStart === DEC16.windowStart)).toHaveLength(5);
+    expect(out.trayStates.slice(1, 3)).toEqual([
+      { at: '2026-12-01T02:00:00-05:00', state: 'upcoming' },
+      { at: '2026-12-02T05:00:00-05:00', state: 'verification-due' },
+    ]);
+  });
+
+  it('writes readable French without --json', async () => {
+    const r = await cli(BASE.filter((a) => a !== '--json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2026-12-02T02:00:00-05:00  Début');
+    expect(r.stdout).toContain('États de l’icône :');
+  });
+
+  it('refuses bad arguments with exit code 2', async () => {
+    for (const asleep of ['2026-12-02T01:00', '2026-12-02T05:00/2026-12-02T01:00', 'hier/demain']) {
+      const r = await cli([...BASE, '--asleep', asleep]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^simulate : /);
+    }
+    expect((await cli([...BASE.slice(0, 9), '--to', '2026-11-01', '--json'])).code).toBe(2);
+    expect((await cli([...BASE, '--language', 'de'])).code).toBe(2);
+  });
+});
+
+describe('tickInstants', () => {
+  it('skips the asleep intervals and ticks at each wake-up', () => {
+    const min = 60_000;
+    expect(tickInstants(0, 5 * min, [[1 * min + 1, 3 * min + 10_000]], 30_000)).toEqual([
+      0,
+      30_000,
+      60_000,
+      3 * min + 10_000,
+      3 * min + 30_000,
+      4 * min,
+      4 * min + 30_000,
+      5 * min,
+    ]);
+  });
+});
