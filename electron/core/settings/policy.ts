@@ -40,6 +40,9 @@ export const POLICY_FIELDS = {
     .min(1)
     .max(24 * 60),
   allowedLinkHosts: z.array(Host).max(50),
+  /** Read by the shell (electron/shell/startup.ts): start at login per user, or IT's machine-wide Run entry. */
+  autostart: z.boolean(),
+  machineWideAutostart: z.boolean(),
 } as const;
 
 export type MachinePolicy = Partial<{ [K in keyof typeof POLICY_FIELDS]: z.output<(typeof POLICY_FIELDS)[K]> }>;
