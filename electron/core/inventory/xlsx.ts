@@ -2,9 +2,18 @@
  * XLSX reader (exceljs; not the npm `xlsx` package, see design.md): every worksheet → Sheet of cell texts, as a
  * person sees them in Excel.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Sheet } from '../../../shared/inventory/model';
 import { InventoryReadError } from './errors';
+
+/**
+ * exceljs takes ~0.5 s to load: imported on first use only (the module loader caches it), so the CLI and the
+ * agent do not pay for it when the inventory is a CSV — IT scripts run `npm run cli` many times in a row.
+ */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  const m = (await import('exceljs')) as typeof ExcelJS & { default?: typeof ExcelJS };
+  return m.default ?? m;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -39,7 +48,7 @@ export function cellValueText(value: ExcelJS.CellValue | ExcelJS.CellRichTextVal
   return '';
 }
 
-function sheetOf(worksheet: ExcelJS.Worksheet): Sheet {
+function sheetOf(worksheet: ExcelJS.Worksheet, merge: ExcelJS.ValueType): Sheet {
   const rows: string[][] = [];
   for (let r = 1; r <= worksheet.rowCount; r += 1) {
     const row = worksheet.getRow(r);
@@ -48,7 +57,7 @@ function sheetOf(worksheet: ExcelJS.Worksheet): Sheet {
       const cell = row.getCell(c);
       // A merged range keeps its value on the master cell only: a merged title must not look like a row of
       // identical headers.
-      cells.push(cell.type === ExcelJS.ValueType.Merge ? '' : cellValueText(cell.value));
+      cells.push(cell.type === merge ? '' : cellValueText(cell.value));
     }
     rows.push(cells);
   }
@@ -56,6 +65,7 @@ function sheetOf(worksheet: ExcelJS.Worksheet): Sheet {
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
@@ -65,5 +75,5 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
         'de nouveau en .xlsx, puis réessayez.',
     );
   }
-  return workbook.worksheets.map(sheetOf);
+  return workbook.worksheets.map((sheet) => sheetOf(sheet, ExcelJS.ValueType.Merge));
 }
