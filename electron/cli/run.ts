@@ -10,8 +10,21 @@ import { occurrencesCommand } from './commands/occurrences';
 import { checkInventoryCommand } from './commands/check-inventory';
 import { timelineCommand } from './commands/timeline';
 import { contactCommand } from './commands/contact';
+import { simulateCommand } from './commands/simulate';
+import { agentCommand } from './commands/agent';
+import { reportCommand } from './commands/report';
+import { icsCommand } from './commands/ics';
 
-export const COMMANDS: readonly Command[] = [occurrencesCommand, checkInventoryCommand, timelineCommand, contactCommand];
+export const COMMANDS: readonly Command[] = [
+  occurrencesCommand,
+  checkInventoryCommand,
+  timelineCommand,
+  contactCommand,
+  reportCommand,
+  icsCommand,
+  simulateCommand,
+  agentCommand,
+];
 
 export function usage(commands: readonly Command[] = COMMANDS): string {
   return ['Usage : npm run --silent cli -- <commande> [options]', '', ...commands.map((c) => `  ${c.usage}`), ''].join(
@@ -19,7 +32,11 @@ export function usage(commands: readonly Command[] = COMMANDS): string {
   );
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<ExitCode> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly Command[] = COMMANDS,
+): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === 'help' || name === '-h') {
     (name === undefined ? io.err : io.out)(usage(commands));

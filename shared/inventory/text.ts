@@ -14,9 +14,13 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** Whitespace other than a single inner space: a tab/newline/NBSP…, two spaces in a row, or a leading/trailing one. */
+const MESSY_SPACES = /[^\S ]| {2}|^ | $/;
+
 /** Trim and collapse every run of whitespace (including the newlines of a wrapped Excel cell) into one space. */
 export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most cells are already clean: testing is cheaper than rebuilding the string (bench: 6 calls per row).
+  return MESSY_SPACES.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**

@@ -1,0 +1,69 @@
+/** `ics`: the workstation's upcoming maintenance windows as an .ics file for Outlook (issue 5). */
+import path from 'node:path';
+import { parseArgs, UsageError } from '../args';
+import type { Command } from '../command';
+import { iso, parseMoment, printJson } from '../io';
+import { loadInventory } from '../load';
+import { DEFAULT_ZONE } from '../../../shared/schedule';
+import { windowsFor } from '../../../shared/planning';
+import { buildIcs } from '../../core/calendar/ics';
+import { OutputError, writeOutputFile } from './write-output';
+
+const SPEC = {
+  inventory: { type: 'string', required: true },
+  site: { type: 'string', required: true },
+  service: { type: 'list', required: true },
+  months: { type: 'string' },
+  from: { type: 'string' },
+  out: { type: 'string', required: true },
+  lang: { type: 'string' },
+  json: { type: 'flag' },
+} as const;
+
+export const DEFAULT_MONTHS = 3;
+
+export const icsCommand: Command = {
+  name: 'ics',
+  usage:
+    'ics --inventory <fichier> --site <site> --service <service> [--service …] [--months N] [--from <date>] ' +
+    '--out <fichier.ics> [--lang fr|en] [--json]',
+  async run(argv, io) {
+    const args = parseArgs(argv, SPEC);
+    const zone = DEFAULT_ZONE;
+    const monthsText = args.strings.months;
+    const months = monthsText === undefined ? DEFAULT_MONTHS : Number(monthsText);
+    if (!Number.isInteger(months) || months < 1 || months > 24) {
+      throw new UsageError('--months : un nombre entier de 1 à 24 est attendu');
+    }
+    const lang = args.strings.lang ?? 'fr';
+    if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang : fr ou en');
+    const from = args.strings.from ? parseMoment(args.strings.from, zone, 'from') : io.clock.now().setZone(zone);
+    const to = from.plus({ months });
+    const inventory = await loadInventory(io, args.strings.inventory as string);
+    const site = (args.strings.site as string).trim();
+    const windows = windowsFor(inventory, { site, services: args.lists.service ?? [] }, { from, to }, zone);
+    const out = path.resolve(io.cwd, args.strings.out as string);
+    try {
+      await writeOutputFile(out, buildIcs(windows, { zone, site, now: io.clock.now(), language: lang }));
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      io.err(`ics : ${error.message}\n`);
+      return 1;
+    }
+    if (args.flags.json) {
+      printJson(io, {
+        file: out,
+        from: iso(from),
+        to: iso(to),
+        windows: windows.map((w) => ({ start: iso(w.start), end: iso(w.end), services: w.services })),
+      });
+    } else {
+      io.out(
+        windows.length === 0
+          ? `Aucune plage de maintenance du ${iso(from)} au ${iso(to)} pour ce site et ces services ; calendrier vide écrit dans ${out}.\n`
+          : `${windows.length} plage(s) de maintenance exportée(s) dans ${out} (du ${from.toFormat('yyyy-LL-dd')} au ${to.toFormat('yyyy-LL-dd')}).\n`,
+      );
+    }
+    return 0;
+  },
+};

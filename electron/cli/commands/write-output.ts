@@ -1,0 +1,31 @@
+/**
+ * Output files of the IT commands (fleet report, calendar), often written onto a share people open at the same
+ * moment: written under a temporary name beside the target, then renamed, so nobody opens a half-written file.
+ */
+import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}
+
+export async function writeOutputFile(file: string, content: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${randomBytes(4).toString('hex')}`);
+  try {
+    await fsp.writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    await fsp.rename(temp, file);
+  } catch (error) {
+    await fsp.unlink(temp).catch(() => undefined);
+    const code = (error as { code?: string }).code;
+    const why =
+      code === 'ENOENT'
+        ? 'le dossier n’existe pas'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'accès refusé'
+          : code === 'EBUSY'
+            ? 'le fichier est ouvert dans un autre programme'
+            : (code ?? 'erreur inconnue');
+    throw new OutputError(`impossible d’écrire « ${file} » (${why})`);
+  }
+}

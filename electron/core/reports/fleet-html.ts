@@ -1,0 +1,190 @@
+/**
+ * The fleet report as ONE self-contained HTML file IT opens from the share (issue 5): inline CSS, an inline SVG
+ * chart, no script, no external resource (a CSP meta forbids both), French. Every piece of text from reports or
+ * the inventory goes through esc(): a hostile application name is shown, never run.
+ */
+import { DateTime } from 'luxon';
+import { formatWindow } from '../../../shared/i18n/format';
+import type { FleetSummary, ServiceCompletion, ServiceWindow } from './fleet';
+import { CHECK_FR, localStamp, restartFr, STATUS_FR } from './labels';
+
+export function esc(value: string | number | null | undefined): string {
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+}
+
+const CSS = `
+body{font-family:"Segoe UI",Arial,sans-serif;margin:24px;color:#1a1a1a;background:#fff;line-height:1.4}
+h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.25em;margin:1.6em 0 .5em;border-bottom:2px solid #0b5394}
+.meta{color:#444;margin:0 0 1em}.cards{display:flex;flex-wrap:wrap;gap:12px}
+.card{border:1px solid #ccc;border-radius:6px;padding:8px 14px;min-width:130px}
+.card b{display:block;font-size:1.5em}.bad b{color:#b71c1c}.good b{color:#1b5e20}
+table{border-collapse:collapse;width:100%;font-size:.92em;margin:.4em 0}
+th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#eef3f9}tr.unverified td{background:#f5f5f5}tr.problems td{background:#fff4e5}
+.st-ok{color:#1b5e20;font-weight:600}.st-problems{color:#e65100;font-weight:600}.st-unverified{color:#616161;font-weight:600}
+.muted{color:#666}.legend span{display:inline-block;margin-right:16px}
+.sw{display:inline-block;width:12px;height:12px;vertical-align:middle;margin-right:4px}
+ul.plain{margin:0;padding-left:1.1em}
+@media print{body{margin:8mm}h2{break-after:avoid}}
+`;
+
+const COLORS = { ok: '#2e7d32', problems: '#ef6c00', unverified: '#bdbdbd' } as const;
+
+function windowLabel(startIso: string, endIso: string, zone: string): string {
+  const s = DateTime.fromISO(startIso, { setZone: true }).setZone(zone);
+  const e = DateTime.fromISO(endIso, { setZone: true }).setZone(zone);
+  if (!s.isValid || !e.isValid) return `${startIso} – ${endIso}`;
+  return `${s.toFormat('yyyy-LL-dd')} · ${formatWindow(s, e, 'fr')}`;
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((100 * n) / d)} %`);
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Horizontal stacked bars: verified without problem, verified with a problem, not verified. */
+export function completionChart(rows: readonly ServiceCompletion[]): string {
+  if (rows.length === 0) return '<p class="muted">Aucune plage sur la période.</p>';
+  const labelW = 280;
+  const barW = 380;
+  const rowH = 22;
+  const width = labelW + barW + 110;
+  const height = rows.length * rowH + 8;
+  const bars = rows.map((r, i) => {
+    const y = 4 + i * rowH;
+    const scale = r.windows === 0 ? 0 : barW / r.windows;
+    const ok = (r.verified - r.withProblems) * scale;
+    const pb = r.withProblems * scale;
+    const un = (r.windows - r.verified) * scale;
+    const label = `${r.site} — ${r.service}`;
+    const title = `${label} : ${r.verified} plage(s) vérifiée(s) sur ${r.windows}, dont ${r.withProblems} avec problème`;
+    return (
+      `<g><title>${esc(title)}</title>` +
+      `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12">${esc(truncate(label, 42))}</text>` +
+      `<rect x="${labelW}" y="${y + 3}" width="${ok.toFixed(1)}" height="16" fill="${COLORS.ok}"/>` +
+      `<rect x="${(labelW + ok).toFixed(1)}" y="${y + 3}" width="${pb.toFixed(1)}" height="16" fill="${COLORS.problems}"/>` +
+      `<rect x="${(labelW + ok + pb).toFixed(1)}" y="${y + 3}" width="${un.toFixed(1)}" height="16" fill="${COLORS.unverified}"/>` +
+      `<text x="${labelW + barW + 6}" y="${y + 15}" font-size="12">${r.verified}/${r.windows} (${pct(r.verified, r.windows)})</text></g>`
+    );
+  });
+  return (
+    `<svg role="img" width="${width}" height="${height}" ` +
+    `viewBox="0 0 ${width} ${height}" aria-label="Taux de vérification par service" font-family="Segoe UI, Arial, sans-serif">` +
+    bars.join('') +
+    '</svg>' +
+    '<p class="legend">' +
+    `<span><i class="sw" style="background:${COLORS.ok}"></i>Vérifié, sans problème</span>` +
+    `<span><i class="sw" style="background:${COLORS.problems}"></i>Vérifié, problème signalé</span>` +
+    `<span><i class="sw" style="background:${COLORS.unverified}"></i>Non vérifié</span></p>`
+  );
+}
+
+function card(label: string, value: number, tone = ''): string {
+  return `<div class="card ${tone}"><b>${value}</b>${esc(label)}</div>`;
+}
+
+function verifiedCell(w: ServiceWindow, zone: string): string {
+  if (w.verifiedBy.length === 0) return '<span class="muted">Aucun rapport reçu</span>';
+  const items = w.verifiedBy.map((b) => {
+    const extra = [
+      b.problems ? `${b.problems} problème(s)` : '',
+      b.unanswered ? `${b.unanswered} sans réponse` : '',
+    ].filter(Boolean);
+    return (
+      `<li>${esc(b.workstation)} — ${esc(b.initials || '?')} <span class="muted">(${esc(b.userAccount)})</span>, ` +
+      `${esc(localStamp(b.submittedAt, zone))}${extra.length ? ` — ${esc(extra.join(', '))}` : ''}</li>`
+    );
+  });
+  return `<ul class="plain">${items.join('')}</ul>`;
+}
+
+function problemsCell(w: ServiceWindow): string {
+  if (w.problems.length === 0) return '';
+  const items = w.problems.map(
+    (p) =>
+      `<li><b>${esc(p.application)}</b> : ${esc(CHECK_FR[p.check])} — ${esc(restartFr(p.restart) || 'Redémarrage non indiqué')}` +
+      `${p.comment ? ` — « ${esc(p.comment)} »` : ''} <span class="muted">(${esc(p.workstation)})</span></li>`,
+  );
+  return `<ul class="plain">${items.join('')}</ul>`;
+}
+
+function table(headers: readonly string[], rows: readonly string[]): string {
+  return `<table><thead><tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+export function renderFleetHtml(s: FleetSummary, zone = 'America/Toronto'): string {
+  const t = s.totals;
+  const period =
+    s.period.from || s.period.to
+      ? `Plages du ${s.period.from ? esc(localStamp(s.period.from, zone)) : 'début'} au ${s.period.to ? esc(localStamp(s.period.to, zone)) : "aujourd'hui"}`
+      : 'Toutes les plages trouvées dans le dossier';
+  const e = s.expectationsPeriod;
+  const anyOver = e !== null && DateTime.fromISO(e.from) < DateTime.fromISO(e.to);
+  const expectations = !e
+    ? 'Sans inventaire : seuls les services qui ont envoyé au moins un rapport apparaissent (option --inventory pour voir les services silencieux).'
+    : anyOver
+      ? `Inventaire utilisé : les services sans rapport sont recherchés parmi les plages terminées du ${esc(localStamp(e.from, zone))} au ${esc(localStamp(e.to, zone))}.`
+      : 'Inventaire utilisé : aucune plage de la période n’est encore terminée, aucun service ne peut encore être en retard.';
+  const noneUnverified = !e
+    ? '<p class="muted">Sans inventaire (option --inventory), les services qui n’ont rien envoyé ne peuvent pas être listés.</p>'
+    : anyOver
+      ? '<p>Tous les services attendus ont envoyé un rapport.</p>'
+      : '<p class="muted">Aucune plage de la période n’est encore terminée.</p>';
+
+  const unverifiedRows = s.unverified.map(
+    (u) =>
+      `<tr class="unverified"><td>${esc(windowLabel(u.windowStart, u.windowEnd, zone))}</td><td>${esc(u.site)}</td>` +
+      `<td>${esc(u.service)}</td><td>${esc(u.applications.join(', '))}</td></tr>`,
+  );
+  const windowRows = s.serviceWindows.map(
+    (w) =>
+      `<tr class="${w.status}"><td>${esc(windowLabel(w.windowStart, w.windowEnd, zone))}</td><td>${esc(w.site)}</td>` +
+      `<td>${esc(w.service)}</td><td class="st-${w.status}">${esc(STATUS_FR[w.status])}</td>` +
+      `<td>${verifiedCell(w, zone)}</td><td>${problemsCell(w)}</td></tr>`,
+  );
+  const appRows = s.applications
+    .filter((a) => a.problems > 0)
+    .map(
+      (a) =>
+        `<tr><td><b>${esc(a.application)}</b></td><td>${esc(a.sites.join(', '))}</td><td>${esc(a.services.join(', '))}</td>` +
+        `<td>${a.problems}</td><td>${a.fixedByRestart}</td><td>${a.notFixed}</td><td>${a.reports}</td>` +
+        `<td>${esc(a.workstationsWithProblems.join(', '))}</td></tr>`,
+    );
+  const skippedRows = s.skipped.map((f) => `<tr><td>${esc(f.file)}</td><td>${esc(f.reason)}</td></tr>`);
+
+  return `<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Vigie — vérifications après les plages de maintenance</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>Vigie — vérifications après les plages de maintenance</h1>
+<p class="meta">Généré le ${esc(localStamp(s.generatedAt, zone))}${s.folder ? ` à partir de « ${esc(s.folder)} »` : ''}. ${period}.<br>${expectations}</p>
+<div class="cards">
+${card('rapports reçus', t.reports)}${card('postes', t.workstations)}${card('plages × services', t.serviceWindows)}
+${card('vérifiés', t.verified, 'good')}${card('non vérifiés', t.unverified, t.unverified ? 'bad' : '')}
+${card('problèmes signalés', t.problems, t.problems ? 'bad' : '')}${card('non réglés en redémarrant', t.notFixed, t.notFixed ? 'bad' : '')}
+${card('fichiers ignorés', t.skipped)}
+</div>
+<h2>Taux de vérification par service</h2>
+${completionChart(s.completion)}
+<h2>Services sans vérification (${s.unverified.length})</h2>
+${unverifiedRows.length ? table(['Plage', 'Site', 'Service', 'Applications touchées'], unverifiedRows) : noneUnverified}
+<h2>Problèmes par application</h2>
+${appRows.length ? table(['Application', 'Sites', 'Services', 'Problèmes', 'Réglés en redémarrant', 'Non réglés', 'Rapports', 'Postes touchés'], appRows) : '<p>Aucun problème signalé.</p>'}
+<h2>Détail par plage et par service</h2>
+${windowRows.length ? table(['Plage', 'Site', 'Service', 'Statut', 'Vérifié par (poste — initiales, heure)', 'Problèmes'], windowRows) : '<p>Aucune plage sur la période.</p>'}
+<h2>Fichiers ignorés (${s.skipped.length})</h2>
+${skippedRows.length ? table(['Fichier', 'Raison'], skippedRows) : '<p>Aucun.</p>'}
+</body>
+</html>
+`;
+}
