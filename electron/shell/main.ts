@@ -24,7 +24,7 @@ import { createFileLogger, errorData } from './log';
 import type { Logger } from './log';
 import { createNotifierBackend, withClickRouting } from './notifier';
 import { appUrlMatcher, ExternalLinks, hardenSession, hardenWebContents } from './security';
-import { applyLoginItem, defaultPolicyPath, LOGIN_ARG, readShellPolicy } from './startup';
+import { applyLoginItem, defaultPolicyPath, LOGIN_ARG, readShellPolicy, userDataDir } from './startup';
 import { TrayController } from './tray';
 import { WindowManager } from './windows';
 
@@ -41,8 +41,8 @@ interface Running {
 function main(): void {
   // Tests (Playwright) and IT's kiosk set-ups may move the user-data folder; it must happen before the lock,
   // which is taken per user-data folder.
-  const userDataOverride = process.env.VIGIE_USER_DATA_DIR;
-  if (userDataOverride) app.setPath('userData', userDataOverride);
+  const dataDir = userDataDir(process.platform, process.env);
+  if (dataDir) app.setPath('userData', dataDir);
 
   if (!app.requestSingleInstanceLock()) {
     // Another Vigie runs for this user: it receives 'second-instance' and shows its status window.

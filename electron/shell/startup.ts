@@ -12,6 +12,20 @@ import type { Logger } from './log';
 export const LOGIN_ARG = '--login';
 
 /**
+ * Where Vigie keeps its SQLite store and logs. Electron's default userData is in Roaming AppData, which hospital
+ * networks often redirect to a file server — where SQLite's WAL does not work and openStore refuses to go
+ * (design.md: "SQLite lives on local disk"). On Windows we use %LOCALAPPDATA%\Vigie instead; VIGIE_USER_DATA_DIR
+ * (tests, kiosks) wins. null = keep Electron's default.
+ */
+export function userDataDir(platform: NodeJS.Platform, env: Record<string, string | undefined>): string | null {
+  if (env.VIGIE_USER_DATA_DIR) return env.VIGIE_USER_DATA_DIR;
+  if (platform === 'win32' && env.LOCALAPPDATA && !/^[\\/]{2}/.test(env.LOCALAPPDATA)) {
+    return `${env.LOCALAPPDATA.replace(/[\\/]+$/, '')}\\Vigie`;
+  }
+  return null;
+}
+
+/**
  * The core's location (%ProgramData%\Vigie\config.json on Windows), unless VIGIE_POLICY_PATH points elsewhere
  * (the Electron smoke test, a kiosk set-up).
  */

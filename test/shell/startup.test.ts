@@ -10,6 +10,7 @@ import {
   defaultPolicyPath,
   LOGIN_ARG,
   readShellPolicy,
+  userDataDir,
 } from '../../electron/shell/startup';
 import { memoryLogger } from './fakes';
 
@@ -162,5 +163,19 @@ describe('ClockJumpDetector', () => {
     const { detector, clearInterval } = setUp();
     detector.stop();
     expect(clearInterval).toHaveBeenCalledWith(42);
+  });
+});
+
+describe('userDataDir', () => {
+  it('keeps the store on local disk on Windows (%LOCALAPPDATA%, not the often-redirected Roaming folder)', () => {
+    expect(userDataDir('win32', { LOCALAPPDATA: 'C:\\Users\\inf01\\AppData\\Local\\' })).toBe(
+      'C:\\Users\\inf01\\AppData\\Local\\Vigie',
+    );
+  });
+  it('lets VIGIE_USER_DATA_DIR win, and keeps Electron’s default elsewhere or when LOCALAPPDATA is a share', () => {
+    expect(userDataDir('win32', { LOCALAPPDATA: 'C:\\L', VIGIE_USER_DATA_DIR: 'D:\\vigie' })).toBe('D:\\vigie');
+    expect(userDataDir('win32', { LOCALAPPDATA: '\\\\serveur\\profils\\inf01' })).toBeNull();
+    expect(userDataDir('linux', { LOCALAPPDATA: 'C:\\L' })).toBeNull();
+    expect(userDataDir('win32', {})).toBeNull();
   });
 });
