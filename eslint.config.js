@@ -4,8 +4,28 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'net',
-  'os', 'path', 'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ];
 const nodeImports = [{ group: ['node:*'], message: 'shared/ and renderer/ are pure: no Node APIs.' }];
 const electronImport = {
@@ -16,7 +36,12 @@ const electronImport = {
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'coverage/**',
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
       '**/*.d.ts',
     ],
   },
@@ -37,14 +62,29 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronImport, ...NODE_BUILTINS.map((name) => ({ name, message: 'shared/ is pure: no Node APIs.' }))],
+          paths: [
+            electronImport,
+            ...NODE_BUILTINS.map((name) => ({ name, message: 'shared/ is pure: no Node APIs.' })),
+          ],
           patterns: [
             ...nodeImports,
-            { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom'], message: 'shared/ depends on nothing above it.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom'],
+              message: 'shared/ depends on nothing above it.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'require',
+        'Buffer',
+        'navigator',
+        'localStorage',
+      ],
     },
   },
   {
@@ -54,7 +94,9 @@ export default tseslint.config(
         'error',
         {
           paths: [electronImport],
-          patterns: [{ group: ['**/shell/**', '**/renderer/**'], message: 'core and cli never reach into the shell or the UI.' }],
+          patterns: [
+            { group: ['**/shell/**', '**/renderer/**'], message: 'core and cli never reach into the shell or the UI.' },
+          ],
         },
       ],
     },
@@ -66,8 +108,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronImport, ...NODE_BUILTINS.map((name) => ({ name, message: 'The renderer is sandboxed: no Node APIs.' }))],
-          patterns: [...nodeImports, { group: ['**/electron/**'], message: 'The renderer talks to the core only through window.vigie (renderer/src/api.ts).' }],
+          paths: [
+            electronImport,
+            ...NODE_BUILTINS.map((name) => ({ name, message: 'The renderer is sandboxed: no Node APIs.' })),
+          ],
+          patterns: [
+            ...nodeImports,
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to the core only through window.vigie (renderer/src/api.ts).',
+            },
+          ],
         },
       ],
       'no-restricted-properties': [

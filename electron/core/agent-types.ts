@@ -16,10 +16,7 @@ export interface TrayModel {
 }
 
 export type TrayMenuAction =
-  | { type: 'open'; window: WindowKind }
-  | { type: 'link'; url: string }
-  | { type: 'sync' }
-  | { type: 'quit' };
+  { type: 'open'; window: WindowKind } | { type: 'link'; url: string } | { type: 'sync' } | { type: 'quit' };
 
 export interface TrayMenuItem {
   id: string;

@@ -33,7 +33,13 @@ export class ManualClock implements Clock {
     const next = typeof to === 'string' ? DateTime.fromISO(to, { zone: this.zone }) : to;
     this.current = next.setZone(this.zone);
   }
-  advance(duration: { milliseconds?: number; seconds?: number; minutes?: number; hours?: number; days?: number }): void {
+  advance(duration: {
+    milliseconds?: number;
+    seconds?: number;
+    minutes?: number;
+    hours?: number;
+    days?: number;
+  }): void {
     this.current = this.current.plus(duration);
   }
 }

@@ -48,7 +48,14 @@ export type SubmitInput = z.infer<typeof SubmitInput>;
 
 export const ReminderSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('day-before'), at: Hhmm }),
-  z.strictObject({ kind: z.literal('before'), minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  z.strictObject({
+    kind: z.literal('before'),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  }),
 ]);
 
 export const ServiceHoursSchema = z.strictObject({

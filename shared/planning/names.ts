@@ -18,9 +18,12 @@ export function sameName(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
 }
 
+/** One collator for all comparisons: localeCompare with options builds a new one per call (10 % of the bench). */
+const FRENCH = new Intl.Collator('fr', { sensitivity: 'base' });
+
 /** Stable French-aware ordering for the lists shown to people (applications, services). */
 export function compareNames(a: string, b: string): number {
-  return a.localeCompare(b, 'fr', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+  return FRENCH.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Sorted, without duplicates (duplicates = same exact text). */

@@ -7,9 +7,7 @@ export interface Profile {
 }
 
 /** Reminder lead times. Defaults: the day before at 10:00, and 30 minutes before the start. */
-export type ReminderSpec =
-  | { kind: 'day-before'; at: string /* "HH:MM" */ }
-  | { kind: 'before'; minutes: number };
+export type ReminderSpec = { kind: 'day-before'; at: string /* "HH:MM" */ } | { kind: 'before'; minutes: number };
 
 export const DEFAULT_REMINDERS: readonly ReminderSpec[] = [
   { kind: 'day-before', at: '10:00' },

@@ -3,7 +3,16 @@ import { cli, DEFAULT_INVENTORY } from './helpers';
 
 describe('cli occurrences', () => {
   it('expands a monthly rule from a date-only --from (midnight in Montréal)', async () => {
-    const r = await cli(['occurrences', '--rule', '1er mercredi 2h-4h', '--from', '2026-11-25', '--count', '3', '--json']);
+    const r = await cli([
+      'occurrences',
+      '--rule',
+      '1er mercredi 2h-4h',
+      '--from',
+      '2026-11-25',
+      '--count',
+      '3',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(r.json()).toEqual({
       status: 'scheduled',
@@ -16,14 +25,26 @@ describe('cli occurrences', () => {
   });
 
   it('includes a window in progress at --from', async () => {
-    const r = await cli(['occurrences', '--rule', '1er mercredi 2h-4h', '--from', '2026-12-02T03:00', '--count', '1', '--json']);
+    const r = await cli([
+      'occurrences',
+      '--rule',
+      '1er mercredi 2h-4h',
+      '--from',
+      '2026-12-02T03:00',
+      '--count',
+      '1',
+      '--json',
+    ]);
     expect(r.json<{ occurrences: unknown[] }>().occurrences).toEqual([
       { start: '2026-12-02T02:00:00-05:00', end: '2026-12-02T04:00:00-05:00' },
     ]);
   });
 
   it('uses the clock when --from is absent', async () => {
-    const r = await cli(['occurrences', '--rule', 'tous les mercredis 2h-4h', '--count', '1', '--json'], '2026-12-09T03:30:00');
+    const r = await cli(
+      ['occurrences', '--rule', 'tous les mercredis 2h-4h', '--count', '1', '--json'],
+      '2026-12-09T03:30:00',
+    );
     expect(r.json<{ occurrences: { start: string }[] }>().occurrences[0]?.start).toBe('2026-12-09T02:00:00-05:00');
   });
 
@@ -42,7 +63,18 @@ describe('cli occurrences', () => {
   });
 
   it('honours --zone', async () => {
-    const r = await cli(['occurrences', '--rule', '1er mercredi 2h-4h', '--from', '2026-11-25', '--count', '1', '--zone', 'Europe/Paris', '--json']);
+    const r = await cli([
+      'occurrences',
+      '--rule',
+      '1er mercredi 2h-4h',
+      '--from',
+      '2026-11-25',
+      '--count',
+      '1',
+      '--zone',
+      'Europe/Paris',
+      '--json',
+    ]);
     expect(r.json<{ occurrences: unknown[] }>().occurrences).toEqual([
       { start: '2026-12-02T02:00:00+01:00', end: '2026-12-02T04:00:00+01:00' },
     ]);
@@ -109,11 +141,22 @@ describe('cli check-inventory', () => {
 describe('cli timeline', () => {
   it('lists the Laboratoire events of December 2026 in order', async () => {
     const r = await cli([
-      'timeline', '--inventory', DEFAULT_INVENTORY, '--site', 'IUSMM', '--service', 'Laboratoire',
-      '--from', '2026-11-25', '--to', '2026-12-31', '--json',
+      'timeline',
+      '--inventory',
+      DEFAULT_INVENTORY,
+      '--site',
+      'IUSMM',
+      '--service',
+      'Laboratoire',
+      '--from',
+      '2026-11-25',
+      '--to',
+      '2026-12-31',
+      '--json',
     ]);
     expect(r.code).toBe(0);
-    const events = r.json<{ events: { kind: string; at: string; windowStart: string; applications: string[] }[] }>().events;
+    const events = r.json<{ events: { kind: string; at: string; windowStart: string; applications: string[] }[] }>()
+      .events;
     expect(events.map((e) => `${e.kind}@${e.at}`)).toEqual([
       'reminder@2026-12-01T10:00:00-05:00',
       'reminder@2026-12-02T01:30:00-05:00',
@@ -132,8 +175,20 @@ describe('cli timeline', () => {
 
   it('merges several services of the workstation into one window', async () => {
     const r = await cli([
-      'timeline', '--inventory', DEFAULT_INVENTORY, '--site', 'IUSMM', '--service', 'Pharmacie', '--service', 'Nutrition',
-      '--from', '2026-12-02T01:59', '--to', '2026-12-02T02:01', '--json',
+      'timeline',
+      '--inventory',
+      DEFAULT_INVENTORY,
+      '--site',
+      'IUSMM',
+      '--service',
+      'Pharmacie',
+      '--service',
+      'Nutrition',
+      '--from',
+      '2026-12-02T01:59',
+      '--to',
+      '2026-12-02T02:01',
+      '--json',
     ]);
     const events = r.json<{ events: { kind: string; applications: string[] }[] }>().events;
     expect(events).toHaveLength(1);
@@ -143,8 +198,18 @@ describe('cli timeline', () => {
 
   it('exits 2 when --to is before --from, 1 when the inventory is unusable', async () => {
     const base = ['timeline', '--site', 'IUSMM', '--service', 'Laboratoire', '--json'];
-    expect((await cli([...base, '--inventory', DEFAULT_INVENTORY, '--from', '2026-12-31', '--to', '2026-12-01'])).code).toBe(2);
-    const broken = await cli([...base, '--inventory', 'test/fixtures/inventory/vide.csv', '--from', '2026-12-01', '--to', '2026-12-31']);
+    expect(
+      (await cli([...base, '--inventory', DEFAULT_INVENTORY, '--from', '2026-12-31', '--to', '2026-12-01'])).code,
+    ).toBe(2);
+    const broken = await cli([
+      ...base,
+      '--inventory',
+      'test/fixtures/inventory/vide.csv',
+      '--from',
+      '2026-12-01',
+      '--to',
+      '2026-12-31',
+    ]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/inventaire inutilisable/);
   });
@@ -181,7 +246,14 @@ describe('cli contact', () => {
 
   it('gives the Octopus form for a service with an Urgence pilote agreement between 7 h and 17 h', async () => {
     const r = (
-      await cli([...base, '--at', '2026-12-02T09:00:00-05:00', '--urgence-pilote', '--octopus-url', 'https://octopus.example.org/form'])
+      await cli([
+        ...base,
+        '--at',
+        '2026-12-02T09:00:00-05:00',
+        '--urgence-pilote',
+        '--octopus-url',
+        'https://octopus.example.org/form',
+      ])
     ).json<Advice & { contact: { url: string } }>();
     expect(r.contact?.name).toMatch(/Octopus/);
     expect(r.contact?.url).toBe('https://octopus.example.org/form');
