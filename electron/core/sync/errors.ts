@@ -12,7 +12,7 @@ export interface FetchFailure {
 
 const LOCKED = new Set(['EBUSY', 'EPERM', 'EACCES']);
 
-function codeOf(error: unknown): string | undefined {
+export function codeOf(error: unknown): string | undefined {
   const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
   if (typeof e?.code === 'string') return e.code;
   if (typeof e?.cause?.code === 'string') return e.cause.code;

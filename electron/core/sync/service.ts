@@ -4,15 +4,15 @@
  * overdue. Any failure keeps the last good inventory and is recorded in the sync log, from which `state()` derives
  * "hors ligne / non valide depuis…" — so the state survives restarts.
  */
-import { createHash } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import type { ImportResult, Inventory } from '../../../shared/inventory/model';
 import type { InventoryStateView } from '../../../shared/ipc/views';
 import type { Clock } from '../clock';
-import { importInventory } from '../inventory/import';
+import { importInventory, importSideTable } from '../inventory/import';
 import type { Logger, SourceMeta, Store, SyncLogOutcome } from '../store';
 import { silentLogger } from '../store';
+import { applySideFiles, contentHash, keepSideTables, type SideImporter } from './apply-sides';
 import { fetchFile, type Fetched, type SyncFs } from './fetch-file';
 import { fetchHttp } from './fetch-http';
 import { EMBEDDED_SOURCE, parseSource, type InventorySource } from './source';
@@ -38,6 +38,8 @@ export interface SyncServiceDeps {
   /** Poll interval (IT's pollMinutes); default 5. */
   pollMinutes?: () => number;
   importer?: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
+  /** Reads a side file (services.csv, contacts.csv, postes.csv…) found next to a file source. */
+  sideImporter?: SideImporter;
   fs?: SyncFs;
   fetch?: typeof globalThis.fetch;
   wait?: (ms: number) => Promise<void>;
@@ -92,6 +94,7 @@ export class SyncService {
   private readonly wait: (ms: number) => Promise<void>;
   private readonly log: Logger;
   private readonly importer: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
+  private readonly sideImporter: SideImporter;
   private next: DateTime;
   private inFlight: Promise<SyncOutcome> | null = null;
   private lastBad: { label: string; meta: SourceMeta; attempt: Attempt } | null = null;
@@ -102,6 +105,7 @@ export class SyncService {
     this.wait = deps.wait ?? realWait;
     this.log = deps.log ?? silentLogger;
     this.importer = deps.importer ?? importInventory;
+    this.sideImporter = deps.sideImporter ?? importSideTable;
     // Due at once: the first tick after start checks the source.
     this.next = deps.clock.now();
   }
@@ -217,6 +221,8 @@ export class SyncService {
             stableMs: STABLE_MS,
             maxLooks: MAX_LOOKS,
             maxBytes: MAX_BYTES,
+            // The app's own default has no side tables; an https source has no folder to look in.
+            sides: source.label !== EMBEDDED_SOURCE,
           })
         : await fetchHttp(source.url, known, {
             fetch: this.deps.fetch ?? globalThis.fetch,
@@ -231,9 +237,10 @@ export class SyncService {
       return { outcome: 'unchanged', message: null };
     }
 
-    const hash = createHash('sha256').update(fetched.bytes).digest('hex');
+    const sides = fetched.sides ?? [];
+    const hash = contentHash(fetched.bytes, sides);
     if (sameSource && current.hash === hash) {
-      store.inventory.confirmCurrent(at, fetched.meta);
+      store.inventory.confirmCurrent(at, keepSideTables(fetched.meta, current.meta));
       return { outcome: 'unchanged', message: null };
     }
 
@@ -266,11 +273,19 @@ export class SyncService {
       };
     }
     for (const p of result.problems) this.log.warn('sync: import warning', { row: p.row, message: p.message });
+    const merged = await applySideFiles(
+      result.inventory,
+      fetched.meta,
+      sides,
+      () => (sameSource ? { inventory: this.current(), meta: current.meta } : null),
+      this.sideImporter,
+      this.log,
+    );
     store.inventory.saveCurrent({
       source: source.label,
       hash,
-      inventory: result.inventory,
-      meta: fetched.meta,
+      inventory: merged.inventory,
+      meta: merged.meta,
       fetchedAt: at,
     });
     return { outcome: 'ok', message: null };

@@ -24,11 +24,15 @@ export function csvWithRows(n: number): string {
 
 export const ALL_ROWS = ROWS.length;
 
-/** The same inventory as an Excel workbook (what IT really publishes). */
-export async function xlsxWithRows(n: number): Promise<Buffer> {
+/**
+ * The same inventory as an Excel workbook (what IT really publishes), with optional extra sheets (name → rows),
+ * e.g. a "Services" side table.
+ */
+export async function xlsxWithRows(n: number, extraSheets: Record<string, string[][]> = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Liste des applications');
   for (const line of [...HEAD, ...ROWS.slice(0, n)]) sheet.addRow(parseCsvLine(line));
+  for (const [name, rows] of Object.entries(extraSheets)) workbook.addWorksheet(name).addRows(rows);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -15,6 +15,24 @@ export interface SourceMeta {
   file?: string;
   etag?: string;
   lastModified?: string;
+  /**
+   * Side tables published as separate files next to the inventory (services.csv, postes.xlsx…), by table kind
+   * ("services", "contacts", "hosts"): a change to one of them alone must trigger a re-import
+   * (electron/core/sync/side-files.ts). Absent = none (also what versions saved before this field say).
+   */
+  sides?: Record<
+    string,
+    {
+      file: string;
+      size: number;
+      mtimeMs: number;
+      /**
+       * Where the saved inventory's table of this kind came from: this file; a previous good read of it (this
+       * content was unusable); or the workbook (unusable, and no previous good read to keep).
+       */
+      table?: 'file' | 'kept' | 'workbook';
+    }
+  >;
 }
 
 export interface InventoryVersion {
