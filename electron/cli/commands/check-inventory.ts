@@ -35,7 +35,11 @@ export const checkInventoryCommand: Command = {
       ];
       if (result.problems.length) lines.push('Problèmes :');
       for (const p of result.problems) {
-        const where = [p.row !== null ? `ligne ${p.row}` : null, p.column ? `colonne « ${p.column} »` : null]
+        // JSON problems number the entries of the list, not lines of a sheet.
+        const where = [
+          p.row !== null ? `${result.format === 'json' ? 'élément' : 'ligne'} ${p.row}` : null,
+          p.column ? `colonne « ${p.column} »` : null,
+        ]
           .filter(Boolean)
           .join(', ');
         lines.push(`  ${p.severity === 'error' ? 'ERREUR' : 'attention'}${where ? ` (${where})` : ''} : ${p.message}`);
