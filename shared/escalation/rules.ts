@@ -3,7 +3,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ContactRule } from '../inventory/model';
-import { formatTime, type Lang } from '../i18n/format';
+import { formatLongDate, formatTime, type Lang } from '../i18n/format';
 import { sameName } from '../planning/names';
 
 const DAY = 24 * 60;
@@ -79,15 +79,6 @@ export function bySpecificity(rules: readonly ContactRule[]): ContactRule[] {
     .map((x) => x.rule);
 }
 
-const FR_MONTHS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-]; // prettier-ignore
-const EN_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-]; // prettier-ignore
-
 function clock(hhmm: string, lang: Lang, isEnd: boolean): string {
   const minutes = minutesOf(hhmm) ?? 0;
   if (isEnd && minutes === 0) return lang === 'fr' ? '24 h' : 'midnight';
@@ -107,9 +98,7 @@ export function describeRule(rule: ContactRule, contactName: string, phone: stri
   let head: string;
   const date = blank(rule.date) ? null : DateTime.fromISO(rule.date?.trim() ?? '', { zone: 'utc' });
   if (date?.isValid) {
-    head = fr
-      ? `Le ${date.day === 1 ? '1er' : date.day} ${FR_MONTHS[date.month - 1]} ${date.year}`
-      : `On ${EN_MONTHS[date.month - 1]} ${date.day}, ${date.year}`;
+    head = fr ? `Le ${formatLongDate(date, lang)}` : `On ${formatLongDate(date, lang)}`;
     if (!allDay) head += `, ${hours}`;
   } else if (allDay) {
     head = fr ? 'En tout temps' : 'At any time';

@@ -53,6 +53,13 @@ function sameDay(a: DateTime, b: DateTime): boolean {
  * A window ending at midnight stays on one day ("22 h – 24 h", "10:00 p.m. – midnight"); one ending later the
  * next day names both days.
  */
+/** "17 octobre 2018", "1er février 2027" / "October 17, 2018". */
+export function formatLongDate(dt: DateTime, lang: Lang = 'fr'): string {
+  return lang === 'fr'
+    ? `${dt.day === 1 ? '1er' : dt.day} ${FR_MONTHS[dt.month - 1]} ${dt.year}`
+    : `${EN_MONTHS[dt.month - 1]} ${dt.day}, ${dt.year}`;
+}
+
 export function formatWindow(start: DateTime, end: DateTime, lang: Lang = 'fr'): string {
   const day = formatDate(start, lang);
   const endsAtMidnight = end.hour === 0 && end.minute === 0 && sameDay(end.minus({ days: 1 }), start);
