@@ -24,14 +24,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === 'import') {
     const args = parseArgs(rest, { rows: { type: 'string' }, runs: { type: 'string' }, json: { type: 'flag' } });
-    const { figures, phases, profiles, single } = await runImportBench(
+    const bench = await runImportBench(
       intOption(args.strings.rows, 20_000, 'rows', 1, 1_000_000),
       intOption(args.strings.runs, 5, 'runs', 1, 50),
     );
     process.stdout.write(
-      args.flags.json
-        ? JSON.stringify(figures) + '\n'
-        : importVerdict(figures, phases, profiles, single).join('\n') + '\n',
+      args.flags.json ? JSON.stringify(bench.figures) + '\n' : importVerdict(bench).join('\n') + '\n',
     );
     return 0;
   }

@@ -8,43 +8,13 @@ export function median(values: readonly number[]): number {
 }
 
 /** One warm-up run (JIT, caches), then the median of `runs` timed runs, in ms. */
-export async function timeMedian(
-  runs: number,
-  fn: () => unknown | Promise<unknown>,
-  onSample?: () => void,
-  warmUp = true,
-): Promise<number> {
-  if (warmUp) {
-    await fn();
-    onSample?.();
-  }
+export async function timeMedian(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
-    onSample?.();
   }
   return Math.round(median(times) * 10) / 10;
-}
-
-/** Peak resident set size seen by `sample()` calls and a background poll. */
-export class RssPeak {
-  private peak = process.memoryUsage().rss;
-  private readonly timer: ReturnType<typeof setInterval>;
-  constructor(everyMs = 20) {
-    this.timer = setInterval(() => this.sample(), everyMs);
-  }
-  sample(): void {
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
-  }
-  /** Peak so far, in MB (one decimal). */
-  mb(): number {
-    this.sample();
-    return Math.round((this.peak / (1024 * 1024)) * 10) / 10;
-  }
-  stop(): number {
-    clearInterval(this.timer);
-    return this.mb();
-  }
 }

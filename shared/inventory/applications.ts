@@ -55,13 +55,15 @@ function unrecognizedMessage(label: string, reason: string): string {
 }
 
 export function buildApplications(
-  raws: readonly RawApplication[],
+  raws: Iterable<RawApplication>,
   options: BuildOptions,
 ): { applications: Application[]; problems: ImportProblem[] } {
   const { names } = options;
   const applications: Application[] = [];
   const problems: ImportProblem[] = [];
-  const seen = new Map<string, number>();
+  // Duplicates: first row per folded site → service → name. Nested maps rather than one joined key per row, which
+  // would hold 20,000 long two-byte strings for the duration of a big import.
+  const seen = new Map<string, Map<string, Map<string, number>>>();
   // A big inventory repeats a handful of schedule texts, sites and services thousands of times: parse and fold
   // each distinct text once (parseSchedule and foldText are pure). Measured by `npm run bench -- import`.
   const schedules = new Map<string, ParsedSchedule>();
@@ -122,8 +124,12 @@ export function buildApplications(
       } else transfers = parsed;
     }
 
-    const key = `${fold(site)}\u0000${fold(service)}\u0000${foldText(name)}`;
-    const first = seen.get(key);
+    let bySite = seen.get(fold(site));
+    if (!bySite) seen.set(fold(site), (bySite = new Map()));
+    let byService = bySite.get(fold(service));
+    if (!byService) bySite.set(fold(service), (byService = new Map()));
+    const key = foldText(name);
+    const first = byService.get(key);
     if (first !== undefined) {
       problem(
         row,
@@ -131,7 +137,7 @@ export function buildApplications(
         'warning',
         `${label} apparaît déjà à ${options.rowName(first)} pour le même site et le même service (doublon).`,
       );
-    } else seen.set(key, row);
+    } else byService.set(key, row);
 
     applications.push({
       row: raw.sourceRow,

@@ -6,7 +6,7 @@
  */
 import { buildApplications, type RawApplication } from './applications';
 import { APPLICATION_TABLE, type ApplicationColumn } from './columns';
-import { dataRows } from './grid';
+import { eachDataRow } from './grid';
 import { expectedHeader, findHeader, missingColumnsMessage, quoteLabels, type HeaderMatch } from './header';
 import type { ImportProblem, ImportResult, Inventory, InventoryFormat, Sheet } from './model';
 import { detectSideTable, mergeSideTable, readSideTable, sideTableKindOfSheetName } from './side-tables';
@@ -91,33 +91,39 @@ export function inventoryFromSheets(sheets: readonly Sheet[], format: InventoryF
     });
   }
 
-  const rows = dataRows(sheet.rows, header);
-  if (rows.length === 0) {
+  // Built one row at a time (see eachDataRow): only the applications stay.
+  let dataRowCount = 0;
+  function* raws(): Generator<RawApplication> {
+    for (const r of eachDataRow(sheet.rows, header)) {
+      dataRowCount += 1;
+      yield {
+        reportRow: r.row,
+        sourceRow: r.row,
+        direction: r.get('direction'),
+        site: r.get('site'),
+        service: r.get('service'),
+        application: r.get('application'),
+        schedule: r.get('schedule'),
+        comment: r.get('comment'),
+        transfers: r.has('transfers') ? r.get('transfers') : null,
+      };
+    }
+  }
+  const names = Object.fromEntries(
+    APPLICATION_TABLE.columns.map((c) => [c.key, header.names[c.key] ?? c.label]),
+  ) as Record<ApplicationColumn, string>;
+  const built = buildApplications(raws(), {
+    names,
+    warnEmptySite: header.columns.site !== undefined,
+    rowName: (row) => `la ligne ${row}`,
+  });
+  if (dataRowCount === 0) {
     return fail(
       format,
       `Aucune application sous la ligne d’en-tête (ligne ${headerRow}) : la liste est vide.`,
       problems,
     );
   }
-  const raws: RawApplication[] = rows.map((r) => ({
-    reportRow: r.row,
-    sourceRow: r.row,
-    direction: r.get('direction'),
-    site: r.get('site'),
-    service: r.get('service'),
-    application: r.get('application'),
-    schedule: r.get('schedule'),
-    comment: r.get('comment'),
-    transfers: r.has('transfers') ? r.get('transfers') : null,
-  }));
-  const names = Object.fromEntries(
-    APPLICATION_TABLE.columns.map((c) => [c.key, header.names[c.key] ?? c.label]),
-  ) as Record<ApplicationColumn, string>;
-  const built = buildApplications(raws, {
-    names,
-    warnEmptySite: header.columns.site !== undefined,
-    rowName: (row) => `la ligne ${row}`,
-  });
   problems.push(...built.problems);
   if (built.applications.length === 0) {
     return fail(format, 'Aucune ligne valide dans la liste des applications : voir les erreurs ci-dessus.', problems);

@@ -13,19 +13,28 @@ export interface GridRow<K extends string> {
 }
 
 export function dataRows<K extends string>(rows: readonly (readonly string[])[], header: HeaderMatch<K>): GridRow<K>[] {
-  const result: GridRow<K>[] = [];
+  return [...eachDataRow(rows, header)];
+}
+
+/**
+ * dataRows one at a time: a 20,000-row list read this way never holds 20,000 GridRows (with their closures) at
+ * once — each is garbage as soon as the application it describes is built (bench: peak RSS of an import).
+ */
+export function* eachDataRow<K extends string>(
+  rows: readonly (readonly string[])[],
+  header: HeaderMatch<K>,
+): Generator<GridRow<K>, void, undefined> {
   const known = Object.values<number | undefined>(header.columns).filter((c): c is number => c !== undefined);
   for (let index = header.index + 1; index < rows.length; index += 1) {
     const cells = rows[index] ?? [];
     if (known.every((column) => (cells[column] ?? '').trim() === '')) continue;
-    result.push({
+    yield {
       row: index + 1,
       get: (key) => {
         const column = header.columns[key];
         return column === undefined ? '' : (cells[column] ?? '').trim();
       },
       has: (key) => header.columns[key] !== undefined,
-    });
+    };
   }
-  return result;
 }

@@ -5,7 +5,8 @@
 import { DateTime } from 'luxon';
 import type { Inventory } from '../inventory/model';
 import type { CalendarDate, TimeOfDay } from '../schedule';
-import { localDateTime } from '../schedule';
+import { addDays } from '../schedule/calendar';
+import { localMillis } from '../schedule/occurrences';
 import { nameKey } from './names';
 import type { ServiceHours } from './types';
 import { serviceInfoFor } from './windows';
@@ -30,6 +31,9 @@ export function formatHhmm(t: TimeOfDay): string {
 /** The calendar date of `dt` in `zone`, shifted by `days` (pure calendar arithmetic, no DST involved). */
 export function calendarDate(dt: DateTime, zone: string, days = 0): CalendarDate {
   const local = dt.setZone(zone);
+  // Day numbers, not a UTC DateTime and its plus(): the planner asks for one per reminder and per checklist.
+  if (Number.isInteger(days) && local.isValid)
+    return addDays({ year: local.year, month: local.month, day: local.day }, days);
   const d = DateTime.utc(local.year, local.month, local.day).plus({ days });
   return { year: d.year, month: d.month, day: d.day };
 }
@@ -63,14 +67,16 @@ export function checklistTime(end: DateTime, hours: ServiceHours, zone: string):
   const shifts = hours.shiftStarts.map(parseHhmm).filter((t): t is TimeOfDay => t !== null);
   if (hours.twentyFourSeven || shifts.length === 0) return end.setZone(zone);
   // Shift starts repeat daily, so the answer is on the end's local day or the next; one more day absorbs DST.
+  // Candidates are compared as instants; only the chosen one becomes a DateTime (each costs a zone lookup).
+  const endMs = end.toMillis();
   for (let days = 0; days <= 2; days++) {
     const date = calendarDate(end, zone, days);
-    let best: DateTime | null = null;
+    let best: number | null = null;
     for (const shift of shifts) {
-      const at = localDateTime(date, shift, zone);
-      if (at.toMillis() >= end.toMillis() && (best === null || at.toMillis() < best.toMillis())) best = at;
+      const at = localMillis(date, shift, zone);
+      if (at >= endMs && (best === null || at < best)) best = at;
     }
-    if (best) return best.setZone(zone);
+    if (best !== null) return DateTime.fromMillis(best, { zone });
   }
   return end.setZone(zone);
 }

@@ -2,10 +2,10 @@
  * The profile's concrete maintenance windows, grouped: applications whose windows have the same start AND end
  * form one window (one notification, one checklist), whatever their service.
  */
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Application, Inventory, ServiceInfo } from '../inventory/model';
-import { occurrences } from '../schedule';
-import type { Occurrence, Rule } from '../schedule/types';
+import { occurrenceSpans, type Span } from '../schedule/occurrences';
+import type { Rule } from '../schedule/types';
 import { compareNames, nameKey, sameName, sortedUnique } from './names';
 import type { Profile } from './types';
 
@@ -86,27 +86,26 @@ export function windowsFor(
   const from = range.from.toMillis();
   const to = range.to.toMillis();
   if (!(from < to)) return [];
+  // Grouped by instants; the DateTimes are built once per group, after (each costs a time-zone lookup).
   const groups = new Map<
     string,
-    { start: DateTime; end: DateTime; pairs: Map<string, { service: string; application: string }> }
+    { start: number; end: number; pairs: Map<string, { service: string; application: string }> }
   >();
   const expansion = { from: range.from.minus({ days: LOOKBEHIND_DAYS }), to: range.to };
-  const byRule = new Map<Rule, Occurrence[]>();
+  const byRule = new Map<Rule, Span[]>();
   for (const { service, app } of applicationsOf(inventory, profile)) {
     if (app.schedule.status !== 'scheduled') continue;
     const application = app.application.trim();
     // Many rows share one schedule text (the importer parses each distinct text once, so they share the Rule
     // object): expand each rule once per call.
     let expanded = byRule.get(app.schedule.rule);
-    if (!expanded) byRule.set(app.schedule.rule, (expanded = occurrences(app.schedule.rule, expansion, zone)));
-    for (const occ of expanded) {
-      const s = occ.start.toMillis();
-      const e = occ.end.toMillis();
+    if (!expanded) byRule.set(app.schedule.rule, (expanded = occurrenceSpans(app.schedule.rule, expansion, zone)));
+    for (const { start: s, end: e } of expanded) {
       if (!(e > from && s < to)) continue;
       const id = `${s}|${e}`;
       let group = groups.get(id);
       if (!group) {
-        group = { start: occ.start.setZone(zone), end: occ.end.setZone(zone), pairs: new Map() };
+        group = { start: s, end: e, pairs: new Map() };
         groups.set(id, group);
       }
       group.pairs.set(`${service}\u0000${application}`, { service, application });
@@ -118,8 +117,8 @@ export function windowsFor(
         (a, b) => compareNames(a.service, b.service) || compareNames(a.application, b.application),
       );
       return {
-        start: g.start,
-        end: g.end,
+        start: DateTime.fromMillis(g.start, { zone }),
+        end: DateTime.fromMillis(g.end, { zone }),
         applications,
         services: sortedUnique(applications.map((a) => a.service)),
       };

@@ -9,12 +9,10 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { addDays, addMonths, DAY_MS, fromEpochDay, nthWeekday, toEpochDay, weekdayOfEpochDay } from './calendar';
+import { offsetAt, PROBE_MS } from './offsets';
 import { DEFAULT_ZONE } from './types';
 import type { CalendarDate, Occurrence, Rule, TimeOfDay, TimeRange, Weekday } from './types';
 
-const HOUR_MS = 3_600_000;
-/** Transitions are never closer than this; offsets on each side of a wall time are sampled this far away. */
-const PROBE_MS = 36 * HOUR_MS;
 /** nextOccurrences gives up after this many months (a valid monthly rule matches at least every 3 months). */
 const MAX_MONTHS = 1200;
 /** Months scanned before/after a range: an offset (≤ 31 days) plus a night crossing can move a window one month. */
@@ -35,14 +33,15 @@ function resolveZone(rule: Rule, zone: string | undefined): IANAZone {
 
 function wallTimeToMillis(date: CalendarDate, time: TimeOfDay, zone: IANAZone): number {
   // The wall time read as if it were UTC; the real instant is this minus the zone's offset at that instant.
+  // Transitions are never closer than PROBE_MS: offsets on each side of the wall time are sampled this far away.
   const wall = toEpochDay(date) * DAY_MS + (time.hour * 60 + time.minute) * 60_000;
-  const before = zone.offset(wall - PROBE_MS);
-  const after = zone.offset(wall + PROBE_MS);
+  const before = offsetAt(zone, wall - PROBE_MS);
+  const after = offsetAt(zone, wall + PROBE_MS);
   if (before === after) return wall - before * 60_000; // no transition nearby: the common, cheap case
   // Each candidate instant is valid when the zone's offset at that instant is the one we assumed.
   const valid = [before, after]
     .map((offset) => ({ offset, ms: wall - offset * 60_000 }))
-    .filter((c) => zone.offset(c.ms) === c.offset)
+    .filter((c) => offsetAt(zone, c.ms) === c.offset)
     .map((c) => c.ms);
   // Ambiguous (two valid): the first occurrence. Gap (none valid): the offset before the gap.
   return valid.length > 0 ? Math.min(...valid) : wall - before * 60_000;
@@ -54,12 +53,17 @@ export function localDateTime(date: CalendarDate, time: TimeOfDay, zone: string)
   return DateTime.fromMillis(wallTimeToMillis(date, time, z), { zone: z });
 }
 
+/** localDateTime's instant, in epoch milliseconds: for callers that compare candidates before building one. */
+export function localMillis(date: CalendarDate, time: TimeOfDay, zone: string): number {
+  return wallTimeToMillis(date, time, zoneFor(zone));
+}
+
 function minutes(t: TimeOfDay): number {
   return t.hour * 60 + t.minute;
 }
 
 /** A window as instants; DateTimes are only built for the windows that are kept (they cost ~10 µs each). */
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
@@ -105,6 +109,15 @@ function localDate(dt: DateTime, zone: IANAZone): CalendarDate {
  */
 export function occurrences(rule: Rule, range: { from: DateTime; to: DateTime }, zone?: string): Occurrence[] {
   const z = resolveZone(rule, zone);
+  return occurrenceSpans(rule, range, zone).map((span) => toOccurrence(span, z));
+}
+
+/**
+ * occurrences as instants (epoch milliseconds), for a caller that builds DateTimes only for what it keeps: the
+ * planner groups the windows of many rules and builds one pair per group (planning/windows.ts).
+ */
+export function occurrenceSpans(rule: Rule, range: { from: DateTime; to: DateTime }, zone?: string): Span[] {
+  const z = resolveZone(rule, zone);
   if (!range.from.isValid || !range.to.isValid) return [];
   const fromMs = range.from.toMillis();
   const toMs = range.to.toMillis();
@@ -133,10 +146,7 @@ export function occurrences(rule: Rule, range: { from: DateTime; to: DateTime },
       ym = addMonths(ym.year, ym.month, 1);
     }
   }
-  return found
-    .filter(overlaps)
-    .sort(byStart)
-    .map((span) => toOccurrence(span, z));
+  return found.filter(overlaps).sort(byStart);
 }
 
 /**

@@ -2,9 +2,10 @@
  * CSV reader: bytes → Sheet. Handles what Excel on a French Windows produces: Windows-1252 ("CSV (séparateur :
  * point-virgule)") or UTF-8 with a BOM ("CSV UTF-8"), `;` separators, CRLF, quoted cells spanning lines.
  */
+import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { Sheet } from '../../../shared/inventory/model';
-import { decodeText } from './encoding';
+import { decodeText, hasUtf8Bom, utf16Encoding } from './encoding';
 import { InventoryReadError } from './errors';
 
 const CANDIDATES = [';', ',', '\t'] as const;
@@ -13,12 +14,21 @@ type Delimiter = (typeof CANDIDATES)[number];
 const HEADER_WORDS = /\b(direction|site|service|application|plage|commentaire|poste|contact|quart)/g;
 const SCAN_LINES = 30;
 
+type LineCounts = { folded: string; counts: Record<Delimiter, number> }[];
+
+const foldLine = (raw: string) =>
+  raw
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
 /**
  * Splits the start of the text into logical lines (a quoted cell may hold newlines) and counts each candidate
- * separator outside quotes.
+ * separator outside quotes, up to SCAN_LINES lines. `full`: SCAN_LINES lines were found, each ended by a line break
+ * (so a longer text would give the same lines).
  */
-function countPerLine(text: string): { folded: string; counts: Record<Delimiter, number> }[] {
-  const lines: { folded: string; counts: Record<Delimiter, number> }[] = [];
+function countPerLine(text: string): { lines: LineCounts; full: boolean } {
+  const lines: LineCounts = [];
   let counts: Record<Delimiter, number> = { ';': 0, ',': 0, '\t': 0 };
   let raw = '';
   let quoted = false;
@@ -27,13 +37,7 @@ function countPerLine(text: string): { folded: string; counts: Record<Delimiter,
     if (ch === '"') quoted = !quoted;
     if (!quoted && (ch === '\n' || ch === '\r')) {
       if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      lines.push({
-        folded: raw
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, '')
-          .toLowerCase(),
-        counts,
-      });
+      lines.push({ folded: foldLine(raw), counts });
       counts = { ';': 0, ',': 0, '\t': 0 };
       raw = '';
       continue;
@@ -41,15 +45,9 @@ function countPerLine(text: string): { folded: string; counts: Record<Delimiter,
     if (!quoted && (ch === ';' || ch === ',' || ch === '\t')) counts[ch] += 1;
     raw += ch;
   }
-  if (raw !== '')
-    lines.push({
-      folded: raw
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase(),
-      counts,
-    });
-  return lines;
+  const full = lines.length >= SCAN_LINES;
+  if (raw !== '') lines.push({ folded: foldLine(raw), counts });
+  return { lines, full };
 }
 
 /**
@@ -58,7 +56,10 @@ function countPerLine(text: string): { folded: string; counts: Record<Delimiter,
  * header, the separator most used over the first lines wins; ties go to `;` (French Excel's choice).
  */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = countPerLine(text);
+  return delimiterOf(countPerLine(text).lines);
+}
+
+function delimiterOf(lines: LineCounts): Delimiter {
   const best = (counts: Record<Delimiter, number>): Delimiter | null => {
     let winner: Delimiter | null = null;
     for (const d of CANDIDATES) if (counts[d] > 0 && (winner === null || counts[d] > counts[winner])) winner = d;
@@ -74,9 +75,24 @@ export function detectDelimiter(text: string): Delimiter {
 
 /** Parses already-decoded CSV text. Throws InventoryReadError (French) on an unclosed quote. */
 export function parseCsvText(text: string, name: string): Sheet {
-  const delimiter = detectDelimiter(text);
+  return parseCsv(text, detectDelimiter(text), name);
+}
+
+/**
+ * detectDelimiter on UTF-8 bytes, decoding only as much of their start as the scan reads (the first SCAN_LINES
+ * logical lines), not the whole file.
+ */
+function detectUtf8Delimiter(body: Uint8Array): Delimiter {
+  const decoder = new TextDecoder('utf-8');
+  for (let size = 64 * 1024; ; size *= 4) {
+    const { lines, full } = countPerLine(decoder.decode(body.subarray(0, size)));
+    if (full || size >= body.length) return delimiterOf(lines);
+  }
+}
+
+function parseCsv(input: string | Buffer, delimiter: Delimiter, name: string): Sheet {
   try {
-    const rows = parse(text, {
+    const rows = parse(input, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
@@ -99,6 +115,18 @@ export function parseCsvText(text: string, name: string): Sheet {
   }
 }
 
+/**
+ * Bytes → Sheet. UTF-8 (the common case: "CSV UTF-8", or plain ASCII) goes to csv-parse as bytes: decoding the
+ * whole file to a string first would hold it twice more in memory (a UTF-16 string, then csv-parse's own UTF-8
+ * Buffer.from of it) for the same result. Other encodings are decoded first (decodeText).
+ */
 export function readCsv(bytes: Uint8Array, name: string): Sheet {
+  if (!utf16Encoding(bytes)) {
+    const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+    if (isUtf8(body)) {
+      const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+      return parseCsv(buffer, detectUtf8Delimiter(buffer), name);
+    }
+  }
   return parseCsvText(decodeText(bytes), name);
 }

@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import { inventoryFromSheets } from '../../../shared/inventory/from-sheets';
 import type { ImportProblem, ImportResult, InventoryFormat, Sheet } from '../../../shared/inventory/model';
 import { sideTableFromSheet, type SideTable } from '../../../shared/inventory/side-tables';
-import { parseCsvText } from './csv';
+import { readCsv } from './csv';
 import { decodeText, hasUtf8Bom, utf16Encoding } from './encoding';
 import { InventoryReadError } from './errors';
 import { readJson } from './json';
@@ -77,7 +77,7 @@ function messageOf(error: unknown): string {
 const csvSheetName = (fileName: string) => basename(fileName, extname(fileName)) || 'CSV';
 
 async function sheetsOf(bytes: Uint8Array, fileName: string, format: 'csv' | 'xlsx'): Promise<Sheet[]> {
-  return format === 'xlsx' ? readXlsx(bytes) : [parseCsvText(decodeText(bytes), csvSheetName(fileName))];
+  return format === 'xlsx' ? readXlsx(bytes) : [readCsv(bytes, csvSheetName(fileName))];
 }
 
 export async function importInventory(bytes: Uint8Array, fileName: string): Promise<ImportResult> {

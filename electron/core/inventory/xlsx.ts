@@ -1,18 +1,60 @@
 /**
  * XLSX reader (exceljs; not the npm `xlsx` package, see design.md): every worksheet → Sheet of cell texts, as a
  * person sees them in Excel.
+ *
+ * It uses exceljs's streaming reader, row by row, rather than `workbook.xlsx.load`: loading builds the whole
+ * workbook model (a Cell object with its style per cell) next to the unzipped XML, ~120 MB for a 20,000-row
+ * inventory against ~50 MB streamed (`npm run bench -- import`), and the agent imports on ward PCs. What loading
+ * did for us is done here: completeness (zip.ts), sheets in workbook order, merged cells, formula results.
  */
+import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { Sheet } from '../../../shared/inventory/model';
 import { InventoryReadError } from './errors';
+import { utf8Chunks } from './xlsx-chunks';
+import { blankMergedCells, watchMerges } from './xlsx-merges';
+import { checkZip, reorderedRecords } from './zip';
+
+const DAMAGED =
+  'Le fichier Excel est endommagé ou incomplet (copie interrompue ?). Ouvrez-le dans Excel, enregistrez-le ' +
+  'de nouveau en .xlsx, puis réessayez.';
+
+/** Shared strings kept in memory (cell → text), styles read (or a date cell would come out as a day count). */
+export const XLSX_STREAM_OPTIONS = {
+  worksheets: 'emit',
+  sharedStrings: 'cache',
+  hyperlinks: 'ignore',
+  styles: 'cache',
+  entries: 'ignore',
+} as const;
+
+/** What Vigie uses of exceljs's streaming reader at run time (its typings omit these members). */
+interface StreamedWorksheet extends AsyncIterable<ExcelJS.Row> {
+  id: number | string;
+  name: string;
+  /** The worksheet's XML bytes, which WorksheetReader.parse() reads from. */
+  iterator: AsyncIterable<Uint8Array>;
+}
+interface StreamedWorkbook extends AsyncIterable<StreamedWorksheet> {
+  model?: { sheets?: { id: number }[] };
+  properties?: { model?: { date1904?: boolean } };
+  /** Reads xl/sharedStrings.xml from its zip entry (a stream). */
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+}
 
 /**
- * exceljs takes ~0.5 s to load: imported on first use only (the module loader caches it), so the CLI and the
- * agent do not pay for it when the inventory is a CSV — IT scripts run `npm run cli` many times in a row.
+ * exceljs's streaming reader on its own, imported on first use only (the module loader caches it). Not the
+ * package's entry point: that loads all of exceljs (writers, archiver, jszip, fast-csv… 660 modules against 370),
+ * which costs ~8 MB and ~0.1 s more for what we never use, and 1.2 MB more of bundled code. The path
+ * is exceljs 4.4's (pinned ~4.4.0 in package.json; the XLSX fixture tests fail loudly if it moves). Lazy, so the
+ * CLI and the agent pay nothing when the inventory is a CSV — IT scripts run `npm run cli` many times in a row.
  */
-async function loadExcel(): Promise<typeof ExcelJS> {
-  const m = (await import('exceljs')) as typeof ExcelJS & { default?: typeof ExcelJS };
-  return m.default ?? m;
+export async function loadWorkbookReader(): Promise<typeof ExcelJS.stream.xlsx.WorkbookReader> {
+  // @ts-expect-error -- no typings for this path: it is the class typed as ExcelJS.stream.xlsx.WorkbookReader.
+  const m = (await import('exceljs/lib/stream/xlsx/workbook-reader.js')) as {
+    default: typeof ExcelJS.stream.xlsx.WorkbookReader;
+  };
+  return m.default;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -33,7 +75,8 @@ function dateText(date: Date): string {
 export function cellValueText(value: ExcelJS.CellValue | ExcelJS.CellRichTextValue['richText']): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
+  // NaN: the streaming reader's reading of a formula whose cached result is an error (#N/A…).
+  if (typeof value === 'number') return Number.isNaN(value) ? '' : String(value);
   // Excel shows booleans as VRAI/FAUX in French; parseYesNo understands both languages.
   if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
   if (value instanceof Date) return dateText(value);
@@ -48,32 +91,96 @@ export function cellValueText(value: ExcelJS.CellValue | ExcelJS.CellRichTextVal
   return '';
 }
 
-function sheetOf(worksheet: ExcelJS.Worksheet, merge: ExcelJS.ValueType): Sheet {
+/** exceljs's test for a date number format: date/time letters outside quoted text and [colour] brackets. */
+function isDateFormat(format: string | undefined): boolean {
+  return format !== undefined && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Day count (1900 or 1904 date system) → the UTC instant exceljs uses for dates. */
+function excelDate(days: number, date1904: boolean): Date {
+  return new Date(Math.round((days - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/**
+ * The text of a streamed cell. The streaming reader turns a plain number with a date format into a Date, but not
+ * a formula's result (=AUJOURDHUI(), =B2+1): done here, as `xlsx.load` did.
+ */
+function streamedCellText(cell: ExcelJS.Cell, date1904: boolean): string {
+  const value = cell.value;
+  if (value !== null && typeof value === 'object' && 'formula' in value && typeof value.result === 'number') {
+    if (!Number.isNaN(value.result) && isDateFormat(cell.numFmt)) return dateText(excelDate(value.result, date1904));
+  }
+  return cellValueText(value);
+}
+
+/** Workbook parts first, so every worksheet is read straight from the zip with its strings and styles at hand. */
+function partRank(name: string): number {
+  switch (name) {
+    case 'xl/_rels/workbook.xml.rels':
+    case 'xl/workbook.xml':
+    case 'xl/styles.xml':
+    case 'xl/sharedStrings.xml':
+      return 0;
+    default:
+      return 1;
+  }
+}
+
+async function readWorksheet(worksheet: StreamedWorksheet, book: StreamedWorkbook): Promise<string[][]> {
+  const merges: string[] = [];
+  worksheet.iterator = watchMerges(utf8Chunks(worksheet.iterator), merges);
+  const date1904 = book.properties?.model?.date1904 === true;
+  // rows[i] is sheet row i + 1: rows the file leaves out (never typed in) are empty, so row numbers match Excel.
   const rows: string[][] = [];
-  for (let r = 1; r <= worksheet.rowCount; r += 1) {
-    const row = worksheet.getRow(r);
+  for await (const row of worksheet) {
     const cells: string[] = [];
     for (let c = 1; c <= row.cellCount; c += 1) {
-      const cell = row.getCell(c);
-      // A merged range keeps its value on the master cell only: a merged title must not look like a row of
-      // identical headers.
-      cells.push(cell.type === merge ? '' : cellValueText(cell.value));
+      const cell = row.findCell(c);
+      cells.push(cell ? streamedCellText(cell, date1904) : '');
     }
-    rows.push(cells);
+    while (rows.length < row.number - 1) rows.push([]);
+    rows[row.number - 1] = cells;
   }
-  return { name: worksheet.name, rows };
+  // A merged range keeps its value on the master cell only: a merged title must not look like a row of identical
+  // headers, and a value left in a covered cell (LibreOffice can keep them) is not shown by Excel either.
+  blankMergedCells(rows, merges);
+  return rows;
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
-  const ExcelJS = await loadExcel();
-  const workbook = new ExcelJS.Workbook();
+  const zip = checkZip(bytes);
+  if (!zip.ok) throw new InventoryReadError(DAMAGED);
+  const WorkbookReader = await loadWorkbookReader();
+  const input = Readable.from(
+    zip.layout
+      ? reorderedRecords(bytes, zip.layout, partRank)
+      : [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
+  );
+  const book = new WorkbookReader(input, XLSX_STREAM_OPTIONS) as unknown as StreamedWorkbook;
+  // The shared strings (most of an inventory's text) go through the same chunk-by-chunk decoding as worksheets:
+  // re-cut their bytes too (xlsx-chunks.ts). On this reader only; exceljs 4.4's method, see loadWorkbookReader.
+  const parseSharedStrings = book._parseSharedStrings;
+  book._parseSharedStrings = function (this: StreamedWorkbook, entry: Readable) {
+    return parseSharedStrings.call(this, Readable.from(utf8Chunks(entry)));
+  };
+  const read: { id: number | string; name: string; rows: string[][] }[] = [];
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    for await (const worksheet of book) {
+      read.push({ id: worksheet.id, name: worksheet.name, rows: await readWorksheet(worksheet, book) });
+    }
   } catch {
-    throw new InventoryReadError(
-      'Le fichier Excel est endommagé ou incomplet (copie interrompue ?). Ouvrez-le dans Excel, enregistrez-le ' +
-        'de nouveau en .xlsx, puis réessayez.',
-    );
+    throw new InventoryReadError(DAMAGED);
   }
-  return workbook.worksheets.map((sheet) => sheetOf(sheet, ExcelJS.ValueType.Merge));
+  // A zip without a workbook in it (another Office file, a renamed archive).
+  if (book.model === undefined || read.length === 0) throw new InventoryReadError(DAMAGED);
+  // Workbook order (the tabs as Excel shows them), not the zip's: "the first sheet holding the header" depends on it.
+  const order = (book.model.sheets ?? []).map((s) => s.id);
+  const position = (id: number | string) => {
+    const index = order.indexOf(Number(id));
+    return index < 0 ? order.length : index;
+  };
+  return read
+    .map((sheet, index) => ({ ...sheet, index }))
+    .sort((a, b) => position(a.id) - position(b.id) || a.index - b.index)
+    .map(({ name, rows }) => ({ name, rows }));
 }
