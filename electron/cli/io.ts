@@ -1,5 +1,6 @@
 /** What a command may touch: output streams, the clock and the working directory. Tests pass their own. */
 import { DateTime } from 'luxon';
+import type { Lang } from '../../shared/i18n/format';
 import type { Clock } from '../core/clock';
 import { UsageError } from './args';
 
@@ -33,6 +34,25 @@ export function parseMoment(text: string, zone: string, option: string): DateTim
     : DateTime.fromISO(trimmed, { zone, setZone: false });
   if (!dt.isValid) throw new UsageError(`--${option} : date invalide « ${text} » (attendu AAAA-MM-JJ ou une date ISO)`);
   return dt.setZone(zone);
+}
+
+/** The required `--from`/`--to` pair of the planning commands; an empty or reversed period is a usage error. */
+export function parsePeriod(
+  fromText: string | undefined,
+  toText: string | undefined,
+  zone: string,
+): { from: DateTime; to: DateTime } {
+  const from = parseMoment(fromText as string, zone, 'from');
+  const to = parseMoment(toText as string, zone, 'to');
+  if (to <= from) throw new UsageError('--to doit être après --from');
+  return { from, to };
+}
+
+/** A `--lang`/`--language` value: French unless told, and nothing but fr or en. */
+export function parseLang(text: string | undefined, option: string): Lang {
+  const lang = text ?? 'fr';
+  if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--${option} : fr ou en`);
+  return lang;
 }
 
 export function isValidZone(zone: string): boolean {

@@ -6,6 +6,8 @@ import { UsageError } from './args';
 import type { Command } from './command';
 import type { CliIo, ExitCode } from './io';
 import { InventoryUnusable } from './load';
+import { OutputError } from './commands/write-output';
+import { ResultsFolderError } from '../core/reports/fleet-read';
 import { occurrencesCommand } from './commands/occurrences';
 import { checkInventoryCommand } from './commands/check-inventory';
 import { timelineCommand } from './commands/timeline';
@@ -54,7 +56,8 @@ export async function runCli(
       io.err(`${command.name} : ${error.message}\nUsage : ${command.usage}\n`);
       return 2;
     }
-    if (error instanceof InventoryUnusable) {
+    // The thing the command works on is not usable (inventory, results folder, output file): exit 1, its reason.
+    if (error instanceof InventoryUnusable || error instanceof ResultsFolderError || error instanceof OutputError) {
       io.err(`${command.name} : ${error.message}\n`);
       return 1;
     }

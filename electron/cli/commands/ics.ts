@@ -2,12 +2,12 @@
 import path from 'node:path';
 import { parseArgs, UsageError } from '../args';
 import type { Command } from '../command';
-import { iso, parseMoment, printJson } from '../io';
+import { iso, parseLang, parseMoment, printJson } from '../io';
 import { loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { windowsFor } from '../../../shared/planning';
 import { buildIcs } from '../../core/calendar/ics';
-import { OutputError, writeOutputFile } from './write-output';
+import { writeOutputFile } from './write-output';
 
 const SPEC = {
   inventory: { type: 'string', required: true },
@@ -35,21 +35,14 @@ export const icsCommand: Command = {
     if (!Number.isInteger(months) || months < 1 || months > 24) {
       throw new UsageError('--months : un nombre entier de 1 à 24 est attendu');
     }
-    const lang = args.strings.lang ?? 'fr';
-    if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang : fr ou en');
+    const lang = parseLang(args.strings.lang, 'lang');
     const from = args.strings.from ? parseMoment(args.strings.from, zone, 'from') : io.clock.now().setZone(zone);
     const to = from.plus({ months });
     const inventory = await loadInventory(io, args.strings.inventory as string);
     const site = (args.strings.site as string).trim();
     const windows = windowsFor(inventory, { site, services: args.lists.service ?? [] }, { from, to }, zone);
     const out = path.resolve(io.cwd, args.strings.out as string);
-    try {
-      await writeOutputFile(out, buildIcs(windows, { zone, site, now: io.clock.now(), language: lang }));
-    } catch (error) {
-      if (!(error instanceof OutputError)) throw error;
-      io.err(`ics : ${error.message}\n`);
-      return 1;
-    }
+    await writeOutputFile(out, buildIcs(windows, { zone, site, now: io.clock.now(), language: lang }));
     if (args.flags.json) {
       printJson(io, {
         file: out,

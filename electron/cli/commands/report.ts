@@ -8,11 +8,11 @@ import type { Command } from '../command';
 import { parseMoment, printJson } from '../io';
 import { loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
-import { readResults, ResultsFolderError } from '../../core/reports/fleet-read';
+import { readResults } from '../../core/reports/fleet-read';
 import { summarizeFleet } from '../../core/reports/fleet';
 import { renderFleetHtml } from '../../core/reports/fleet-html';
 import { renderFleetCsv } from '../../core/reports/fleet-csv';
-import { OutputError, writeOutputFile } from './write-output';
+import { writeOutputFile } from './write-output';
 
 const SPEC = {
   results: { type: 'string', required: true },
@@ -43,25 +43,12 @@ export const reportCommand: Command = {
     const inventory = args.strings.inventory ? await loadInventory(io, args.strings.inventory) : null;
     const folder = args.strings.results as string;
 
-    let read;
-    try {
-      read = await readResults(path.resolve(io.cwd, folder));
-    } catch (error) {
-      if (!(error instanceof ResultsFolderError)) throw error;
-      io.err(`report : ${error.message}\n`);
-      return 1;
-    }
+    const read = await readResults(path.resolve(io.cwd, folder));
     const summary = summarizeFleet(read, { now: io.clock.now(), zone, from, to, inventory, folder });
     const htmlFile = path.resolve(io.cwd, args.strings.html as string);
     const csvFile = args.strings.csv ? path.resolve(io.cwd, args.strings.csv) : null;
-    try {
-      await writeOutputFile(htmlFile, renderFleetHtml(summary, zone));
-      if (csvFile) await writeOutputFile(csvFile, renderFleetCsv(summary, read.reports, zone));
-    } catch (error) {
-      if (!(error instanceof OutputError)) throw error;
-      io.err(`report : ${error.message}\n`);
-      return 1;
-    }
+    await writeOutputFile(htmlFile, renderFleetHtml(summary, zone));
+    if (csvFile) await writeOutputFile(csvFile, renderFleetCsv(summary, read.reports, zone));
 
     if (args.flags.json) printJson(io, summary);
     else {

@@ -1,6 +1,6 @@
 import { UsageError, parseArgs } from '../args';
 import type { Command } from '../command';
-import { parseMoment, printJson } from '../io';
+import { parseLang, parseMoment, parsePeriod, printJson } from '../io';
 import { loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
@@ -36,12 +36,9 @@ export const simulateCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, SPEC);
     const zone = DEFAULT_ZONE;
-    const from = parseMoment(args.strings.from as string, zone, 'from');
-    const to = parseMoment(args.strings.to as string, zone, 'to');
-    if (to <= from) throw new UsageError('--to doit être après --from');
+    const { from, to } = parsePeriod(args.strings.from, args.strings.to, zone);
     if (to.diff(from, 'days').days > MAX_DAYS) throw new UsageError(`la période est limitée à ${MAX_DAYS} jours`);
-    const language = args.strings.language ?? 'fr';
-    if (language !== 'fr' && language !== 'en') throw new UsageError('--language : fr ou en');
+    const language = parseLang(args.strings.language, 'language');
     const asleep = (args.lists.asleep ?? []).map((text) => {
       const parts = text.split('/');
       if (parts.length !== 2) throw new UsageError(`--asleep : « ${text} » attendu sous la forme <début>/<fin>`);

@@ -1,6 +1,6 @@
-import { parseArgs, UsageError } from '../args';
+import { parseArgs } from '../args';
 import type { Command } from '../command';
-import { iso, parseMoment, printJson } from '../io';
+import { iso, parsePeriod, printJson } from '../io';
 import { loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { timeline } from '../../../shared/planning';
@@ -25,9 +25,7 @@ export const timelineCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, SPEC);
     const zone = DEFAULT_ZONE;
-    const from = parseMoment(args.strings.from as string, zone, 'from');
-    const to = parseMoment(args.strings.to as string, zone, 'to');
-    if (to <= from) throw new UsageError('--to doit être après --from');
+    const { from, to } = parsePeriod(args.strings.from, args.strings.to, zone);
     const inventory = await loadInventory(io, args.strings.inventory as string);
     const events = timeline(
       inventory,

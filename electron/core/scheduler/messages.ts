@@ -90,14 +90,21 @@ export interface MessageContext {
   lang: Lang;
 }
 
+/** What every message reads: the times in the plan's zone (for "today"/"tomorrow") and the applications' names. */
+function facts(w: WindowFacts, ctx: MessageContext) {
+  return {
+    lang: ctx.lang,
+    now: local(ctx.now, ctx.zone),
+    start: local(w.start, ctx.zone),
+    end: local(w.end, ctx.zone),
+    apps: listNames(w.applications, ctx.lang),
+    many: w.applications.length > 1,
+  };
+}
+
 /** The window is coming: prepare the continuity plan. */
 export function reminderNotification(w: WindowFacts, ctx: MessageContext): Notification {
-  const { lang } = ctx;
-  const now = local(ctx.now, ctx.zone);
-  const start = local(w.start, ctx.zone);
-  const end = local(w.end, ctx.zone);
-  const apps = listNames(w.applications, lang);
-  const many = w.applications.length > 1;
+  const { lang, now, start, end, apps, many } = facts(w, ctx);
   const title =
     lang === 'fr' ? `Plage de maintenance ${when(start, now, 'fr')}` : `Maintenance window ${when(start, now, 'en')}`;
   const body =
@@ -112,11 +119,7 @@ export function reminderNotification(w: WindowFacts, ctx: MessageContext): Notif
  * The window starts (or, after a sleep, is already under way: `inProgress`): deploy the continuity plan.
  */
 export function startNotification(w: WindowFacts, ctx: MessageContext, inProgress = false): Notification {
-  const { lang } = ctx;
-  const now = local(ctx.now, ctx.zone);
-  const end = local(w.end, ctx.zone);
-  const apps = listNames(w.applications, lang);
-  const many = w.applications.length > 1;
+  const { lang, now, end, apps, many } = facts(w, ctx);
   if (lang === 'fr') {
     const title = 'Plage de maintenance en cours';
     const body = inProgress
@@ -137,61 +140,41 @@ export function startNotification(w: WindowFacts, ctx: MessageContext, inProgres
 
 /** The window is over: verify. */
 export function endNotification(w: WindowFacts, ctx: MessageContext): Notification {
-  const apps = listNames(w.applications, ctx.lang);
-  if (ctx.lang === 'fr') {
-    return {
-      ...base('end', w, 'status'),
-      title: 'Plage de maintenance terminée',
-      body: `Plage terminée — veuillez vérifier les applications : ${apps}.`,
-    };
-  }
-  return {
-    ...base('end', w, 'status'),
-    title: 'Maintenance window over',
-    body: `Window over — please verify the applications: ${apps}.`,
-  };
+  const { lang, apps } = facts(w, ctx);
+  const [title, body] =
+    lang === 'fr'
+      ? ['Plage de maintenance terminée', `Plage terminée — veuillez vérifier les applications : ${apps}.`]
+      : ['Maintenance window over', `Window over — please verify the applications: ${apps}.`];
+  return { ...base('end', w, 'status'), title, body };
 }
 
 /** The checklist is due (it opens with the toast). */
 export function checklistNotification(w: WindowFacts, ctx: MessageContext): Notification {
-  const now = local(ctx.now, ctx.zone);
-  const start = local(w.start, ctx.zone);
-  const end = local(w.end, ctx.zone);
-  const apps = listNames(w.applications, ctx.lang);
-  if (ctx.lang === 'fr') {
-    return {
-      ...base('checklist', w, 'checklist'),
-      title: 'Vérification à faire',
-      body:
-        `Vérifiez ${apps} après la plage ${sameDay(start, now) ? 'de' : 'du'} ${span(start, end, now, 'fr')}. ` +
-        'La liste de vérification est ouverte.',
-    };
-  }
-  return {
-    ...base('checklist', w, 'checklist'),
-    title: 'Verification due',
-    body: `Check ${apps} after the ${span(start, end, now, 'en')} window. The checklist is open.`,
-  };
+  const { lang, now, start, end, apps } = facts(w, ctx);
+  const [title, body] =
+    lang === 'fr'
+      ? [
+          'Vérification à faire',
+          `Vérifiez ${apps} après la plage ${sameDay(start, now) ? 'de' : 'du'} ${span(start, end, now, 'fr')}. ` +
+            'La liste de vérification est ouverte.',
+        ]
+      : ['Verification due', `Check ${apps} after the ${span(start, end, now, 'en')} window. The checklist is open.`];
+  return { ...base('checklist', w, 'checklist'), title, body };
 }
 
 /** After a sleep through the end: one toast instead of the stale ones, and the checklist opens. */
 export function catchUpNotification(w: WindowFacts, ctx: MessageContext): Notification {
-  const now = local(ctx.now, ctx.zone);
-  const start = local(w.start, ctx.zone);
-  const end = local(w.end, ctx.zone);
-  const apps = listNames(w.applications, ctx.lang);
-  if (ctx.lang === 'fr') {
-    return {
-      ...base('catch-up', w, 'checklist'),
-      title: 'Plage de maintenance terminée',
-      body:
-        `La plage ${sameDay(start, now) ? 'de' : 'du'} ${span(start, end, now, 'fr')} est terminée : ` +
-        `vérifiez maintenant les applications (${apps}).`,
-    };
-  }
-  return {
-    ...base('catch-up', w, 'checklist'),
-    title: 'Maintenance window over',
-    body: `The ${span(start, end, now, 'en')} window is over: verify the applications now (${apps}).`,
-  };
+  const { lang, now, start, end, apps } = facts(w, ctx);
+  const [title, body] =
+    lang === 'fr'
+      ? [
+          'Plage de maintenance terminée',
+          `La plage ${sameDay(start, now) ? 'de' : 'du'} ${span(start, end, now, 'fr')} est terminée : ` +
+            `vérifiez maintenant les applications (${apps}).`,
+        ]
+      : [
+          'Maintenance window over',
+          `The ${span(start, end, now, 'en')} window is over: verify the applications now (${apps}).`,
+        ];
+  return { ...base('catch-up', w, 'checklist'), title, body };
 }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { GuidanceView } from '../../../shared/ipc/views';
 import { bridge } from '../api';
 import type { Failure } from './failure';
+import { useLoaded } from './useLoaded';
 
 export interface GuidanceState {
   guidance: GuidanceView | null;
@@ -16,30 +17,11 @@ export interface GuidanceState {
 }
 
 export function useGuidance(runId: string, application: string): GuidanceState {
-  const [guidance, setGuidance] = useState<GuidanceView | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failure, setFailure] = useState<Failure>(null);
   const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    let alive = true;
-    setLoading(true);
-    (async () => {
-      try {
-        const next = await bridge().getGuidance({ runId, application });
-        if (!alive) return;
-        setGuidance(next);
-        setFailure(null);
-      } catch (error) {
-        if (alive) setFailure({ error });
-      } finally {
-        if (alive) setLoading(false);
-      }
-    })();
-    return () => {
-      alive = false;
-    };
-  }, [runId, application, generation]);
+  const { value, loading, failure } = useLoaded(
+    () => bridge().getGuidance({ runId, application }),
+    [runId, application, generation],
+  );
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
@@ -48,5 +30,5 @@ export function useGuidance(runId: string, application: string): GuidanceState {
     return () => window.removeEventListener('focus', refresh);
   }, [refresh]);
 
-  return { guidance, loading, failure, refresh };
+  return { guidance: value, loading, failure, refresh };
 }

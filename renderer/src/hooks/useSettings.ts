@@ -1,10 +1,11 @@
 /** The settings view and its save. The language switches as soon as the core accepted the new settings. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { SettingsView } from '../../../shared/ipc/views';
 import type { SettingsPatch } from '../../../shared/ipc/schemas';
 import { bridge } from '../api';
 import { useSetLanguage } from '../i18n';
 import type { Failure } from './failure';
+import { useLoaded } from './useLoaded';
 
 export interface SettingsState {
   settings: SettingsView | null;
@@ -17,28 +18,15 @@ export interface SettingsState {
 }
 
 export function useSettings(): SettingsState {
-  const [settings, setSettings] = useState<SettingsView | null>(null);
-  const [loading, setLoading] = useState(true);
+  const {
+    value: settings,
+    loading,
+    failure,
+    setValue: setSettings,
+    setFailure,
+  } = useLoaded(() => bridge().getSettings(), []);
   const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<Failure>(null);
   const setLang = useSetLanguage();
-
-  useEffect(() => {
-    let alive = true;
-    (async () => {
-      try {
-        const view = await bridge().getSettings();
-        if (alive) setSettings(view);
-      } catch (error) {
-        if (alive) setFailure({ error });
-      } finally {
-        if (alive) setLoading(false);
-      }
-    })();
-    return () => {
-      alive = false;
-    };
-  }, []);
 
   const save = useCallback(
     async (patch: SettingsPatch) => {
@@ -56,9 +44,9 @@ export function useSettings(): SettingsState {
         setSaving(false);
       }
     },
-    [setLang],
+    [setLang, setSettings, setFailure],
   );
 
-  const dismiss = useCallback(() => setFailure(null), []);
+  const dismiss = useCallback(() => setFailure(null), [setFailure]);
   return { settings, loading, saving, failure, dismiss, save };
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../../shared/ipc/views';
+import { Card } from '../components/Card';
 import { AlertRegion, Loading, Notice } from '../components/Feedback';
 import { Combobox } from '../components/Combobox';
 import { useSettings } from '../hooks/useSettings';
@@ -11,6 +12,7 @@ import { useT } from '../i18n';
 import { hoursDraft, serviceOptions, toDraft, toPatch, type DraftProblem, type SettingsDraft } from './draft';
 import { HoursField } from './HoursField';
 import { describedBy, LockedNote } from './LockedNote';
+import { RadioGroup } from './RadioGroup';
 import { RemindersField } from './RemindersField';
 import { ServicesField } from './ServicesField';
 
@@ -91,8 +93,7 @@ function SettingsForm({ view, saving, failure, dismiss, save }: FormProps) {
           </div>
         )}
 
-        <section className="card" aria-labelledby="workplace-title">
-          <h2 id="workplace-title">{t('settings.workplace')}</h2>
+        <Card id="workplace" title={t('settings.workplace')}>
           <div className="field">
             <label htmlFor="site">{t('settings.site')}</label>
             <p id="site-help" className="hint">
@@ -118,11 +119,10 @@ function SettingsForm({ view, saving, failure, dismiss, save }: FormProps) {
             onChange={onServices}
             lockedReason={locked.services}
           />
-        </section>
+        </Card>
 
         {draft.services.length > 0 && (
-          <section className="card" aria-labelledby="hours-title">
-            <h2 id="hours-title">{t('settings.hours')}</h2>
+          <Card id="hours" title={t('settings.hours')}>
             <p id="hours-help" className="hint">
               {t('settings.hoursHelp')}
             </p>
@@ -138,11 +138,10 @@ function SettingsForm({ view, saving, failure, dismiss, save }: FormProps) {
                 describedBy={describedBy('hours-help', !!locked.serviceHours && 'hours-locked')}
               />
             ))}
-          </section>
+          </Card>
         )}
 
-        <section className="card" aria-labelledby="reminders-title">
-          <h2 id="reminders-title">{t('settings.reminders')}</h2>
+        <Card id="reminders" title={t('settings.reminders')}>
           <LockedNote id="reminders-locked" reason={locked.reminders} />
           <RemindersField
             value={draft}
@@ -150,57 +149,38 @@ function SettingsForm({ view, saving, failure, dismiss, save }: FormProps) {
             disabled={!!locked.reminders}
             describedBy={locked.reminders ? 'reminders-locked' : undefined}
           />
-        </section>
+        </Card>
 
-        <section className="card" aria-labelledby="language-title">
-          <h2 id="language-title">{t('settings.language')}</h2>
+        <Card id="language" title={t('settings.language')}>
           <LockedNote id="language-locked" reason={locked.language} />
-          <div
-            role="radiogroup"
-            aria-labelledby="language-title"
-            aria-describedby={locked.language ? 'language-locked' : undefined}
-            className="radio-list"
-          >
-            {(['fr', 'en'] as const).map((lang) => (
-              <label key={lang} className="radio">
-                <input
-                  type="radio"
-                  name="language"
-                  value={lang}
-                  checked={draft.language === lang}
-                  disabled={!!locked.language}
-                  data-testid={`language-${lang}`}
-                  onChange={() => update({ language: lang })}
-                />
-                <span lang={lang}>{lang === 'fr' ? 'Français' : 'English'}</span>
-              </label>
-            ))}
-          </div>
-        </section>
+          <RadioGroup
+            name="language"
+            labelledBy="language-title"
+            describedBy={locked.language ? 'language-locked' : undefined}
+            options={[
+              { value: 'fr', label: 'Français', lang: 'fr', testId: 'language-fr' },
+              { value: 'en', label: 'English', lang: 'en', testId: 'language-en' },
+            ]}
+            value={draft.language}
+            disabled={!!locked.language}
+            onChange={(language) => update({ language })}
+          />
+        </Card>
 
-        <section className="card" aria-labelledby="source-title">
-          <h2 id="source-title">{t('settings.inventorySource')}</h2>
+        <Card id="source" title={t('settings.inventorySource')}>
           <LockedNote id="source-locked" reason={locked.inventorySource} />
-          <div
-            role="radiogroup"
-            aria-labelledby="source-title"
-            aria-describedby={locked.inventorySource ? 'source-locked' : undefined}
-            className="radio-list"
-          >
-            {(['embedded', 'custom'] as const).map((mode) => (
-              <label key={mode} className="radio">
-                <input
-                  type="radio"
-                  name="source"
-                  value={mode}
-                  checked={draft.sourceMode === mode}
-                  disabled={!!locked.inventorySource}
-                  onChange={() => update({ sourceMode: mode })}
-                />
-                <span>{t(mode === 'embedded' ? 'settings.source.embedded' : 'settings.source.custom')}</span>
-              </label>
-            ))}
-          </div>
+          <RadioGroup
+            name="source"
+            labelledBy="source-title"
+            describedBy={locked.inventorySource ? 'source-locked' : undefined}
+            options={[
+              { value: 'embedded', label: t('settings.source.embedded') },
+              { value: 'custom', label: t('settings.source.custom') },
+            ]}
+            value={draft.sourceMode}
+            disabled={!!locked.inventorySource}
+            onChange={(sourceMode) => update({ sourceMode })}
+          />
           {draft.sourceMode === 'custom' && (
             <div className="field">
               <label htmlFor="source-path">{t('settings.source.path')}</label>
@@ -219,7 +199,7 @@ function SettingsForm({ view, saving, failure, dismiss, save }: FormProps) {
               />
             </div>
           )}
-        </section>
+        </Card>
 
         <div className="form-actions">
           <button type="submit" className="button button-primary button-large" disabled={saving} data-testid="save">

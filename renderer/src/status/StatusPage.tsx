@@ -1,5 +1,6 @@
 /** The status window ("Calendrier"): state now, next windows, unscheduled applications, inventory, history, tools. */
 import { useState } from 'react';
+import { Card } from '../components/Card';
 import { AlertRegion, Loading, Notice } from '../components/Feedback';
 import { StateBadge } from '../components/StateBadge';
 import { routeHref } from '../hooks/useRoute';
@@ -46,8 +47,7 @@ export function StatusPage() {
       <AlertRegion failure={failure} onDismiss={dismiss} />
       <h1>{t('status.title')}</h1>
 
-      <section className="card" aria-labelledby="now-title">
-        <h2 id="now-title">{t('status.now')}</h2>
+      <Card id="now" title={t('status.now')}>
         <StateBadge state={status.trayState} />
         {profile ? (
           <p className="meta" data-testid="profile">
@@ -70,20 +70,17 @@ export function StatusPage() {
             <a href={routeHref({ name: 'checklist', runId: pending.runId })}>{t('status.pendingLink')}</a>
           </p>
         )}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="upcoming-title">
-        <h2 id="upcoming-title">{t('status.upcoming')}</h2>
+      <Card id="upcoming" title={t('status.upcoming')}>
         <WindowList windows={status.upcoming} />
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="unscheduled-title">
-        <h2 id="unscheduled-title">{t('status.unscheduled')}</h2>
+      <Card id="unscheduled" title={t('status.unscheduled')}>
         <UnscheduledTable rows={status.unscheduled} />
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="inventory-title">
-        <h2 id="inventory-title">{t('status.inventory')}</h2>
+      <Card id="inventory" title={t('status.inventory')}>
         <InventoryPanel inventory={status.inventory} now={status.now} />
         <p className="meta" data-testid="pending-reports">
           {tn('status.reports', status.pendingReports)}
@@ -92,15 +89,13 @@ export function StatusPage() {
           {syncing ? t('app.loading') : t('status.sync')}
         </button>
         {notice?.kind === 'synced' && <Notice testId="sync-done">{t('status.synced')}</Notice>}
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="history-title">
-        <h2 id="history-title">{t('status.history')}</h2>
+      <Card id="history" title={t('status.history')}>
         <HistoryTable runs={status.history} />
-      </section>
+      </Card>
 
-      <section className="card" aria-labelledby="tools-title">
-        <h2 id="tools-title">{t('status.tools')}</h2>
+      <Card id="tools" title={t('status.tools')}>
         <div className="button-row">
           <button type="button" className="button" onClick={onExport} data-testid="export-calendar">
             {t('status.export')}
@@ -119,7 +114,7 @@ export function StatusPage() {
         {notice?.kind === 'exported' && (
           <Notice testId="export-done">{t('status.exported', { path: notice.path })}</Notice>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

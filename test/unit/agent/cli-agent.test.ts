@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultDataDir, makeAgentCommand } from '../../../electron/cli/commands/agent';
-import { runCli } from '../../../electron/cli/run';
 import { ManualClock } from '../../../electron/core/clock';
 import { RecordingNotifier } from '../../../electron/core/notify/simple';
 import { STORE_FILE } from '../../../electron/core/store';
+import { captureCli } from '../run-cli';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -18,19 +18,13 @@ async function run(argv: string[], now: string) {
   dirs.push(dir);
   const clock = new ManualClock(now);
   const recorder = new RecordingNotifier(clock);
-  let stdout = '';
-  let stderr = '';
   const command = makeAgentCommand({
     untilStopped: async () => 'SIGTERM',
     notifier: () => recorder,
     agent: { readPolicy: async () => undefined, sync: { wait: async () => undefined, random: () => 0 } },
   });
-  const code = await runCli(
-    ['agent', '--data-dir', dir, ...argv],
-    { out: (t) => (stdout += t), err: (t) => (stderr += t), clock, cwd: process.cwd() },
-    [command],
-  );
-  return { code, stdout, stderr, dir, recorder };
+  const { code, out, err } = await captureCli(['agent', '--data-dir', dir, ...argv], { clock, commands: [command] });
+  return { code, stdout: out, stderr: err, dir, recorder };
 }
 
 describe('cli agent (headless)', () => {

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildIcs, windowUid, type IcsWindow } from '../../../electron/core/calendar/ics';
-import { ManualClock } from '../../../electron/core/clock';
-import { runCli } from '../../../electron/cli/run';
+import { captureCli } from '../run-cli';
 
 const ZONE = 'America/Toronto';
 const NOW = DateTime.fromISO('2026-11-01T12:00', { zone: ZONE });
@@ -144,15 +143,7 @@ describe('cli ics', () => {
   async function run(argv: string[], now = '2026-11-25T10:00:00') {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-ics-'));
     dirs.push(cwd);
-    let out = '';
-    let err = '';
-    const code = await runCli(argv, {
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-      clock: new ManualClock(now),
-      cwd,
-    });
-    return { code, out, err, cwd };
+    return { ...(await captureCli(argv, { clock: now, cwd })), cwd };
   }
   const INVENTORY = path.resolve('test/fixtures/inventory/annexe2-windows-1252.csv');
 

@@ -1,5 +1,4 @@
-import { ManualClock } from '../../../electron/core/clock';
-import { runCli } from '../../../electron/cli/run';
+import { captureCli } from '../run-cli';
 
 export interface CliRun {
   code: number;
@@ -10,15 +9,8 @@ export interface CliRun {
 
 /** Runs the real command line in-process with a fixed clock (2026-11-25 09:00 Montréal unless told). */
 export async function cli(argv: string[], now = '2026-11-25T09:00:00'): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    out: (t) => (stdout += t),
-    err: (t) => (stderr += t),
-    clock: new ManualClock(now),
-    cwd: process.cwd(),
-  });
-  return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };
+  const { code, out, err } = await captureCli(argv, { clock: now });
+  return { code, stdout: out, stderr: err, json: <T>() => JSON.parse(out) as T };
 }
 
 export const DEFAULT_INVENTORY = 'assets/inventaire-par-defaut.csv';

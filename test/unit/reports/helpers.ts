@@ -4,9 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { ManualClock } from '../../../electron/core/clock';
 import type { Logger } from '../../../electron/core/store';
-import { runCli } from '../../../electron/cli/run';
+import { captureCli } from '../run-cli';
 import type { VerificationReport } from '../../../shared/reports/types';
 
 const created: string[] = [];
@@ -85,13 +84,6 @@ export function listFiles(dir: string): string[] {
 }
 
 export async function cli(argv: string[], now = '2026-12-03T09:00:00', cwd = process.cwd()) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    clock: new ManualClock(now),
-    cwd,
-  });
-  return { code, out, err, json: <T = unknown>() => JSON.parse(out) as T };
+  const run = await captureCli(argv, { clock: now, cwd });
+  return { ...run, json: <T = unknown>() => JSON.parse(run.out) as T };
 }

@@ -182,31 +182,24 @@ export class ChecklistRepository {
     result: CheckResult | null,
     comment?: string,
   ): boolean {
-    const now = toStoreTime(this.clock.now());
-    return this.writer.run('checklists.setResult', () =>
-      this.db.transaction(() => {
-        // Clearing or changing away from "problem" also forgets the restart answer that belonged to it.
-        const changes = this.db
-          .prepare(
-            `UPDATE checklist_items
-               SET result = ?, comment = COALESCE(?, comment),
-                   restart = CASE WHEN ? = 'problem' THEN restart ELSE NULL END, updated_at = ?
-             WHERE run_id = ? AND application = ? AND check_id = ? AND ${OPEN_RUN}`,
-          )
-          .run(result, comment ?? null, result, now, runId, application, checkId).changes;
-        if (changes === 1) this.touchRun(runId, now);
-        return changes === 1;
-      })(),
+    // Clearing or changing away from "problem" also forgets the restart answer that belonged to it.
+    return this.updateItem(
+      'checklists.setResult',
+      `result = ?, comment = COALESCE(?, comment), restart = CASE WHEN ? = 'problem' THEN restart ELSE NULL END`,
+      [result, comment ?? null, result],
+      runId,
+      application,
+      checkId,
     );
   }
 
   setRestart(runId: string, application: string, checkId: CheckId, restart: RestartOutcome | null): boolean {
-    return this.updateItem('checklists.setRestart', 'restart = ?', restart, runId, application, checkId);
+    return this.updateItem('checklists.setRestart', 'restart = ?', [restart], runId, application, checkId);
   }
 
   setContact(runId: string, application: string, checkId: CheckId, contact: unknown): boolean {
     const json = contact === null || contact === undefined ? null : JSON.stringify(contact);
-    return this.updateItem('checklists.setContact', 'contact_json = ?', json, runId, application, checkId);
+    return this.updateItem('checklists.setContact', 'contact_json = ?', [json], runId, application, checkId);
   }
 
   /** Closes the run. False when it does not exist or was already submitted (first submission wins). */
@@ -224,10 +217,11 @@ export class ChecklistRepository {
     );
   }
 
+  /** One item update (`assignment` takes `values`), only while its run is open; the run's updated_at follows. */
   private updateItem(
     label: string,
     assignment: string,
-    value: string | null,
+    values: (string | null)[],
     runId: string,
     application: string,
     checkId: CheckId,
@@ -240,7 +234,7 @@ export class ChecklistRepository {
             `UPDATE checklist_items SET ${assignment}, updated_at = ?
              WHERE run_id = ? AND application = ? AND check_id = ? AND ${OPEN_RUN}`,
           )
-          .run(value, now, runId, application, checkId).changes;
+          .run(...values, now, runId, application, checkId).changes;
         if (changes === 1) this.touchRun(runId, now);
         return changes === 1;
       })(),
