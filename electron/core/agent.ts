@@ -374,6 +374,7 @@ class CoreAgent implements Agent {
       hasProfile: s.settings.profile() !== null,
       intranetUrl: effective.intranetUrl,
       allowQuit: effective.allowQuit,
+      pendingReports: s.delivery.pending(),
     };
   }
 

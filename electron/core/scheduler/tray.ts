@@ -49,6 +49,8 @@ export interface TrayModelInputs extends TrayInputs {
   intranetUrl: string | null;
   /** IT may hide "Quitter". */
   allowQuit: boolean;
+  /** Verification reports still waiting in the outbox for the share (issue 5: the tray shows them). */
+  pendingReports?: number;
 }
 
 export function trayState(i: TrayInputs): TrayState {
@@ -88,6 +90,7 @@ const TEXT = {
     sync: "Mettre à jour l'inventaire",
     settings: 'Réglages…',
     quit: 'Quitter Vigie',
+    reports: (n: number) => (n === 1 ? "1 rapport en attente d'envoi" : `${n} rapports en attente d'envoi`),
   },
   en: {
     appName: 'Vigie',
@@ -116,6 +119,7 @@ const TEXT = {
     sync: 'Update the inventory',
     settings: 'Settings…',
     quit: 'Quit Vigie',
+    reports: (n: number) => (n === 1 ? '1 report waiting to be sent' : `${n} reports waiting to be sent`),
   },
 } as const;
 
@@ -185,8 +189,10 @@ export function trayTooltip(i: TrayModelInputs, state: TrayState = trayState(i))
       : null;
   const budget = TOOLTIP_MAX - lead.length;
   let main: string;
-  // The second line, given the room left; the inventory note by default (whatever the state, it is worth knowing).
-  let extra: (room: number) => string | null = () => note;
+  const reports = i.pendingReports ? t.reports(i.pendingReports) : null;
+  // The second line, given the room left: the inventory note and the reports waiting for the share (whatever the
+  // state, both are worth knowing).
+  let extra: (room: number) => string | null = () => [note, reports].filter(Boolean).join(' · ') || null;
   if (!i.hasProfile) main = t.noProfile;
   else if (state === 'in-progress' && i.current) {
     main = withNames(
@@ -211,6 +217,7 @@ export function trayMenu(i: TrayModelInputs, state: TrayState = trayState(i)): T
   const t = TEXT[i.language];
   const items: TrayMenuItem[] = [
     { id: 'status', label: t.states[state], enabled: false, action: null },
+    ...(i.pendingReports ? [{ id: 'reports', label: t.reports(i.pendingReports), enabled: false, action: null }] : []),
     { id: 'sep-1', label: '', enabled: false, action: null, separator: true },
     { id: 'checklist', label: t.openChecklist, enabled: i.pendingRun, action: { type: 'open', window: 'checklist' } },
     { id: 'calendar', label: t.openStatus, enabled: true, action: { type: 'open', window: 'status' } },

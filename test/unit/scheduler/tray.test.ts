@@ -171,3 +171,20 @@ describe('listNames', () => {
     expect(listNames(['A', 'B', 'C', 'D', 'E', 'F'], 'en')).toBe('A, B, C, D, E and 1 other');
   });
 });
+
+describe('reports waiting for the share', () => {
+  it('are shown in the menu and on the tooltip’s second line, and not at all when none wait', () => {
+    const waiting = trayModel(inputs({ pendingReports: 2 }));
+    expect(waiting.menu.find((item) => item.id === 'reports')).toMatchObject({
+      label: "2 rapports en attente d'envoi",
+      enabled: false,
+      action: null,
+    });
+    expect(waiting.tooltip.split('\n')[1]).toBe("2 rapports en attente d'envoi");
+    expect(waiting.tooltip.length).toBeLessThanOrEqual(TOOLTIP_MAX);
+    const none = trayModel(inputs({ pendingReports: 0 }));
+    expect(none.menu.some((item) => item.id === 'reports')).toBe(false);
+    expect(none.tooltip).not.toContain('rapport');
+    expect(trayModel(inputs({ pendingReports: 1, language: 'en' })).tooltip).toContain('1 report waiting to be sent');
+  });
+});
