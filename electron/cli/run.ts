@@ -5,28 +5,29 @@
 import { UsageError } from './args';
 import type { Command } from './command';
 import type { CliIo, ExitCode } from './io';
-import { InventoryUnusable } from './load';
-import { OutputError } from './commands/write-output';
-import { ResultsFolderError } from '../core/reports/fleet-read';
-import { occurrencesCommand } from './commands/occurrences';
-import { checkInventoryCommand } from './commands/check-inventory';
-import { timelineCommand } from './commands/timeline';
-import { contactCommand } from './commands/contact';
-import { simulateCommand } from './commands/simulate';
-import { agentCommand } from './commands/agent';
-import { reportCommand } from './commands/report';
-import { icsCommand } from './commands/ics';
+import { USAGE, type CommandName } from './usage';
+
+/** A command whose module is imported when it runs: `occurrences` must not pay for SQLite, zod or exceljs. */
+function lazy(name: CommandName, load: () => Promise<Command>): Command {
+  return { name, usage: USAGE[name], run: async (argv, io) => (await load()).run(argv, io) };
+}
 
 export const COMMANDS: readonly Command[] = [
-  occurrencesCommand,
-  checkInventoryCommand,
-  timelineCommand,
-  contactCommand,
-  reportCommand,
-  icsCommand,
-  simulateCommand,
-  agentCommand,
+  lazy('occurrences', async () => (await import('./commands/occurrences')).occurrencesCommand),
+  lazy('check-inventory', async () => (await import('./commands/check-inventory')).checkInventoryCommand),
+  lazy('timeline', async () => (await import('./commands/timeline')).timelineCommand),
+  lazy('contact', async () => (await import('./commands/contact')).contactCommand),
+  lazy('report', async () => (await import('./commands/report')).reportCommand),
+  lazy('ics', async () => (await import('./commands/ics')).icsCommand),
+  lazy('simulate', async () => (await import('./commands/simulate')).simulateCommand),
+  lazy('agent', async () => (await import('./commands/agent')).agentCommand),
 ];
+
+/**
+ * Failures of the thing a command works on (an unusable inventory, an unreadable results folder, an output file
+ * that cannot be written): exit 1 with their reason. Matched by name so this module need not load the commands.
+ */
+const EXPECTED_FAILURES = new Set(['InventoryUnusable', 'ResultsFolderError', 'OutputError']);
 
 export function usage(commands: readonly Command[] = COMMANDS): string {
   return ['Usage : npm run --silent cli -- <commande> [options]', '', ...commands.map((c) => `  ${c.usage}`), ''].join(
@@ -56,8 +57,7 @@ export async function runCli(
       io.err(`${command.name} : ${error.message}\nUsage : ${command.usage}\n`);
       return 2;
     }
-    // The thing the command works on is not usable (inventory, results folder, output file): exit 1, its reason.
-    if (error instanceof InventoryUnusable || error instanceof ResultsFolderError || error instanceof OutputError) {
+    if (error instanceof Error && EXPECTED_FAILURES.has(error.name)) {
       io.err(`${command.name} : ${error.message}\n`);
       return 1;
     }

@@ -15,6 +15,7 @@ import { NodeNotifier } from '../../core/notify/node-notifier';
 import { ConsoleNotifier } from '../../core/notify/simple';
 import { defaultPolicyPath } from '../../core/settings';
 import type { Logger } from '../../core/store';
+import { USAGE } from '../usage';
 
 const SPEC = {
   inventory: { type: 'string' },
@@ -66,7 +67,7 @@ function signals(): Promise<string> {
 export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
   return {
     name: 'agent',
-    usage: 'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>]',
+    usage: USAGE['agent'],
     async run(argv, io) {
       const args = parseArgs(argv, SPEC);
       const services = args.lists.service ?? [];

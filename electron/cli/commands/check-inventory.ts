@@ -4,12 +4,13 @@ import type { Command } from '../command';
 import { printJson } from '../io';
 import { importInventoryFile } from '../../core/inventory/import';
 import { inventoryStats } from '../../../shared/inventory';
+import { USAGE } from '../usage';
 
 const SPEC = { json: { type: 'flag' } } as const;
 
 export const checkInventoryCommand: Command = {
   name: 'check-inventory',
-  usage: 'check-inventory <fichier .csv | .xlsx | .json> [--json]',
+  usage: USAGE['check-inventory'],
   async run(argv, io) {
     const args = parseArgs(argv, SPEC, 1);
     const file = args.positionals[0];

@@ -9,6 +9,7 @@ import { decideContact } from '../../../shared/escalation';
 import { formatWindow } from '../../../shared/i18n/format';
 import type { Inventory } from '../../../shared/inventory/model';
 import type { DateTime } from 'luxon';
+import { USAGE } from '../usage';
 
 const SPEC = {
   at: { type: 'string', required: true },
@@ -41,8 +42,7 @@ function relevantWindow(inventory: Inventory, site: string, services: string[], 
 
 export const contactCommand: Command = {
   name: 'contact',
-  usage:
-    'contact --at <date ISO> --site <site> [--service <service>] [--inventory <fichier>] [--urgence-pilote] [--unrelated] [--json]',
+  usage: USAGE['contact'],
   async run(argv, io) {
     const args = parseArgs(argv, SPEC);
     const zone = DEFAULT_ZONE;

@@ -8,6 +8,7 @@ import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { windowsFor } from '../../../shared/planning';
 import { buildIcs } from '../../core/calendar/ics';
 import { writeOutputFile } from './write-output';
+import { USAGE } from '../usage';
 
 const SPEC = {
   inventory: { type: 'string', required: true },
@@ -24,9 +25,7 @@ export const DEFAULT_MONTHS = 3;
 
 export const icsCommand: Command = {
   name: 'ics',
-  usage:
-    'ics --inventory <fichier> --site <site> --service <service> [--service …] [--months N] [--from <date>] ' +
-    '--out <fichier.ics> [--lang fr|en] [--json]',
+  usage: USAGE['ics'],
   async run(argv, io) {
     const args = parseArgs(argv, SPEC);
     const zone = DEFAULT_ZONE;

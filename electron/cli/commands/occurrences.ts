@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { iso, isValidZone, parseMoment, printJson } from '../io';
 import { DEFAULT_ZONE, nextOccurrences, parseSchedule } from '../../../shared/schedule';
 import { formatWindow } from '../../../shared/i18n/format';
+import { USAGE } from '../usage';
 
 const SPEC = {
   rule: { type: 'string', required: true },
@@ -14,7 +15,7 @@ const SPEC = {
 
 export const occurrencesCommand: Command = {
   name: 'occurrences',
-  usage: 'occurrences --rule "<texte>" [--from <AAAA-MM-JJ | date ISO>] [--count N] [--zone <IANA>] [--json]',
+  usage: USAGE['occurrences'],
   async run(argv, io) {
     const args = parseArgs(argv, SPEC);
     const zone = args.strings.zone ?? DEFAULT_ZONE;

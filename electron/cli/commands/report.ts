@@ -13,6 +13,7 @@ import { summarizeFleet } from '../../core/reports/fleet';
 import { renderFleetHtml } from '../../core/reports/fleet-html';
 import { renderFleetCsv } from '../../core/reports/fleet-csv';
 import { writeOutputFile } from './write-output';
+import { USAGE } from '../usage';
 
 const SPEC = {
   results: { type: 'string', required: true },
@@ -28,9 +29,7 @@ const DATE_ONLY = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
 
 export const reportCommand: Command = {
   name: 'report',
-  usage:
-    'report --results <dossier> [--from <date>] [--to <date>] [--inventory <fichier>] --html <rapport.html> ' +
-    '[--csv <rapport.csv>] [--json]',
+  usage: USAGE['report'],
   async run(argv, io) {
     const args = parseArgs(argv, SPEC);
     const zone = DEFAULT_ZONE;

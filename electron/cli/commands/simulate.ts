@@ -5,6 +5,7 @@ import { loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
 import { simulate } from '../../core/scheduler/simulate';
+import { USAGE } from '../usage';
 
 const SPEC = {
   inventory: { type: 'string', required: true },
@@ -30,9 +31,7 @@ const MAX_DAYS = 400;
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  usage:
-    'simulate --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> ' +
-    '[--asleep <début>/<fin> …] [--language fr|en] [--json]',
+  usage: USAGE['simulate'],
   async run(argv, io) {
     const args = parseArgs(argv, SPEC);
     const zone = DEFAULT_ZONE;

@@ -6,6 +6,7 @@ import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { timeline } from '../../../shared/planning';
 import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
 import { formatWindow } from '../../../shared/i18n/format';
+import { USAGE } from '../usage';
 
 const SPEC = {
   inventory: { type: 'string', required: true },
@@ -20,8 +21,7 @@ const KIND_FR = { reminder: 'Rappel', start: 'Début', end: 'Fin', checklist: 'V
 
 export const timelineCommand: Command = {
   name: 'timeline',
-  usage:
-    'timeline --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> [--json]',
+  usage: USAGE['timeline'],
   async run(argv, io) {
     const args = parseArgs(argv, SPEC);
     const zone = DEFAULT_ZONE;

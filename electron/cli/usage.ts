@@ -1,0 +1,24 @@
+/**
+ * One line of French help per command. Kept apart from the commands so `npm run cli` can list and dispatch them
+ * without loading them all (each loads only what it needs: exceljs, zod, SQLite…).
+ */
+export const USAGE = {
+  occurrences: 'occurrences --rule "<texte>" [--from <AAAA-MM-JJ | date ISO>] [--count N] [--zone <IANA>] [--json]',
+  'check-inventory': 'check-inventory <fichier .csv | .xlsx | .json> [--json]',
+  timeline:
+    'timeline --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> [--json]',
+  contact:
+    'contact --at <date ISO> --site <site> [--service <service>] [--inventory <fichier>] [--urgence-pilote] [--unrelated] [--json]',
+  report:
+    'report --results <dossier> [--from <date>] [--to <date>] [--inventory <fichier>] --html <rapport.html> ' +
+    '[--csv <rapport.csv>] [--json]',
+  ics:
+    'ics --inventory <fichier> --site <site> --service <service> [--service …] [--months N] [--from <date>] ' +
+    '--out <fichier.ics> [--lang fr|en] [--json]',
+  simulate:
+    'simulate --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> ' +
+    '[--asleep <début>/<fin> …] [--language fr|en] [--json]',
+  agent: 'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>]',
+} as const;
+
+export type CommandName = keyof typeof USAGE;
