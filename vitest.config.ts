@@ -7,5 +7,7 @@ export default defineConfig({
     // Tests never sleep in real time; a test that needs more than this is doing real waits.
     testTimeout: 20_000,
     pool: 'forks',
+    // The JSON copy lets `npm test` print one "N passed, N failed" line for both runners (scripts/test.mjs).
+    reporters: ['default', ['json', { outputFile: '.test-reports/vitest.json' }]],
   },
 });
