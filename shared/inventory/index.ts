@@ -45,3 +45,4 @@ export {
   type InventoryJson,
 } from './json';
 export { inventoryStats, type InventoryStats } from './stats';
+export { shareSchedules } from './share';

@@ -60,6 +60,19 @@ describe('inventory versions', () => {
     expect(store.inventory.current()?.inventory).toEqual(inventory(3));
   });
 
+  it('reads rows with the same schedule text back sharing one parsed schedule (as the importer makes them)', () => {
+    const saved = inventory(4);
+    const other = { status: 'not-affected' as const, raw: 'Pas touché' };
+    saved.applications[3] = { ...saved.applications[3]!, scheduleText: 'Pas touché', schedule: other };
+    store.inventory.saveCurrent({ source: 's', hash: 'h', inventory: saved, meta: {}, fetchedAt: clock.now() });
+    const apps = store.inventory.current()!.inventory.applications;
+    expect(apps[1]!.schedule).toBe(apps[0]!.schedule);
+    expect(apps[2]!.schedule).toBe(apps[0]!.schedule);
+    expect(apps[3]!.schedule).not.toBe(apps[0]!.schedule);
+    expect(apps[3]!.schedule).toEqual(other);
+    expect(apps.map((a) => a.schedule)).toEqual(saved.applications.map((a) => a.schedule));
+  });
+
   it('keeps exactly one current version and only a few previous ones', () => {
     for (let i = 1; i <= 8; i++) {
       clock.advance({ minutes: 5 });

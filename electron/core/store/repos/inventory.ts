@@ -6,6 +6,7 @@ import type { DateTime } from 'luxon';
 import type { Inventory } from '../../../../shared/inventory/model';
 import type { WriteRetry } from '../retry';
 import { toStoreTime } from '../time';
+import { shareSchedules } from '../../../../shared/inventory/share';
 
 /** What the sync remembers about the source to avoid re-reading it (file stat or HTTP validators). */
 export interface SourceMeta {
@@ -105,7 +106,7 @@ export class InventoryRepository {
   current(): StoredInventory | null {
     const row = this.db.prepare(`SELECT ${COLUMNS}, json FROM inventory_versions WHERE is_current = 1`).get() as
       (Row & { json: string }) | undefined;
-    return row ? { ...toVersion(row), inventory: JSON.parse(row.json) as Inventory } : null;
+    return row ? { ...toVersion(row), inventory: shareSchedules(JSON.parse(row.json) as Inventory) } : null;
   }
 
   /** Newest first. */
