@@ -14,7 +14,7 @@ test('shows the window in progress, the next ones, the unscheduled applications 
   await page.goto('./#/status');
   await expect(page.getByTestId('current-window')).toContainText('mercredi 2 décembre, 2 h – 4 h');
   await expect(page.getByTestId('current-window')).toContainText('GespharX IUSMM');
-  await expect(page.getByTestId('tray-state')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('tray-state')).toHaveAttribute('data-state', 'in-progress');
   const upcoming = page.getByTestId('upcoming');
   await expect(upcoming).toContainText('mercredi 16 décembre, 2 h – 4 h');
   await expect(upcoming).toContainText('Cobas IT');

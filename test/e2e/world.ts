@@ -9,12 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DateTime } from 'luxon';
-import { windowsFor } from '../../shared/planning';
+import { currentWindow, windowsFor } from '../../shared/planning';
 import type { PlannedWindow } from '../../shared/planning';
 import type { TrayState } from '../../shared/ipc/views';
 import { createDispatcher, type Dispatcher } from '../../electron/core/api/dispatch';
 import { VigieCore } from '../../electron/core/api/core';
 import { ChecklistService } from '../../electron/core/checklist/service';
+import { trayState as realTrayState } from '../../electron/core/scheduler/tray';
 import { ManualClock } from '../../electron/core/clock';
 import { ReportDelivery } from '../../electron/core/reports/delivery';
 import { SettingsService } from '../../electron/core/settings/service';
@@ -121,11 +122,20 @@ async function assemble(base: Built, options: WorldOptions, saveProfile: boolean
   const opened: string[] = [];
   const listeners: (() => void)[] = [];
   let changes = 0;
+  // The agent's own decision (electron/core/scheduler/tray.ts), fed from the real services — not a copy of it.
   const trayState = (): TrayState => {
-    if (sync.state().state !== 'ok') return 'offline';
-    if (checklists.pendingRun()) return 'verification-due';
-    if (checklists.hasUnresolvedProblem(clock.now().minus({ days: 1 }))) return 'problem';
-    return 'idle';
+    const now = clock.now();
+    const profile = settings.profile();
+    const inventory = sync.current();
+    const ahead = profile ? windowsFor(inventory, profile, { from: now, to: now.plus({ days: 100 }) }, clock.zone) : [];
+    return realTrayState({
+      now,
+      inventory: sync.state(),
+      current: profile ? currentWindow(inventory, profile, now, clock.zone) : null,
+      next: ahead.find((w) => w.start.toMillis() > now.toMillis()) ?? null,
+      pendingRun: checklists.pendingRun() !== null,
+      problem: checklists.hasUnresolvedProblem(now.minus({ hours: 24 })),
+    });
   };
   const core = new VigieCore({
     clock,
