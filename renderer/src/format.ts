@@ -4,8 +4,8 @@
  * notifications. "Now" always comes from the core (StatusView.now), never from this machine's clock.
  */
 import { DateTime } from 'luxon';
-import { formatDate, formatTime, formatWindow } from '../../shared/i18n/format';
-import { t, type Lang, type MessageKey } from '../../shared/i18n';
+import { formatDate, formatLongDate, formatTime, formatWindow } from '../../shared/i18n/format';
+import { t, type Lang } from '../../shared/i18n';
 import { DEFAULT_ZONE } from '../../shared/schedule/types';
 
 export function at(iso: string): DateTime {
@@ -36,8 +36,7 @@ export function dayText(iso: string, lang: Lang): string {
 export function longDateText(isoOrDate: string, lang: Lang): string {
   const dt = isoOrDate.length === 10 ? DateTime.fromISO(isoOrDate, { zone: DEFAULT_ZONE }) : at(isoOrDate);
   if (!dt.isValid) return isoOrDate;
-  const day = dt.day === 1 ? t(lang, 'date.firstDay') : String(dt.day);
-  return t(lang, 'date.long', { day, month: t(lang, `month.${dt.month}` as MessageKey), year: dt.year });
+  return formatLongDate(dt, lang);
 }
 
 /** "à 10 h 05" when it is the same day as `now`, otherwise "le 3 octobre 2018 à 10 h 05". */
