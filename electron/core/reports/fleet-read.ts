@@ -6,6 +6,7 @@
 import type { Dirent } from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { compareNames } from '../../../shared/planning/names';
 import { REPORT_FORMAT, REPORT_VERSION, VerificationReportSchema } from '../../../shared/reports/types';
 import type { VerificationReport } from '../../../shared/reports/types';
 import { isTempFileName, REPORT_EXTENSION } from './names';
@@ -140,7 +141,7 @@ export async function readResults(folder: string): Promise<ResultsRead> {
   // A copy of a report (moved by hand, re-delivered under another name) must not count twice.
   const reports: ReadReport[] = [];
   const seen = new Map<string, string>();
-  const ordered = found.filter((r): r is ReadReport => r !== null).sort((a, b) => a.file.localeCompare(b.file));
+  const ordered = found.filter((r): r is ReadReport => r !== null).sort((a, b) => compareNames(a.file, b.file));
   for (const r of ordered) {
     const first = seen.get(r.report.reportId);
     if (first !== undefined) {
@@ -150,6 +151,6 @@ export async function readResults(folder: string): Promise<ResultsRead> {
     seen.set(r.report.reportId, r.file);
     reports.push(r);
   }
-  skipped.sort((a, b) => a.file.localeCompare(b.file));
+  skipped.sort((a, b) => compareNames(a.file, b.file));
   return { reports, skipped, files: examined };
 }

@@ -7,6 +7,7 @@ import type { Inventory } from '../../../shared/inventory/model';
 import { SettingsPatch } from '../../../shared/ipc/schemas';
 import type { Language } from '../../../shared/ipc/schemas';
 import type { SettingsValues, SettingsView } from '../../../shared/ipc/views';
+import { compareNames, sameName } from '../../../shared/planning/names';
 import { DEFAULT_REMINDERS, type Profile } from '../../../shared/planning/types';
 import type { Clock } from '../clock';
 import type { Logger, Store } from '../store';
@@ -66,10 +67,6 @@ const LABELS: Record<UserKey, string> = {
   language: 'la langue',
   inventorySource: "la source de l'inventaire",
 };
-
-function sameText(a: string, b: string): boolean {
-  return a.localeCompare(b, 'fr', { sensitivity: 'base' }) === 0;
-}
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -219,7 +216,7 @@ export class SettingsService {
 
     const host = matchHost(this.deps.inventory().hosts, this.deps.hostname);
     // The hostname's services only make sense for its own site: not when IT fixed another site.
-    const hostApplies = host !== null && (p.site === undefined || sameText(p.site, host.site));
+    const hostApplies = host !== null && (p.site === undefined || sameName(p.site, host.site));
     if (host && p.site === undefined) locked.site = 'hostname';
     if (host && hostApplies && host.services.length > 0 && p.services === undefined) locked.services = 'hostname';
 
@@ -253,11 +250,10 @@ export class SettingsService {
       set.add(app.service);
       bySite.set(app.site, set);
     }
-    const collator = new Intl.Collator('fr');
-    const sites = [...bySite.keys()].sort(collator.compare);
+    const sites = [...bySite.keys()].sort(compareNames);
     return {
       sites,
-      servicesBySite: Object.fromEntries(sites.map((s) => [s, [...(bySite.get(s) ?? [])].sort(collator.compare)])),
+      servicesBySite: Object.fromEntries(sites.map((s) => [s, [...(bySite.get(s) ?? [])].sort(compareNames)])),
     };
   }
 }
