@@ -7,29 +7,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../scripts/build.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Inside the repo so the bundle resolves the external native addon from ./node_modules. */
 const OUT_DIR = path.join(ROOT, 'node_modules', '.cache', 'vigie-bench');
 
+/**
+ * Bundles `entry` as the app's main process is bundled (scripts/build.mjs: one module plus chunks loaded on demand),
+ * for the Node running the bench; returns the entry module's path.
+ */
 export async function bundleEntry(entry: string): Promise<string> {
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  const outfile = path.join(OUT_DIR, `${path.basename(entry, '.ts')}.mjs`);
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __benchRequire } from 'node:module';\nconst require = __benchRequire(import.meta.url);",
-    },
-  });
-  return outfile;
+  const name = path.basename(entry, '.ts');
+  const outdir = path.join(OUT_DIR, name);
+  fs.rmSync(outdir, { recursive: true, force: true });
+  await build(
+    nodeBundleOptions({
+      entryPoints: [entry],
+      outdir,
+      target: `node${process.versions.node.split('.')[0]}`,
+      outExtension: { '.js': '.mjs' },
+    }),
+  );
+  return path.join(outdir, `${name}.mjs`);
 }
 
 /** Runs `node <bundle> ...args` and returns its stdout; its stderr goes to ours. */

@@ -1,0 +1,13 @@
+// Types for the parts of build.mjs the TypeScript side uses (bench/bundle.ts).
+import type { BuildOptions } from 'esbuild';
+
+export const MAIN_EXTERNALS: string[];
+export function nodeBundleOptions(options: {
+  entryPoints: BuildOptions['entryPoints'];
+  outdir: string;
+  target?: string;
+  external?: string[];
+  outExtension?: Record<string, string>;
+}): BuildOptions;
+export function buildElectron(): Promise<void>;
+export function buildRenderer(): void;

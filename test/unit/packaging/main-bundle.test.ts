@@ -1,0 +1,64 @@
+/**
+ * The main process is bundled as one module plus chunks (scripts/build.mjs, nodeBundleOptions): what it loads with
+ * `await import()` must stay out of what it loads at start, or every ward PC pays for exceljs's 1.2 MB of source
+ * (and the memory it takes once parsed) while it only reads CSV files.
+ */
+import { build, type Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nodeBundleOptions } from '../../../scripts/build.mjs';
+
+let metafile: Metafile;
+
+beforeAll(async () => {
+  const result = await build({
+    ...nodeBundleOptions({ entryPoints: { main: 'electron/shell/main.ts' }, outdir: 'dist-test/electron' }),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  metafile = result.metafile;
+}, 60_000);
+
+/** Output files reached from `entry` through static imports only (what Node loads before main runs). */
+function loadedAtStart(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const imp of metafile.outputs[file]?.imports ?? []) {
+      if (imp.kind === 'import-statement' && !imp.external) pending.push(imp.path);
+    }
+  }
+  return seen;
+}
+
+const inputsOf = (files: Iterable<string>) => [...files].flatMap((f) => Object.keys(metafile.outputs[f]?.inputs ?? {}));
+
+describe('main process bundle', () => {
+  it('is split: an entry module and chunks', () => {
+    const outputs = Object.keys(metafile.outputs).filter((f) => f.endsWith('.js'));
+    expect(outputs).toContain('dist-test/electron/main.js');
+    expect(outputs.filter((f) => f.startsWith('dist-test/electron/chunks/')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('loads exceljs and the JSON inventory reader only when a workbook or a JSON file is read', () => {
+    const start = inputsOf(loadedAtStart('dist-test/electron/main.js'));
+    expect(start).toContain('electron/shell/main.ts');
+    expect(start).toContain('electron/core/inventory/import.ts');
+    expect(start.filter((i) => i.includes('node_modules/exceljs/'))).toEqual([]);
+    expect(start).not.toContain('electron/core/inventory/json.ts');
+
+    const all = inputsOf(Object.keys(metafile.outputs));
+    expect(all.some((i) => i.includes('node_modules/exceljs/'))).toBe(true);
+    expect(all).toContain('electron/core/inventory/json.ts');
+  });
+
+  it('keeps native addons, node-notifier and electron out of the bundle', () => {
+    const all = inputsOf(Object.keys(metafile.outputs));
+    for (const name of ['better-sqlite3', 'node-notifier', 'electron']) {
+      expect(all.filter((i) => i.includes(`node_modules/${name}/`))).toEqual([]);
+    }
+  });
+});
