@@ -1,8 +1,10 @@
 /**
- * `bench import` (issue 5): generates a large inventory as CSV and XLSX, then measures each phase (raw CSV parse,
- * CSV import, raw XLSX read, XLSX import, timelines) in its OWN fresh plain-node process running a bundle
- * (import-child.ts): the app does one import at a time, so `rssMb` is the largest peak RSS of a process doing one
- * of these things — not the sum of five in one heap, nor exceljs's writer's or tsx's loader thread's memory.
+ * `bench import` (issue 5): generates a large inventory as CSV and XLSX, then, in plain-node processes running a
+ * bundle built as the app's main process is (import-child.ts):
+ *  - speed: for each format, ONE process times the raw parser and Vigie's import on the same bytes, taking turns;
+ *  - memory: each phase (raw CSV parse, CSV import, raw XLSX read, XLSX import, import + timelines) once in its
+ *    own fresh process. The app does one import at a time, so `rssMb` is the largest peak RSS of a process doing
+ *    one of these things — not the sum of five in one heap, nor exceljs's writer's or tsx's loader thread's memory.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,7 +31,7 @@ export interface ImportFigures {
 
 /** One phase in a fresh process: RSS once node and the bundle are loaded, and the process's peak RSS. */
 export interface PhaseFigures {
-  /** Median of the warm runs (timeline: its one pass). */
+  /** Median of the warm runs, timed in the format's shared process (timeline: its one pass). */
   ms: number;
   /** The first, cold run of a fresh process (as the app's first sync); same as ms for the timeline. */
   coldMs: number;
@@ -62,11 +64,14 @@ export async function runImportBench(rows: number, runs: number): Promise<Import
     // One after the other: the machine's cores are shared, and parallel children would disturb each other's times.
     for (const phase of PHASES) {
       const once = JSON.parse(await runNode(child, [phase, 'once', dir, String(rows)])) as OnceOutput;
-      let ms = once.ms;
       if (phase === 'timeline') profiles = once.profiles ?? 0;
-      else
-        ms = (JSON.parse(await runNode(child, [phase, 'timed', dir, String(rows), String(runs)])) as { ms: number }).ms;
-      phases[phase] = { ms, coldMs: once.ms, baseMb: once.baseMb, peakMb: once.peakMb };
+      phases[phase] = { ms: once.ms, coldMs: once.ms, baseMb: once.baseMb, peakMb: once.peakMb };
+    }
+    for (const format of ['csv', 'xlsx'] as const) {
+      const output = await runNode(child, ['pair', format, dir, String(rows), String(runs)]);
+      const { rawMs, importMs } = JSON.parse(output) as { rawMs: number; importMs: number };
+      phases[`${format}Raw`].ms = rawMs;
+      phases[`${format}Import`].ms = importMs;
     }
     const figures: ImportFigures = {
       rows,
