@@ -140,7 +140,7 @@ export async function fetchFile(path: string, known: SourceMeta | undefined, o: 
     }
 
     // Someone (Excel, a copy to the share) may still be writing: wait until two looks agree, for every file.
-    for (let look = 1; ; look++) {
+    for (let look = 1; o.stableMs > 0; look++) {
       await o.wait(o.stableMs);
       const again = await o.fs.stat(file);
       const sidesAgain = await lookSides();

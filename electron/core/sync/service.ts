@@ -218,7 +218,9 @@ export class SyncService {
         ? await fetchFile(source.path, known, {
             fs: this.fs,
             wait: this.wait,
-            stableMs: STABLE_MS,
+            // The app's own default ships read-only with it: nobody is writing it, and the first start should not
+            // show an empty tray for those 1.5 s.
+            stableMs: source.label === EMBEDDED_SOURCE ? 0 : STABLE_MS,
             maxLooks: MAX_LOOKS,
             maxBytes: MAX_BYTES,
             // The app's own default has no side tables; an https source has no folder to look in.

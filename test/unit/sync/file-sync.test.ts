@@ -44,7 +44,7 @@ describe('first start', () => {
     h.clock.advance({ minutes: 6 });
     expect(await h.sync.syncNow()).toMatchObject({ outcome: 'unchanged', changed: false });
     expect(h.fs.reads).toHaveLength(1);
-    expect(h.sync.state().syncedAt).toBe('2026-03-05T10:11:01.500-05:00'); // the first look waited 1.5 s
+    expect(h.sync.state().syncedAt).toBe('2026-03-05T10:11:00-05:00'); // no stability wait for the app's own file
   });
 
   it('share unreachable at start: keeps the embedded inventory and says the source is offline', async () => {
@@ -58,7 +58,7 @@ describe('first start', () => {
       state: 'offline',
       source: 'embedded',
       applications: 18,
-      since: '2026-03-05T10:05:01.500-05:00', // after the embedded file's 1.5 s stability look
+      since: '2026-03-05T10:05:00-05:00', // the embedded file needs no stability look
     });
     expect(h.sync.current().applications).toHaveLength(18);
   });
@@ -79,7 +79,7 @@ describe('a configured file', () => {
   it('is imported, then not read again while its size and mtime stay the same', async () => {
     const h = await withGoodShareFile();
     expect(h.fs.reads.filter((r) => r === h.file)).toHaveLength(1);
-    expect(h.waits).toEqual([1500, 1500]); // one stability look for the embedded file, one for the share file
+    expect(h.waits).toEqual([1500]); // one stability look for the share file; none for the app's own default
     for (let i = 0; i < 3; i++) {
       h.clock.advance({ minutes: 6 });
       expect((await h.sync.syncNow()).outcome).toBe('unchanged');

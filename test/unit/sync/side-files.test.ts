@@ -88,7 +88,7 @@ describe('side files next to a file source', () => {
       expect(await h.sync.syncNow()).toMatchObject({ outcome: 'unchanged', changed: false });
     }
     expect(h.fs.reads.length).toBe(reads);
-    expect(h.waits).toEqual([1500, 1500]); // the embedded file and the first look at the share only
+    expect(h.waits).toEqual([1500]); // the share file's one stability look; none for the app's own default
     expect(h.store.inventory.list()).toHaveLength(2);
     expect(sidesMeta(h)).toEqual(meta); // what each table came from survives the confirmations
   });
