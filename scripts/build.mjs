@@ -24,10 +24,10 @@ const outDir = join(root, 'dist', 'electron');
 
 /**
  * How a Node-side entry is bundled: one ES module per entry plus shared chunks (dist/electron/chunks/), so what the
- * code loads with `await import()` — exceljs for a workbook, zod's JSON reader, the CLI commands — stays out of
- * memory until used. In one file, those 1.9 MB of source would be parsed into every process at start: the tray
- * agent measured 6 MB more resident at start (bench import, "RSS au départ"). Also used by `npm run bench`, so
- * the benchmark measures what the app runs.
+ * code loads with `await import()` — exceljs (1.2 MB of source) for a workbook, the JSON reader, the CLI commands —
+ * stays out of memory until used. As one file, that source was parsed into every process at start: the bench's
+ * processes start 6 MB lower split (bench import, "RSS au départ"). Also used by `npm run bench`, so the benchmark
+ * measures what the app runs; test/unit/packaging/main-bundle.test.ts checks what the main process loads at start.
  */
 export function nodeBundleOptions({
   entryPoints,
