@@ -75,3 +75,39 @@ test.describe('settings fixed by IT', () => {
     expect(world.settings.effective().language).toBe('fr');
   });
 });
+
+test.describe('times of day', () => {
+  test.use({ worldOptions: { start: '2026-12-01T09:00', profile: { site: 'IUSMM', services: ['Pharmacie'] } } });
+
+  test('are typed as people write them ("7 h 30"), shown as 24-hour HH:MM, and a wrong one is refused', async ({
+    page,
+    world,
+  }) => {
+    await page.goto('./#/settings');
+    const dayBefore = page.getByLabel('Heure du rappel de la veille');
+    // Not the browser's time field: its AM/PM display followed the OS, not the window's language.
+    await expect(dayBefore).toHaveAttribute('type', 'text');
+    await expect(dayBefore).toHaveValue('10:00');
+    await dayBefore.fill('7 h 30');
+    await dayBefore.press('Tab');
+    await expect(dayBefore).toHaveValue('07:30');
+
+    await page.getByTestId('hours-Pharmacie').getByRole('radio', { name: 'Au début des quarts de travail' }).check();
+    const shift = page.getByLabel('Début du quart 1');
+    await shift.fill('25 h');
+    await shift.press('Tab');
+    await expect(shift).toHaveAttribute('aria-invalid', 'true');
+    await page.getByTestId('save').click();
+    await expect(page.getByTestId('settings-problems')).toContainText('Pharmacie');
+    expect(world.settings.effective().reminders).not.toContainEqual({ kind: 'day-before', at: '07:30' });
+
+    await shift.fill('23h');
+    await page.getByTestId('save').click();
+    await expect(page.getByTestId('settings-notice')).toHaveText('Paramètres enregistrés.');
+    expect(world.settings.effective().reminders).toContainEqual({ kind: 'day-before', at: '07:30' });
+    expect(world.settings.effective().serviceHours.Pharmacie).toEqual({
+      twentyFourSeven: false,
+      shiftStarts: ['23:00'],
+    });
+  });
+});

@@ -1,4 +1,5 @@
 /** One service's hours: 24/7 (check right after the window) or shift starts (check at the next shift). */
+import { TimeInput } from '../components/TimeInput';
 import { useT } from '../i18n';
 import type { HoursDraft, HoursMode } from './draft';
 
@@ -51,13 +52,11 @@ export function HoursField({ index, service, value, onChange, disabled, describe
           {value.shiftStarts.map((start, n) => (
             <li key={n} className="inline-field">
               <label htmlFor={`${base}-start-${n}`}>{t('settings.shiftStart', { n: n + 1 })}</label>
-              <input
+              <TimeInput
                 id={`${base}-start-${n}`}
-                type="time"
-                className="input input-short"
                 value={start}
                 disabled={disabled}
-                onChange={(e) => setStart(n, e.target.value)}
+                onChange={(time) => setStart(n, time)}
               />
               {value.shiftStarts.length > 1 && !disabled && (
                 <button

@@ -1,4 +1,5 @@
 /** Reminder lead times: the day before at a set time, and/or some minutes before the start. */
+import { TimeInput } from '../components/TimeInput';
 import { useT } from '../i18n';
 import type { SettingsDraft } from './draft';
 
@@ -33,13 +34,11 @@ export function RemindersField({ value, onChange, disabled, describedBy }: Props
         {value.dayBefore.enabled && (
           <div className="inline-field">
             <label htmlFor="reminder-day-before">{t('settings.dayBeforeAt')}</label>
-            <input
+            <TimeInput
               id="reminder-day-before"
-              type="time"
-              className="input input-short"
               value={value.dayBefore.at}
               disabled={disabled}
-              onChange={(e) => onChange({ ...value, dayBefore: { ...value.dayBefore, at: e.target.value } })}
+              onChange={(at) => onChange({ ...value, dayBefore: { ...value.dayBefore, at } })}
             />
           </div>
         )}

@@ -3,6 +3,7 @@
  * lock, once it is valid. Pure functions: the page keeps the draft in state and calls these.
  */
 import type { Lang, MessageKey, Params } from '../../../shared/i18n';
+import { parseHhmm } from '../../../shared/inventory/text';
 import type { SettingsPatch } from '../../../shared/ipc/schemas';
 import type { SettingsValues, SettingsView } from '../../../shared/ipc/views';
 import type { ReminderSpec, ServiceHours } from '../../../shared/planning/types';
@@ -33,7 +34,6 @@ export interface DraftProblem {
   params?: Params;
 }
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_BEFORE_MINUTES = 7 * 24 * 60;
 
 export function hoursDraft(hours: ServiceHours | undefined): HoursDraft {
@@ -103,8 +103,9 @@ export function toPatch(draft: SettingsDraft, view: SettingsView): { patch: Sett
         hours[service] = { twentyFourSeven: true, shiftStarts: [] };
         continue;
       }
-      const starts = h.shiftStarts.map((s) => s.trim());
-      if (!starts.length || starts.some((s) => !HHMM.test(s))) {
+      // As typed in the field ("8 h", "08h30"), tidied to HH:MM; anything else is refused with a message.
+      const starts = h.shiftStarts.map((s) => parseHhmm(s) ?? s.trim());
+      if (!starts.length || h.shiftStarts.some((s) => parseHhmm(s) === null)) {
         problems.push({ key: 'settings.invalid.shift', params: { service } });
       }
       hours[service] = { twentyFourSeven: false, shiftStarts: [...new Set(starts)].sort() };
@@ -115,8 +116,9 @@ export function toPatch(draft: SettingsDraft, view: SettingsView): { patch: Sett
   if (!locked.reminders) {
     const reminders: ReminderSpec[] = [];
     if (draft.dayBefore.enabled) {
-      if (!HHMM.test(draft.dayBefore.at)) problems.push({ key: 'settings.invalid.dayBefore' });
-      reminders.push({ kind: 'day-before', at: draft.dayBefore.at });
+      const at = parseHhmm(draft.dayBefore.at);
+      if (at === null) problems.push({ key: 'settings.invalid.dayBefore' });
+      reminders.push({ kind: 'day-before', at: at ?? draft.dayBefore.at });
     }
     if (draft.beforeEnabled) {
       const minutes = draft.before.map((m) => Number(m.trim()));

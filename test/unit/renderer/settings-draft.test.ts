@@ -61,10 +61,32 @@ describe('settings draft', () => {
       Laboratoire: { twentyFourSeven: true, shiftStarts: [] },
       Pharmacie: { twentyFourSeven: false, shiftStarts: ['08:00', '16:00'] },
     });
-    draft.hours.Pharmacie = { mode: 'shifts', shiftStarts: ['8h'] };
-    expect(toPatch(draft, v).problems).toEqual([{ key: 'settings.invalid.shift', params: { service: 'Pharmacie' } }]);
+    // Times as people type them here are tidied to HH:MM; what is not a time is refused.
+    draft.hours.Pharmacie = { mode: 'shifts', shiftStarts: ['8h', '16 h 30', '0000'] };
+    expect(toPatch(draft, v)).toMatchObject({
+      problems: [],
+      patch: { serviceHours: { Pharmacie: { twentyFourSeven: false, shiftStarts: ['00:00', '08:00', '16:30'] } } },
+    });
+    for (const bad of ['25:00', '8 h du matin', '', '12:75']) {
+      draft.hours.Pharmacie = { mode: 'shifts', shiftStarts: ['08:00', bad] };
+      expect(toPatch(draft, v).problems, bad).toEqual([
+        { key: 'settings.invalid.shift', params: { service: 'Pharmacie' } },
+      ]);
+    }
     draft.hours.Pharmacie = { mode: 'inventory', shiftStarts: [] };
     expect(toPatch(draft, v).patch.serviceHours).toEqual({ Laboratoire: { twentyFourSeven: true, shiftStarts: [] } });
+  });
+
+  it('reads the day-before time as typed (10 h, 7h30) and refuses what is not a time', () => {
+    const v = view();
+    const draft = toDraft(v.values);
+    draft.dayBefore = { enabled: true, at: '7h30' };
+    expect(toPatch(draft, v)).toMatchObject({
+      problems: [],
+      patch: { reminders: expect.arrayContaining([{ kind: 'day-before', at: '07:30' }]) },
+    });
+    draft.dayBefore = { enabled: true, at: '7 heures et demie' };
+    expect(toPatch(draft, v).problems).toEqual([{ key: 'settings.invalid.dayBefore' }]);
   });
 
   it('validates reminders and the inventory source', () => {
