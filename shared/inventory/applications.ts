@@ -64,27 +64,28 @@ export function buildApplications(
   // Duplicates: first row per folded site → service → name. Nested maps rather than one joined key per row, which
   // would hold 20,000 long two-byte strings for the duration of a big import.
   const seen = new Map<string, Map<string, Map<string, number>>>();
-  // A big inventory repeats a handful of schedule texts, sites and services thousands of times: parse and fold
-  // each distinct text once (parseSchedule and foldText are pure). Measured by `npm run bench -- import`.
-  const schedules = new Map<string, ParsedSchedule>();
-  const folds = new Map<string, string>();
-  // The reader hands over a new string for every cell; the inventory then holds one copy of each distinct text
-  // (site, service, direction, rule, comment), not 20,000: the bench's 20,000-row inventory takes 3.3 MB of heap
-  // instead of 7.6 MB.
+  // A big inventory repeats a handful of sites, services, rules and comments thousands of times, and the reader
+  // hands over a new string for every cell. One map lookup per cell gives the first copy of each distinct text
+  // (kept by the inventory: the bench's 20,000 rows take 3.3 MB of heap instead of 7.6 MB), with its folded key
+  // or its parsed rule computed once (foldText and parseSchedule are pure). Measured by `npm run bench -- import`.
+  const places = new Map<string, { text: string; folded: string }>();
+  const rules = new Map<string, { text: string; schedule: ParsedSchedule }>();
   const texts = new Map<string, string>();
+  const place = (text: string): { text: string; folded: string } => {
+    let known = places.get(text);
+    if (known === undefined) places.set(text, (known = { text, folded: foldText(text) }));
+    return known;
+  };
+  const rule = (text: string): { text: string; schedule: ParsedSchedule } => {
+    let known = rules.get(text);
+    if (known === undefined) rules.set(text, (known = { text, schedule: scheduleOf(text) }));
+    return known;
+  };
   const intern = (text: string): string => {
     const known = texts.get(text);
     if (known !== undefined) return known;
     texts.set(text, text);
     return text;
-  };
-  const fold = (text: string): string => {
-    let folded = folds.get(text);
-    if (folded === undefined) {
-      folded = foldText(text);
-      folds.set(text, folded);
-    }
-    return folded;
   };
   const problem = (row: number, key: ApplicationColumn, severity: ImportProblem['severity'], message: string) =>
     problems.push({ row, column: names[key], severity, message });
@@ -92,31 +93,34 @@ export function buildApplications(
   for (const raw of raws) {
     const row = raw.reportRow;
     const name = collapseSpaces(raw.application);
-    const service = intern(collapseSpaces(raw.service));
-    const label = name === '' ? 'cette ligne' : `« ${name} »`;
+    const service = place(collapseSpaces(raw.service));
+    // Built only for a message: most rows have none.
+    const label = () => (name === '' ? 'cette ligne' : `« ${name} »`);
     if (name === '') problem(row, 'application', 'error', 'Nom d’application manquant : la ligne est ignorée.');
-    if (service === '') problem(row, 'service', 'error', `Service manquant pour ${label} : la ligne est ignorée.`);
-    if (name === '' || service === '') continue;
+    if (service.text === '') {
+      problem(row, 'service', 'error', `Service manquant pour ${label()} : la ligne est ignorée.`);
+    }
+    if (name === '' || service.text === '') continue;
 
-    const site = intern(collapseSpaces(raw.site));
-    if (options.warnEmptySite && site === '') {
+    const site = place(collapseSpaces(raw.site));
+    if (options.warnEmptySite && site.text === '') {
       problem(
         row,
         'site',
         'warning',
-        `Site vide pour ${label} : l’application sera considérée comme touchant tous les sites.`,
+        `Site vide pour ${label()} : l’application sera considérée comme touchant tous les sites.`,
       );
     }
-    const scheduleText = intern(collapseSpaces(raw.schedule));
-    let schedule = schedules.get(scheduleText);
-    if (schedule === undefined) {
-      schedule = scheduleOf(scheduleText);
-      schedules.set(scheduleText, schedule);
-    }
+    const { text: scheduleText, schedule } = rule(collapseSpaces(raw.schedule));
     if (scheduleText === '') {
-      problem(row, 'schedule', 'warning', `Plage de maintenance vide pour ${label} : elle est considérée « À venir ».`);
+      problem(
+        row,
+        'schedule',
+        'warning',
+        `Plage de maintenance vide pour ${label()} : elle est considérée « À venir ».`,
+      );
     } else if (schedule.status === 'unrecognized') {
-      problem(row, 'schedule', 'warning', unrecognizedMessage(label, schedule.message));
+      problem(row, 'schedule', 'warning', unrecognizedMessage(label(), schedule.message));
     }
 
     let transfers: boolean | null = null;
@@ -128,16 +132,16 @@ export function buildApplications(
           row,
           'transfers',
           'warning',
-          `Valeur « ${collapseSpaces(raw.transfers)} » non comprise pour ${label} (attendu : oui ou non) : ` +
+          `Valeur « ${collapseSpaces(raw.transfers)} » non comprise pour ${label()} (attendu : oui ou non) : ` +
             'les transferts seront déduits du commentaire.',
         );
       } else transfers = parsed;
     }
 
-    let bySite = seen.get(fold(site));
-    if (!bySite) seen.set(fold(site), (bySite = new Map()));
-    let byService = bySite.get(fold(service));
-    if (!byService) bySite.set(fold(service), (byService = new Map()));
+    let bySite = seen.get(site.folded);
+    if (!bySite) seen.set(site.folded, (bySite = new Map()));
+    let byService = bySite.get(service.folded);
+    if (!byService) bySite.set(service.folded, (byService = new Map()));
     const key = foldText(name);
     const first = byService.get(key);
     if (first !== undefined) {
@@ -145,15 +149,15 @@ export function buildApplications(
         row,
         'application',
         'warning',
-        `${label} apparaît déjà à ${options.rowName(first)} pour le même site et le même service (doublon).`,
+        `${label()} apparaît déjà à ${options.rowName(first)} pour le même site et le même service (doublon).`,
       );
     } else byService.set(key, row);
 
     applications.push({
       row: raw.sourceRow,
       direction: intern(collapseSpaces(raw.direction)),
-      site,
-      service,
+      site: site.text,
+      service: service.text,
       application: name,
       scheduleText,
       schedule,

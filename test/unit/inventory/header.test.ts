@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTACTS_TABLE, HOSTS_TABLE, SERVICES_TABLE } from '../../../shared/inventory/columns';
 import { findHeader } from '../../../shared/inventory/header';
 import {
+  foldText,
   normalizeHeader,
   parseCalendarDate,
   parseHhmm,
@@ -151,5 +152,23 @@ describe('cell values', () => {
     ['matin', null],
   ])('time %j → %j', (text, expected) => {
     expect(parseHhmm(text)).toBe(expected);
+  });
+});
+
+describe('foldText', () => {
+  it('folds case, accents (precomposed or combining) and every kind of whitespace', () => {
+    const cases: [string, string][] = [
+      ['Laboratoire', 'laboratoire'],
+      ['  Bloc   Opératoire ', 'bloc operatoire'],
+      ['IUSMM\u00a0', 'iusmm'],
+      ['ÉCHO\tCARDIO', 'echo cardio'],
+      ['Pe\u0301diatrie', 'pediatrie'],
+      ['GESTLAB (v2)', 'gestlab (v2)'],
+      ['a\r\nb', 'a b'],
+      ['Œdème', 'œdeme'],
+      ['', ''],
+      [' ', ''],
+    ];
+    for (const [text, folded] of cases) expect(foldText(text), JSON.stringify(text)).toBe(folded);
   });
 });
