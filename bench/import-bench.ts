@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleEntry, runNode } from './bundle';
 import { generateInventory, toCsvBytes, toXlsxBytes } from './generate';
+import { V8_FLAGS } from '../electron/core/v8-tuning';
 import { CSV_FILE, PHASES, XLSX_FILE, type Phase } from './import-phases';
 
 export const TARGETS = { csvRatio: 2, xlsxRatio: 1.5, rssMb: 120 } as const;
@@ -101,7 +102,7 @@ export function importVerdict({ figures: f, phases, profiles }: ImportBench): st
   const xlsxRatio = f.xlsxImportMs / f.xlsxRawReadMs;
   const mark = (ok: boolean) => (ok ? 'atteint' : 'NON atteint');
   return [
-    `Inventaire de ${f.rows} lignes`,
+    `Inventaire de ${f.rows} lignes (processus node avec les réglages V8 de l’app : ${V8_FLAGS.join(' ')})`,
     `  CSV  : import Vigie ${f.csvImportMs} ms, csv-parse seul ${f.csvRawParseMs} ms → ×${csvRatio.toFixed(2)} (cible ≤ ×${TARGETS.csvRatio} : ${mark(csvRatio <= TARGETS.csvRatio)})`,
     `  XLSX : import Vigie ${f.xlsxImportMs} ms, exceljs seul ${f.xlsxRawReadMs} ms → ×${xlsxRatio.toFixed(2)} (cible ≤ ×${TARGETS.xlsxRatio} : ${mark(xlsxRatio <= TARGETS.xlsxRatio)})`,
     `  Calendrier d’un an pour chacun des ${profiles} profils (site, service) : ${f.timelineYearAllServicesMs} ms`,

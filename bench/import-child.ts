@@ -22,6 +22,7 @@ import {
   timelineYear,
   type Phase,
 } from './import-phases';
+import { tuneV8 } from '../electron/core/v8-tuning';
 import { median } from './stats';
 
 const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
@@ -56,6 +57,8 @@ async function pair(format: 'csv' | 'xlsx', dir: string, rows: number, runs: num
 }
 
 async function main(args: readonly string[]): Promise<object> {
+  // As the app's main process does first thing (electron/shell/main.ts): this process stands in for it.
+  tuneV8();
   const [phase, mode, dir = '', rowsText = '', runsText = '1'] = args;
   if (phase === 'pair') {
     if (mode !== 'csv' && mode !== 'xlsx') throw new Error(`bench: unknown format ${mode}`);

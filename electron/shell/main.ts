@@ -17,6 +17,7 @@ import type { VigieAgent, WindowKind } from '../core/agent-types';
 import { APP_ID, PRODUCT_NAME } from '../core/app-id';
 import { SystemClock } from '../core/clock';
 import { NodeNotifier } from '../core/notify';
+import { tuneV8 } from '../core/v8-tuning';
 import { ClockJumpDetector } from './clock-jump';
 import { createCalendarExporter } from './calendar-export';
 import { broadcastStateChanges, registerIpcHandlers, trustedAppFrame } from './ipc';
@@ -39,6 +40,8 @@ interface Running {
 }
 
 function main(): void {
+  // Before any work: see v8-tuning.ts (V8 pretenuring mispredicted on planning's short bursts).
+  tuneV8();
   // Tests (Playwright) and IT's kiosk set-ups may move the user-data folder; it must happen before the lock,
   // which is taken per user-data folder.
   const dataDir = userDataDir(process.platform, process.env);

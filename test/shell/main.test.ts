@@ -23,6 +23,8 @@ const holder = vi.hoisted(() => ({
   agentError: null as Error | null,
   deps: null as unknown,
   toasts: [] as { options: Record<string, unknown>; callback: (error: Error | null, response: string) => void }[],
+  /** How many single-instance lock requests had happened when main tuned V8 (null: it did not). */
+  tunedAfterLocks: null as number | null,
 }));
 
 // vi.resetModules() keeps the mock registry, so the mock reads the current test's fake on every access.
@@ -55,6 +57,12 @@ vi.mock('../../electron/core/agent', () => ({
     return holder.agent;
   },
 }));
+vi.mock('../../electron/core/v8-tuning', () => ({
+  tuneV8: () => {
+    const app = (holder.electron as FakeElectron).app;
+    holder.tunedAfterLocks = app.requestSingleInstanceLock.mock.calls.length;
+  },
+}));
 vi.mock('node-notifier', () => ({
   default: {
     notify: (options: Record<string, unknown>, callback: ToastCallback) =>
@@ -85,6 +93,7 @@ beforeEach(() => {
   holder.agentError = null;
   holder.deps = null;
   holder.toasts = [];
+  holder.tunedAfterLocks = null;
 });
 
 afterEach(async () => {
@@ -118,6 +127,7 @@ describe('main.ts wiring', () => {
   it('starts as a secure single-instance tray app and shows the status window', async () => {
     await boot();
     const { app } = electron;
+    expect(holder.tunedAfterLocks).toBe(0); // V8 tuned first thing, before any work (v8-tuning.ts)
     expect(app.requestSingleInstanceLock).toHaveBeenCalled();
     expect(app.enableSandbox).toHaveBeenCalled();
     expect(app.setAppUserModelId).toHaveBeenCalledWith(APP_ID);
