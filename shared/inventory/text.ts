@@ -4,18 +4,17 @@
  */
 import { DateTime } from 'luxon';
 
-/** Lowercase, without accents, whitespace collapsed. Used to compare what people type, never to display it. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Whitespace other than a single inner space: a tab/newline/NBSP…, two spaces in a row, or a leading/trailing one. */
 const MESSY_SPACES = /[^\S ]| {2}|^ | $/;
+const NOT_PLAIN_ASCII = /[^\u0020-\u007e\t\n\r]/;
+
+/** Lowercase, without accents, whitespace collapsed. Used to compare what people type, never to display it. */
+export function foldText(text: string): string {
+  // Plain ASCII has no accent to take off (the import folds every application name: bench, 20,000 rows).
+  const bare = NOT_PLAIN_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
+  const lower = bare.toLowerCase();
+  return MESSY_SPACES.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+}
 
 /** Trim and collapse every run of whitespace (including the newlines of a wrapped Excel cell) into one space. */
 export function collapseSpaces(text: string): string {
