@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { V8_FLAGS } from '../electron/core/v8-tuning';
 import { bundleEntry, runNode } from './bundle';
 import { generateInventory, toCsvBytes, toXlsxBytes } from './generate';
-import { V8_FLAGS } from '../electron/core/v8-tuning';
 import { CSV_FILE, PHASES, XLSX_FILE, type Phase } from './import-phases';
 
 export const TARGETS = { csvRatio: 2, xlsxRatio: 1.5, rssMb: 120 } as const;

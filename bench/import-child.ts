@@ -12,6 +12,7 @@
  * timer-based sample would miss the peak of a synchronous parse.
  */
 import { performance } from 'node:perf_hooks';
+import { tuneV8 } from '../electron/core/v8-tuning';
 import {
   fileOf,
   importedInventory,
@@ -22,7 +23,6 @@ import {
   timelineYear,
   type Phase,
 } from './import-phases';
-import { tuneV8 } from '../electron/core/v8-tuning';
 import { median } from './stats';
 
 const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;

@@ -20,7 +20,6 @@ export function TimeInput({ id, value, disabled, onChange, describedBy }: Props)
     <input
       id={id}
       type="text"
-      inputMode="text"
       autoComplete="off"
       spellCheck={false}
       maxLength={8}
