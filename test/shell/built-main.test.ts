@@ -10,12 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeBundleOptions } from '../../scripts/build.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 /** Inside the repo, so the bundle finds better-sqlite3 and node-notifier in node_modules, as the packaged app does. */
 const outdir = join(root, 'node_modules', '.cache', 'vigie-built-main');
+
+const FRENCH_MONTHS = 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' ');
 
 interface Event {
   event: string;
@@ -47,15 +50,22 @@ beforeAll(async () => {
     }),
   );
   dir = mkdtempSync(join(tmpdir(), 'vigie-built-main-'));
+  // The app runs on the real clock: a one-off window ten days from now is "next" whatever day the test runs (the
+  // guide's monthly windows would make the tray say "in progress" or "verification due" on some nights).
+  const day = DateTime.now().setZone('America/Toronto').plus({ days: 10 });
+  const inventory = join(dir, 'inventaire.csv');
+  writeFileSync(
+    inventory,
+    [
+      'Direction;Site;Service;Application;Plage de maintenance;Commentaire',
+      `DSI;Hôpital d'essai;Soins;Appli d'essai;${day.day} ${FRENCH_MONTHS[day.month - 1]} ${day.year} 2h-4h;`,
+      '',
+    ].join('\r\n'),
+  );
   const policy = join(dir, 'config.json');
   writeFileSync(
     policy,
-    JSON.stringify({
-      site: 'IUSMM',
-      services: ['Laboratoire'],
-      inventorySource: join(root, 'assets', 'inventaire-par-defaut.csv'),
-      autostart: false,
-    }),
+    JSON.stringify({ site: "Hôpital d'essai", services: ['Soins'], inventorySource: inventory, autostart: false }),
   );
   child = spawn(
     process.execPath,
@@ -94,9 +104,10 @@ describe('built main process (bundle + chunks) under Node with a fake electron',
     expect(tray.icon).toMatch(/assets[\\/]tray[\\/][a-z-]+\.png$/);
     const first = await next((e) => e.event === 'tray-tooltip');
     expect(first.toolTip).toMatch(/^Vigie/);
-    // Once the configured inventory is read, the tray names the profile's next window (IUSMM, Laboratoire).
+    // Once the configured inventory is read (the embedded one does not know this site), the tray names the
+    // profile's next window and its application.
     const planned = await next((e) => e.event === 'tray-tooltip' && !/aucune plage/.test(String(e.toolTip)));
-    expect(planned.toolTip).toMatch(/^Vigie — prochaine plage .+ : .+/);
+    expect(planned.toolTip).toMatch(/^Vigie — prochaine plage .+ : Appli d'essai/);
     const menu = await next((e) => e.event === 'tray-menu');
     expect(menu.labels).toEqual(expect.arrayContaining([expect.stringMatching(/Quitter/)]));
     expect(events.filter((e) => e.event === 'error-box')).toEqual([]);
