@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LABORATOIRE_SERVICE, URGENCE_SERVICE } from '../../fixtures/expected';
 import { importInventory, importInventoryFile } from '../../../electron/core/inventory/import';
 import type { ImportResult, Inventory } from '../../../shared/inventory/model';
 import { inventoryStats } from '../../../shared/inventory/stats';
@@ -198,23 +199,8 @@ describe('XLSX', () => {
   it('reads the Services, Contacts and Postes sheets', async () => {
     const inventory = inventoryOf(await importFixture('inventaire-complet.xlsx'));
     expect(inventory.services).toEqual([
-      {
-        site: 'IUSMM',
-        service: 'Urgence',
-        twentyFourSeven: true,
-        shiftStarts: [],
-        urgencePilote: false,
-        continuityPlanUrl: 'https://intranet.example.local/pcs/urgence',
-      },
-      // 08:00 typed as an Excel time cell.
-      {
-        site: 'IUSMM',
-        service: 'Laboratoire',
-        twentyFourSeven: false,
-        shiftStarts: ['08:00'],
-        urgencePilote: true,
-        continuityPlanUrl: null,
-      },
+      URGENCE_SERVICE,
+      LABORATOIRE_SERVICE,
       {
         site: 'IUSMM',
         service: 'Pharmacie',

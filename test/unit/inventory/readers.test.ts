@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LABORATOIRE_SERVICE, URGENCE_SERVICE } from '../../fixtures/expected';
 import { detectDelimiter, parseCsvText } from '../../../electron/core/inventory/csv';
 import { decodeText, decodeWindows1252 } from '../../../electron/core/inventory/encoding';
 import { importInventory, importInventoryFile, importSideTable } from '../../../electron/core/inventory/import';
@@ -187,24 +188,7 @@ describe('importSideTable', () => {
     if (!services.ok) return;
     expect(services.table).toEqual({
       kind: 'services',
-      rows: [
-        {
-          site: 'IUSMM',
-          service: 'Urgence',
-          twentyFourSeven: true,
-          shiftStarts: [],
-          urgencePilote: false,
-          continuityPlanUrl: 'https://intranet.example.local/pcs/urgence',
-        },
-        {
-          site: 'IUSMM',
-          service: 'Laboratoire',
-          twentyFourSeven: false,
-          shiftStarts: ['08:00'],
-          urgencePilote: true,
-          continuityPlanUrl: null,
-        },
-      ],
+      rows: [URGENCE_SERVICE, LABORATOIRE_SERVICE],
     });
     const contacts = await side('contacts.csv');
     expect(contacts.ok && contacts.table.kind === 'contacts' && contacts.table.rows.map((c) => c.contact.name)).toEqual(

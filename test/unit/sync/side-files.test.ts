@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LABORATOIRE_SERVICE, URGENCE_SERVICE } from '../../fixtures/expected';
 import { hasSideName, sideKindOfFileName } from '../../../electron/core/sync/side-files';
 import { ALL_ROWS, csvWithRows, writeFile, xlsxWithRows } from './helpers';
 import {
@@ -42,24 +43,7 @@ describe('side files next to a file source', () => {
     });
     const inventory = h.sync.current();
     expect(inventory.applications).toHaveLength(ALL_ROWS - 1);
-    expect(inventory.services).toEqual([
-      {
-        site: 'IUSMM',
-        service: 'Urgence',
-        twentyFourSeven: true,
-        shiftStarts: [],
-        urgencePilote: false,
-        continuityPlanUrl: 'https://intranet.example.local/pcs/urgence',
-      },
-      {
-        site: 'IUSMM',
-        service: 'Laboratoire',
-        twentyFourSeven: false,
-        shiftStarts: ['08:00'],
-        urgencePilote: true,
-        continuityPlanUrl: null,
-      },
-    ]);
+    expect(inventory.services).toEqual([URGENCE_SERVICE, LABORATOIRE_SERVICE]);
     expect(inventory.contacts.map((c) => [c.from, c.to, c.contact.name, c.contact.phone])).toEqual([
       ['04:00', '07:00', 'CDA', '3050'],
       ['07:00', '17:00', 'CSI', '5656'],
