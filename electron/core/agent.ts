@@ -17,7 +17,9 @@ import { VigieCore } from './api/core';
 import { CoreError } from './api/errors';
 import { ChecklistService } from './checklist/service';
 import type { Clock } from './clock';
-import { ReportDelivery } from './reports/delivery';
+import { recoveryMessage } from './recovery-messages';
+import { REPORT_OUTBOX_KIND, ReportDelivery } from './reports/delivery';
+import { ReportJournal } from './reports/journal';
 import { ReportWriter } from './reports/writer';
 import { Scheduler } from './scheduler/scheduler';
 import type { PlanInput } from './scheduler/plan-cache';
@@ -65,20 +67,8 @@ const FLAG_RETENTION_DAYS = 60;
 const PROBLEM_HOURS = 24;
 
 const MESSAGES = {
-  fr: {
-    recoveredTitle: 'Vigie : base locale reconstruite',
-    recovered:
-      "La base locale était endommagée : elle a été reconstruite et l'inventaire est rechargé. " +
-      'Vigie continue de vous prévenir des plages de maintenance ; aucune action n’est requise.',
-    starting: 'Vigie démarre encore : réessayez dans un instant.',
-  },
-  en: {
-    recoveredTitle: 'Vigie: local database rebuilt',
-    recovered:
-      'The local database was damaged: it was rebuilt and the inventory is being reloaded. ' +
-      'Vigie keeps warning you about maintenance windows; nothing to do.',
-    starting: 'Vigie is still starting: try again in a moment.',
-  },
+  fr: { starting: 'Vigie démarre encore : réessayez dans un instant.' },
+  en: { starting: 'Vigie is still starting: try again in a moment.' },
 } as const;
 
 interface Services {
@@ -179,6 +169,7 @@ class CoreAgent implements Agent {
     const { deps } = this;
     const { clock, log } = deps;
     const store = openStore({ dir: deps.userDataDir, clock, log });
+    const journal = new ReportJournal(deps.userDataDir, log);
     let sync: SyncService | null = null;
     const settings = await SettingsService.create({
       store,
@@ -203,6 +194,7 @@ class CoreAgent implements Agent {
       writer: new ReportWriter({ zone: clock.zone }),
       folder: () => settings.effective().reportsFolder,
       log,
+      journal,
     });
     const language = () => settings.effective().language;
     const checklists = new ChecklistService({
@@ -239,11 +231,11 @@ class CoreAgent implements Agent {
     });
     this.services = { store, settings, sync, checklists, delivery, scheduler, core };
 
-    if (store.recovered) {
-      const text = MESSAGES[language()];
-      log.warn('agent: local database rebuilt', { ...store.recovered });
-      this.messageListeners.emit({ title: text.recoveredTitle, body: text.recovered });
-    }
+    // Before the first tick delivers anything: what the database lost is put back from the report journal.
+    const restored = journal.reconcile(store, REPORT_OUTBOX_KIND);
+    if (store.recovered) log.warn('agent: local database rebuilt', { ...store.recovered });
+    const message = recoveryMessage(language(), store.recovered, restored);
+    if (message) this.messageListeners.emit(message);
     try {
       store.announced.prune(clock.now().minus({ days: FLAG_RETENTION_DAYS }));
     } catch (error) {

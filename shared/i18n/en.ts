@@ -128,6 +128,10 @@ export const en: Catalogue = {
   'status.synced': 'Synchronization finished.',
   'status.reports.one': '{count} verification report waiting to be sent',
   'status.reports.other': '{count} verification reports waiting to be sent',
+  'status.reportsSetAside.one':
+    '{count} unreadable report set aside in the local database: IT can look at it (Vigie log).',
+  'status.reportsSetAside.other':
+    '{count} unreadable reports set aside in the local database: IT can look at them (Vigie log).',
   'status.history': 'Past verifications',
   'status.historyNone': 'No verification yet.',
   'status.col.window': 'Window',

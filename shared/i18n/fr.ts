@@ -130,6 +130,10 @@ export const fr = {
   'status.synced': 'Synchronisation terminée.',
   'status.reports.one': "{count} rapport de vérification en attente d'envoi",
   'status.reports.other': "{count} rapports de vérification en attente d'envoi",
+  'status.reportsSetAside.one':
+    '{count} rapport illisible mis de côté dans la base locale : les TI peuvent le consulter (journal de Vigie).',
+  'status.reportsSetAside.other':
+    '{count} rapports illisibles mis de côté dans la base locale : les TI peuvent les consulter (journal de Vigie).',
   'status.history': 'Vérifications passées',
   'status.historyNone': "Aucune vérification pour l'instant.",
   'status.col.window': 'Plage',

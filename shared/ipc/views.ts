@@ -60,6 +60,8 @@ export interface StatusView {
   inventory: InventoryStateView;
   history: RunSummaryView[];
   pendingReports: number;
+  /** Reports set aside as undeliverable (a damaged outbox row): kept in the local database for IT. */
+  setAsideReports: number;
   intranetUrl: string | null;
 }
 

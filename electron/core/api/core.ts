@@ -53,6 +53,8 @@ export interface VigieCoreDeps {
   trayState: () => TrayState;
   /** Reports not yet on the share (ReportDelivery.pending()); default: the store's outbox. */
   pendingReports?: () => number;
+  /** Outbox entries set aside as undeliverable (default: the store's count). */
+  setAsideReports?: () => number;
   /** Who submits, for the report; default: this PC's hostname and Windows account, and `appVersion`. */
   submitContext?: () => SubmitContext;
   appVersion?: string;
@@ -106,6 +108,7 @@ export class VigieCore implements VigieCoreApi {
       inventory: sync.state(),
       history: checklists.history(HISTORY_LIMIT),
       pendingReports: this.pendingReports(),
+      setAsideReports: this.setAsideReports(),
       intranetUrl: effective.intranetUrl,
     };
   }
@@ -237,6 +240,15 @@ export class VigieCore implements VigieCoreApi {
       });
     }
     return out.sort((a, b) => compareNames(a.service, b.service) || compareNames(a.application, b.application));
+  }
+
+  private setAsideReports(): number {
+    try {
+      return this.deps.setAsideReports?.() ?? this.deps.store?.outbox.setAsideCount() ?? 0;
+    } catch (error) {
+      this.log.warn('api: set-aside reports unknown', { error: String(error) });
+      return 0;
+    }
   }
 
   private pendingReports(): number {

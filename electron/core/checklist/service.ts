@@ -14,6 +14,7 @@ import { CoreError } from '../api/errors';
 import type { Clock } from '../clock';
 import type { ReportDelivery } from '../reports/delivery';
 import { submitWithReport } from '../reports/delivery';
+import type { VerificationReport } from '../../../shared/reports/types';
 import type { ChecklistItem, ChecklistRunWithItems, Logger, Store } from '../store';
 import { silentLogger, toStoreTime } from '../store';
 import { buildGuidance, storedContact } from './guidance';
@@ -43,7 +44,7 @@ export interface ChecklistServiceDeps {
   inventory: () => Inventory;
   log?: Logger;
   /** Queues the report of a submitted run in the SAME transaction as the submission (issue 5). */
-  reports?: Pick<ReportDelivery, 'enqueue'>;
+  reports?: Pick<ReportDelivery, 'enqueue'> & Partial<Pick<ReportDelivery, 'committed'>>;
   /** Language of the messages and of the guidance (settings.effective().language). Default French. */
   language?: () => Language;
   /** IT's link to the Octopus form (settings.effective().octopusUrl). */
@@ -216,24 +217,25 @@ export class ChecklistService {
       );
     }
     const now = clock.now();
-    const submitted = store.transaction(() => {
+    const submitted = store.transaction((): { report: VerificationReport | null } | null => {
       // A problem nobody opened the guidance for still records whom the guide says to call at this moment.
       for (const item of run.items.filter((i) => isUnresolved(i) && i.contact === null)) {
         const guidance = this.guidanceFor(run, item.application, now);
         store.checklists.setContact(run.id, item.application, item.checkId, storedContact(guidance.escalation, now));
       }
       if (this.deps.reports) {
-        return (
-          submitWithReport(store, this.deps.reports, run.id, initials, {
-            ...context,
-            now,
-            zone: clock.zone,
-          }) !== null
-        );
+        const report = submitWithReport(store, this.deps.reports, run.id, initials, {
+          ...context,
+          now,
+          zone: clock.zone,
+        });
+        return report === null ? null : { report };
       }
-      return store.checklists.submit(run.id, initials, now);
+      return store.checklists.submit(run.id, initials, now) ? { report: null } : null;
     });
     if (!submitted) throw new CoreError('locked', text.alreadySubmitted);
+    // After the commit, never inside it: a journal copy must not outlive a submit that rolled back.
+    if (submitted.report) this.deps.reports?.committed?.(submitted.report);
     this.log.info('checklist: submitted', { runId: run.id, items: run.items.length });
     return this.require(run.id);
   }

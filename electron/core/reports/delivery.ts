@@ -8,11 +8,15 @@ import { VerificationReportSchema, type VerificationReport } from '../../../shar
 import type { Clock } from '../clock';
 import type { Logger, OutboxEntry, OutboxRepository, Store } from '../store';
 import { buildReport, type ReportContext } from './build';
+import type { ReportJournal } from './journal';
 import { ReportWriteError, type ReportWriter, type WriteOutcome } from './writer';
 
 export const REPORT_OUTBOX_KIND = 'verification-report';
 
-export type ReportOutbox = Pick<OutboxRepository, 'enqueue' | 'due' | 'markDelivered' | 'markFailed' | 'pendingCount'>;
+export type ReportOutbox = Pick<
+  OutboxRepository,
+  'enqueue' | 'due' | 'markDelivered' | 'markFailed' | 'pendingCount' | 'setAside' | 'setAsideCount'
+>;
 
 export interface ReportDeliveryDeps {
   outbox: ReportOutbox;
@@ -26,11 +30,15 @@ export interface ReportDeliveryDeps {
   random?: () => number;
   /** Entries tried per round. */
   batch?: number;
+  /** The file copy of each submitted report, removed once delivered (see journal.ts); absent in some tests. */
+  journal?: Pick<ReportJournal, 'save' | 'remove'>;
 }
 
 export interface DeliveryRound {
   delivered: number;
   failed: number;
+  /** Entries set aside this round: unreadable, never deliverable, kept for IT. */
+  setAside: number;
   /** Still waiting after this round (all kinds of outbox entries). */
   pending: number;
   /** French reason of the last failure this round, or null. */
@@ -64,9 +72,22 @@ export class ReportDelivery {
     return this.deps.outbox.enqueue(REPORT_OUTBOX_KIND, VerificationReportSchema.parse(report));
   }
 
+  /**
+   * Called once the submit's transaction has committed: the journal copy must not exist for a report whose
+   * submit rolled back.
+   */
+  committed(report: VerificationReport): void {
+    this.deps.journal?.save(report);
+  }
+
   /** Reports not yet on the share (for the tray). */
   pending(): number {
     return this.deps.outbox.pendingCount();
+  }
+
+  /** Outbox entries set aside as undeliverable (for IT, in the status window). */
+  setAside(): number {
+    return this.deps.outbox.setAsideCount();
   }
 
   /** The reason of the last failed delivery (French), cleared by the next success. */
@@ -82,7 +103,7 @@ export class ReportDelivery {
         const message = `File d’attente locale indisponible : ${error instanceof Error ? error.message : String(error)}`;
         this.deps.log.error('reports: delivery round failed', { error: message });
         this.lastErrorText = message;
-        return { delivered: 0, failed: 0, pending: this.safePending(), lastError: message, idle: null };
+        return { delivered: 0, failed: 0, setAside: 0, pending: this.safePending(), lastError: message, idle: null };
       })
       .finally(() => {
         this.inFlight = null;
@@ -100,7 +121,7 @@ export class ReportDelivery {
 
   private async round(): Promise<DeliveryRound> {
     const { outbox, clock, log } = this.deps;
-    const result: DeliveryRound = { delivered: 0, failed: 0, pending: 0, lastError: null, idle: null };
+    const result: DeliveryRound = { delivered: 0, failed: 0, setAside: 0, pending: 0, lastError: null, idle: null };
     const folder = this.deps.folder();
     if (!folder) {
       // Kept, not failed: the reports go out as soon as IT configures the folder.
@@ -112,10 +133,15 @@ export class ReportDelivery {
     for (let i = 0; i < due.length; i++) {
       const entry = due[i] as OutboxEntry;
       const parsed = VerificationReportSchema.safeParse(entry.payload);
-      if (!parsed.success) {
-        // Cannot happen for what enqueue checked; a damaged row must not block the others.
-        this.fail(entry, 'Rapport illisible dans la file d’attente locale.', result, () => MAX_DELAY);
-        log.error('reports: unreadable outbox entry', { id: entry.id, issue: parsed.error.issues[0]?.message });
+      if (entry.unreadable || !parsed.success) {
+        // A damaged row (or one salvaged from a damaged database) can never be delivered: kept for IT, out of
+        // every later round, and never blocking the others (issue 9).
+        const why = entry.unreadable
+          ? 'contenu illisible (pas du JSON)'
+          : `rapport non conforme (${parsed.error?.issues[0]?.message ?? 'schéma'})`;
+        outbox.setAside(entry.id, `Mis de côté : ${why}.`, clock.now());
+        result.setAside++;
+        log.error('reports: outbox entry set aside, it can never be delivered', { id: entry.id, why });
         continue;
       }
       let outcome: WriteOutcome;
@@ -138,6 +164,7 @@ export class ReportDelivery {
         continue;
       }
       outbox.markDelivered(entry.id, clock.now());
+      this.deps.journal?.remove(parsed.data.reportId);
       result.delivered++;
       this.lastErrorText = null;
       log.info('reports: delivered', { id: entry.id, file: outcome.path, alreadyThere: outcome.alreadyDelivered });

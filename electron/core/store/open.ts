@@ -13,6 +13,7 @@ import { migrate, NewerSchemaError } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 import { assertLocalDirectory } from './paths';
+import { salvageInto } from './salvage';
 import { WriteRetry, type WriteRetryOptions } from './retry';
 import { Store, type StoreRecovery } from './store';
 
@@ -133,13 +134,16 @@ export function openStore(options: OpenStoreOptions): Store {
 
   const reason = describe(firstError);
   log.error('store: unusable database, starting a fresh one', { file, reason });
-  let recovered: StoreRecovery = { movedTo: null, reason };
+  let recovered: StoreRecovery = { movedTo: null, reason, salvaged: null };
   try {
     // Still locked after the retries: someone else is using a healthy file; leave it alone this session.
     if (isLockedByOther(firstError)) throw firstError;
-    recovered = { movedTo: moveAside(file, clock), reason };
+    recovered = { movedTo: moveAside(file, clock), reason, salvaged: null };
     log.warn('store: old database moved aside', { movedTo: recovered.movedTo });
-    return new Store(open(file, migrations, log, timeout), file, recovered, writer, clock);
+    const db = open(file, migrations, log, timeout);
+    // Reports and checklists the share cannot give back are copied before anything else writes (issue 9).
+    if (recovered.movedTo) recovered.salvaged = salvageInto(recovered.movedTo, db, log);
+    return new Store(db, file, recovered, writer, clock);
   } catch (error) {
     // Last resort: a cache in memory for this session, so alerts still work; rebuilt from the source on sync.
     log.error('store: no usable file, running on an in-memory database', {

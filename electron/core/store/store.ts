@@ -8,6 +8,7 @@ import { OutboxRepository } from './repos/outbox';
 import { SettingsRepository } from './repos/settings';
 import { SyncLogRepository } from './repos/sync-log';
 import type { WriteRetry } from './retry';
+import type { SalvageResult } from './salvage';
 
 /** Set when the database file was unusable at startup and replaced by an empty one. */
 export interface StoreRecovery {
@@ -15,6 +16,8 @@ export interface StoreRecovery {
   movedTo: string | null;
   /** Why, in French (for the log and for IT; the agent words the user message). */
   reason: string;
+  /** What could be copied from the damaged file before it was replaced; null when it could not be moved. */
+  salvaged: SalvageResult | null;
 }
 
 export class Store {

@@ -85,6 +85,11 @@ export function StatusPage() {
         <p className="meta" data-testid="pending-reports">
           {tn('status.reports', status.pendingReports)}
         </p>
+        {status.setAsideReports > 0 && (
+          <p className="meta warning" data-testid="set-aside-reports">
+            {tn('status.reportsSetAside', status.setAsideReports)}
+          </p>
+        )}
         <button type="button" className="button" onClick={onSync} disabled={syncing} data-testid="sync-now">
           {syncing ? t('app.loading') : t('status.sync')}
         </button>

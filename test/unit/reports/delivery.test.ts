@@ -193,14 +193,35 @@ describe('ReportDelivery', () => {
     expect(writes).toBe(1);
   });
 
-  it('parks a damaged outbox entry for an hour and still delivers the rest', async () => {
+  it('sets a non-conforming outbox entry aside for good (kept, counted, logged) and still delivers the rest', async () => {
     const d = delivery();
-    store.outbox.enqueue(REPORT_OUTBOX_KIND, { format: 'vigie-report', version: 1, garbage: true });
+    const bad = store.outbox.enqueue(REPORT_OUTBOX_KIND, { format: 'vigie-report', version: 1, garbage: true });
     d.enqueue(sampleReport());
-    expect(await d.deliverDue()).toMatchObject({ delivered: 1, failed: 1, pending: 1 });
-    expect(store.outbox.due(clock.now().plus({ minutes: 59 }))).toHaveLength(0);
-    expect(store.outbox.due(clock.now().plus({ minutes: 61 }))).toHaveLength(1);
-    expect(d.log.lines.some((l) => l.level === 'error')).toBe(true);
+    expect(await d.deliverDue()).toMatchObject({ delivered: 1, failed: 0, setAside: 1, pending: 0 });
+    expect(store.outbox.due(clock.now().plus({ days: 30 }))).toHaveLength(0);
+    expect(store.outbox.setAsideCount()).toBe(1);
+    expect(d.setAside()).toBe(1);
+    const kept = store.outbox.get(bad.id);
+    expect(kept?.payload).toMatchObject({ garbage: true });
+    expect(kept?.lastError).toMatch(/Mis de côté : rapport non conforme/);
+    expect(d.log.lines.some((l) => l.level === 'error' && /set aside/.test(l.message))).toBe(true);
+  });
+
+  it('a row whose payload is not JSON neither blocks the round nor throws: set aside, the others delivered', async () => {
+    const d = delivery();
+    d.enqueue(sampleReport());
+    const poison = store.outbox.enqueue(REPORT_OUTBOX_KIND, { placeholder: true });
+    store.db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run('{"format": "vigie-rep', poison.id);
+    d.enqueue(sampleReport());
+    const round = await d.deliverDue();
+    expect(round).toMatchObject({ delivered: 2, setAside: 1, pending: 0, lastError: null });
+    const kept = store.outbox.get(poison.id);
+    expect(kept).toMatchObject({ unreadable: true, payload: null, deliveredAt: null });
+    expect(kept?.setAsideAt).not.toBeNull();
+    expect(
+      (store.db.prepare('SELECT payload FROM outbox WHERE id = ?').get(poison.id) as { payload: string }).payload,
+    ).toBe('{"format": "vigie-rep');
+    expect((await d.deliverDue()).setAside).toBe(0);
   });
 
   it('never rejects, even when the local database fails', async () => {

@@ -52,6 +52,15 @@ const EXPECTED: Record<number, { tables: Record<string, string[]>; indexes: stri
     indexes: ['checklist_runs_window', 'inventory_versions_current', 'outbox_due'],
   },
 };
+/** Each later version: the previous schema with its changes (append, never edit). */
+function after(version: number, change: (tables: Record<string, string[]>) => void, indexes?: string[]) {
+  const previous = EXPECTED[version - 1];
+  if (!previous) throw new Error(`no expected schema for ${version - 1}`);
+  const tables = structuredClone(previous.tables);
+  change(tables);
+  EXPECTED[version] = { tables, indexes: indexes ?? previous.indexes };
+}
+after(2, (t) => t.outbox?.push('set_aside_at'));
 
 function freshDb(): Database.Database {
   return new Database(path.join(tempDir(), 'fresh.sqlite'));

@@ -71,6 +71,8 @@ describe('openStore', () => {
     expect(store.recovered).toEqual({
       movedTo: path.join(dir, 'vigie.corrupt-20260305T101530.sqlite'),
       reason: "Le fichier n'est pas une base de données valide.",
+      // Nothing could be read back from random bytes, and the store says so rather than claiming all is well.
+      salvaged: { reports: 0, checklists: 0, complete: false },
     });
     expect(fs.readFileSync(store.recovered?.movedTo as string).equals(garbage)).toBe(true);
     // The fresh store is fully usable.
