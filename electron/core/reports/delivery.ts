@@ -167,6 +167,7 @@ export class ReportDelivery {
       this.deps.journal?.remove(parsed.data.reportId);
       result.delivered++;
       this.lastErrorText = null;
+      if (outcome.flat) log.warn('reports: date folder unusable, report written flat', { reason: outcome.flat });
       log.info('reports: delivered', { id: entry.id, file: outcome.path, alreadyThere: outcome.alreadyDelivered });
     }
     result.pending = outbox.pendingCount();

@@ -12,6 +12,8 @@ import { isTempFileName, reportDayFolder, reportFileName, tempFileName, tempPref
 /** The file operations the writer needs; tests and the benchmark wrap them to simulate a flaky share. */
 export interface ReportFs {
   stat(p: string): Promise<{ isDirectory(): boolean }>;
+  /** Does not follow a symbolic link or a Windows junction (Node reports both as links). */
+  lstat(p: string): Promise<{ isDirectory(): boolean; isSymbolicLink(): boolean }>;
   /** Non-recursive: a missing share must fail, not be re-created locally. */
   mkdir(p: string): Promise<unknown>;
   /** Creates a NEW file (fails with EEXIST), writes `data`, flushes it to disk and closes it. */
@@ -27,6 +29,7 @@ export interface ReportFs {
 
 export const nodeReportFs: ReportFs = {
   stat: (p) => fsp.stat(p),
+  lstat: (p) => fsp.lstat(p),
   mkdir: (p) => fsp.mkdir(p),
   async writeNew(p, data) {
     const handle = await fsp.open(p, 'wx');
@@ -71,6 +74,11 @@ export class ReportWriteError extends Error {
 export interface WriteOutcome {
   /** The final file. */
   path: string;
+  /**
+   * Why the report was written into the root of the reports folder instead of its date folder (that name is held
+   * by a link, a junction or a file: issue 9), or null.
+   */
+  flat: string | null;
   /** The file was already there with this reportId (a retry after a crash): nothing was written. */
   alreadyDelivered: boolean;
 }
@@ -132,12 +140,7 @@ export class ReportWriter {
     } catch (error) {
       throw folderError(folder, error);
     }
-    const day = path.join(folder, reportDayFolder(report, this.zone));
-    try {
-      await this.fs.mkdir(day);
-    } catch (error) {
-      if (codeOf(error) !== 'EEXIST') throw folderError(day, error);
-    }
+    const { day, flat } = await this.dayFolder(folder, reportDayFolder(report, this.zone));
     const body = JSON.stringify(report, null, 2) + '\n';
 
     let attempt = 1;
@@ -148,7 +151,7 @@ export class ReportWriter {
       const holder = await this.holderOf(target);
       if (holder === report.reportId) {
         await this.removeStaleTemps(day, name);
-        return { path: target, alreadyDelivered: true };
+        return { path: target, alreadyDelivered: true, flat };
       }
       if (holder !== null) {
         attempt++; // someone else's file: never overwritten, take the next name
@@ -156,7 +159,7 @@ export class ReportWriter {
       }
       if (await this.publish(day, name, body)) {
         if (options.cleanTemps) await this.removeStaleTemps(day, name);
-        return { path: target, alreadyDelivered: false };
+        return { path: target, alreadyDelivered: false, flat };
       }
       // The name was taken between our look and our link: look again at what holds it now.
       if (++races > 3) break;
@@ -167,6 +170,36 @@ export class ReportWriter {
       'EEXIST',
       false,
     );
+  }
+
+  /**
+   * The date folder, created when missing. A name planted there as a symbolic link or junction (which would send
+   * the reports elsewhere) or as a plain file (which would block every report) is never used: the report goes flat
+   * into the root of the reports folder, whose file names carry the date too (issue 9).
+   */
+  private async dayFolder(root: string, name: string): Promise<{ day: string; flat: string | null }> {
+    const day = path.join(root, name);
+    try {
+      await this.fs.mkdir(day);
+    } catch (error) {
+      if (codeOf(error) !== 'EEXIST') throw folderError(day, error);
+    }
+    let entry: { isDirectory(): boolean; isSymbolicLink(): boolean };
+    try {
+      entry = await this.fs.lstat(day);
+    } catch (error) {
+      throw folderError(day, error);
+    }
+    if (entry.isSymbolicLink()) {
+      return {
+        day: root,
+        flat: `« ${name} » est un lien ou une jonction, pas un dossier : rapport écrit à la racine.`,
+      };
+    }
+    if (!entry.isDirectory()) {
+      return { day: root, flat: `« ${name} » est un fichier, pas un dossier : rapport écrit à la racine.` };
+    }
+    return { day, flat: null };
   }
 
   /**

@@ -25,6 +25,7 @@ function spyFs(overrides: Partial<ReportFs> = {}): ReportFs & { calls: string[] 
   return {
     calls,
     stat: wrap('stat'),
+    lstat: wrap('lstat'),
     mkdir: wrap('mkdir'),
     writeNew: wrap('writeNew'),
     link: wrap('link'),
@@ -41,7 +42,7 @@ describe('ReportWriter', () => {
     const folder = tempDir();
     const report = sampleReport({ reportId: ID });
     const outcome = await new ReportWriter().write(folder, report);
-    expect(outcome).toEqual({ path: path.join(folder, FINAL), alreadyDelivered: false });
+    expect(outcome).toEqual({ path: path.join(folder, FINAL), alreadyDelivered: false, flat: null });
     expect(listFiles(folder)).toEqual([FINAL]);
     expect(JSON.parse(fs.readFileSync(outcome.path, 'utf8'))).toEqual(report);
   });
@@ -99,7 +100,7 @@ describe('ReportWriter', () => {
       '{',
     );
     const again = await writer.write(folder, report);
-    expect(again).toEqual({ path: path.join(folder, FINAL), alreadyDelivered: true });
+    expect(again).toEqual({ path: path.join(folder, FINAL), alreadyDelivered: true, flat: null });
     expect(listFiles(folder)).toEqual([FINAL]);
   });
 
@@ -198,5 +199,40 @@ describe('ReportWriter', () => {
     expect(error).toMatchObject({ stage: 'write', code: 'EACCES', folderLevel: true });
     expect((error as Error).message).toMatch(/n'a pas pu être écrit/);
     expect(listFiles(folder)).toEqual([]);
+  });
+});
+
+describe('ReportWriter and a planted date folder (issue 9)', () => {
+  const DAY = '2026-12-02';
+  const FLAT = '20261202-0200_IUSMM_HMR-LAB-0042_3f2a9c1e.json';
+
+  it('a symbolic link (or junction) named like the date folder is not followed: the report goes flat into the root', async () => {
+    const folder = tempDir();
+    const elsewhere = tempDir();
+    fs.symlinkSync(elsewhere, path.join(folder, DAY), 'junction');
+    const outcome = await new ReportWriter().write(folder, sampleReport({ reportId: ID }));
+    expect(outcome.path).toBe(path.join(folder, FLAT));
+    expect(outcome.flat).toMatch(/lien ou une jonction/);
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(outcome.path, 'utf8')).reportId).toBe(ID);
+  });
+
+  it('a plain file named like the date folder does not block the report: written flat into the root', async () => {
+    const folder = tempDir();
+    fs.writeFileSync(path.join(folder, DAY), 'pas un dossier');
+    const outcome = await new ReportWriter().write(folder, sampleReport({ reportId: ID }));
+    expect(outcome).toMatchObject({ path: path.join(folder, FLAT), alreadyDelivered: false });
+    expect(outcome.flat).toMatch(/est un fichier/);
+    expect(fs.readFileSync(path.join(folder, DAY), 'utf8')).toBe('pas un dossier');
+  });
+
+  it('a retry finds its own flat file and writes no second one', async () => {
+    const folder = tempDir();
+    fs.writeFileSync(path.join(folder, DAY), 'x');
+    const report = sampleReport({ reportId: ID });
+    await new ReportWriter().write(folder, report);
+    const again = await new ReportWriter().write(folder, report);
+    expect(again).toMatchObject({ alreadyDelivered: true, path: path.join(folder, FLAT) });
+    expect(fs.readdirSync(folder).sort()).toEqual([DAY, FLAT]);
   });
 });
