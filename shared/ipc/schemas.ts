@@ -3,6 +3,7 @@
  * before any handler runs (design rule 4). Views sent back are typed in views.ts (trusted: built by the core).
  */
 import { z } from 'zod';
+import { MAX_PROFILE_SERVICES, TEXT_LIMITS } from '../inventory/text-limits';
 
 export const CheckId = z.enum(['starts', 'transfers']);
 export type CheckId = z.infer<typeof CheckId>;
@@ -11,7 +12,7 @@ export const CheckResult = z.enum(['ok', 'problem', 'na']);
 export type CheckResult = z.infer<typeof CheckResult>;
 
 const RunId = z.string().min(1).max(100);
-const AppName = z.string().min(1).max(300);
+const AppName = z.string().min(1).max(TEXT_LIMITS.application);
 const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 export const SetCheckInput = z.strictObject({
@@ -68,9 +69,9 @@ export type Language = z.infer<typeof Language>;
 
 /** What a user may change. Keys fixed by IT policy are refused by the core (SettingsView.locked). */
 export const SettingsPatch = z.strictObject({
-  site: z.string().min(1).max(200).nullable().optional(),
-  services: z.array(z.string().min(1).max(200)).max(20).optional(),
-  serviceHours: z.record(z.string().max(200), ServiceHoursSchema).optional(),
+  site: z.string().min(1).max(TEXT_LIMITS.place).nullable().optional(),
+  services: z.array(z.string().min(1).max(TEXT_LIMITS.place)).max(MAX_PROFILE_SERVICES).optional(),
+  serviceHours: z.record(z.string().max(TEXT_LIMITS.place), ServiceHoursSchema).optional(),
   reminders: z.array(ReminderSpecSchema).max(6).optional(),
   language: Language.optional(),
   /** Local path, UNC path (\\serveur\partage\inventaire.xlsx) or https URL; null = embedded inventory. */

@@ -4,6 +4,7 @@
  * nothing read back is trusted. Objects are not strict: a later v1 may add fields without breaking older readers.
  */
 import { z } from 'zod';
+import { MAX_PROFILE_SERVICES, TEXT_LIMITS } from '../inventory/text-limits';
 
 export const REPORT_FORMAT = 'vigie-report';
 export const REPORT_VERSION = 1;
@@ -17,9 +18,9 @@ export const ReportCheckResult = z.enum(['ok', 'problem', 'na']);
 export const ReportRestart = z.enum(['fixed', 'not-fixed']);
 
 export const ContactAdvisedSchema = z.object({
-  name: Text(300),
-  phone: Text(100).nullable(),
-  url: Text(2000).nullable(),
+  name: Text(TEXT_LIMITS.contactName),
+  phone: Text(TEXT_LIMITS.phone).nullable(),
+  url: Text(TEXT_LIMITS.url).nullable(),
 });
 export type ContactAdvised = z.infer<typeof ContactAdvisedSchema>;
 
@@ -36,8 +37,8 @@ export const ReportCheckSchema = z.object({
 export type ReportCheck = z.infer<typeof ReportCheckSchema>;
 
 export const ReportItemSchema = z.object({
-  application: Text(300).min(1),
-  service: Text(200),
+  application: Text(TEXT_LIMITS.application).min(1),
+  service: Text(TEXT_LIMITS.place),
   checks: z.array(ReportCheckSchema).max(10),
 });
 export type ReportItem = z.infer<typeof ReportItemSchema>;
@@ -52,8 +53,8 @@ export const VerificationReportSchema = z.object({
   userAccount: Text(256),
   /** Initials or name typed by the person who verified. */
   initials: Text(60),
-  site: Text(200),
-  services: z.array(Text(200)).max(20),
+  site: Text(TEXT_LIMITS.place),
+  services: z.array(Text(TEXT_LIMITS.place)).max(MAX_PROFILE_SERVICES),
   window: z.object({ start: Instant, end: Instant }),
   submittedAt: Instant,
   /** When this report record was built (normally the submission itself). */

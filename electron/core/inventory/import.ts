@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import { inventoryFromSheets } from '../../../shared/inventory/from-sheets';
 import type { ImportProblem, ImportResult, InventoryFormat, Sheet } from '../../../shared/inventory/model';
 import { sideTableFromSheet, type SideTable } from '../../../shared/inventory/side-tables';
+import { limitInventoryTexts, limitSideTableTexts } from '../../../shared/inventory/text-limits';
 import { readCsv } from './csv';
 import { decodeText, hasUtf8Bom, utf16Encoding } from './encoding';
 import { InventoryReadError } from './errors';
@@ -79,7 +80,18 @@ async function sheetsOf(bytes: Uint8Array, fileName: string, format: 'csv' | 'xl
   return format === 'xlsx' ? readXlsx(bytes) : [readCsv(bytes, csvSheetName(fileName))];
 }
 
+/** Every imported text within the one length policy (shared/inventory/text-limits.ts), whatever the format. */
+function withTextLimits(result: ImportResult): ImportResult {
+  if (!result.ok) return result;
+  const limited = limitInventoryTexts(result.inventory);
+  return { ...result, inventory: limited.inventory, problems: [...result.problems, ...limited.problems] };
+}
+
 export async function importInventory(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+  return withTextLimits(await importUnlimited(bytes, fileName));
+}
+
+async function importUnlimited(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
   let format: InventoryFormat | null = null;
   try {
     if (isEmpty(bytes)) return failure(null, 'Le fichier est vide.');
@@ -121,7 +133,10 @@ export async function importSideTable(bytes: Uint8Array, fileName: string): Prom
     for (const sheet of await sheetsOf(bytes, fileName, sheetFormat)) {
       const side = sideTableFromSheet(sheet);
       problems.push(...side.problems);
-      if (side.table) return { ok: true, format: sheetFormat, table: side.table, problems };
+      if (side.table) {
+        const limited = limitSideTableTexts(side.table);
+        return { ok: true, format: sheetFormat, table: limited.table, problems: [...problems, ...limited.problems] };
+      }
     }
     return fail(
       'Aucune table Services, Contacts ou Postes reconnue dans ce fichier (voir docs/inventory-format.md).',

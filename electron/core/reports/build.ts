@@ -13,6 +13,7 @@ import {
   type ReportItem,
   type VerificationReport,
 } from '../../../shared/reports/types';
+import { shorten, TEXT_LIMITS } from '../../../shared/inventory/text-limits';
 import type { ChecklistItem, ChecklistRun } from '../store';
 
 export interface ReportContext {
@@ -43,8 +44,12 @@ export function contactOf(value: unknown): ContactAdvised | null {
   const v = value as Record<string, unknown>;
   // Either the Contact itself or an EscalationAdvice-like wrapper { contact: Contact }.
   if (typeof v.name !== 'string') return 'contact' in v ? contactOf(v.contact) : null;
-  const text = (x: unknown, max: number) => (typeof x === 'string' && x.trim() !== '' ? x.slice(0, max) : null);
-  return { name: v.name.slice(0, 300), phone: text(v.phone, 100), url: text(v.url, 2000) };
+  const text = (x: unknown, max: number) => (typeof x === 'string' && x.trim() !== '' ? shorten(x, max) : null);
+  return {
+    name: shorten(v.name, TEXT_LIMITS.contactName),
+    phone: text(v.phone, TEXT_LIMITS.phone),
+    url: text(v.url, TEXT_LIMITS.url),
+  };
 }
 
 /** Items grouped per (service, application) in the order the checklist showed them. */

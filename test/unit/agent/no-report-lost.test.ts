@@ -14,6 +14,7 @@ import { ManualClock } from '../../../electron/core/clock';
 import { RecordingNotifier } from '../../../electron/core/notify/simple';
 import { JOURNAL_FOLDER } from '../../../electron/core/reports/journal';
 import { STORE_FILE, silentLogger } from '../../../electron/core/store';
+import { TEXT_LIMITS } from '../../../shared/inventory/text-limits';
 
 const ASSETS = fileURLToPath(new URL('../../../assets/', import.meta.url));
 const dirs: string[] = [];
@@ -31,7 +32,7 @@ function tempDir(): string {
 }
 
 /** An agent on `dir` (no reports folder configured: submitted reports wait in the outbox). */
-async function startAgent(dir: string, clock: ManualClock) {
+async function startAgent(dir: string, clock: ManualClock, policy: Record<string, unknown> = {}) {
   const messages: { title: string; body: string }[] = [];
   const agent = createAgent({
     userDataDir: dir,
@@ -41,7 +42,7 @@ async function startAgent(dir: string, clock: ManualClock) {
     notifier: new RecordingNotifier(clock),
     policyPath: path.join(dir, 'absent-config.json'),
     log: silentLogger,
-    readPolicy: async () => ({ site: 'IUSMM', services: ['Laboratoire'] }),
+    readPolicy: async () => ({ site: 'IUSMM', services: ['Laboratoire'], ...policy }),
     sync: { wait: async () => undefined, random: () => 0 },
   });
   running.push(agent);
@@ -173,5 +174,30 @@ describe('no report lost', () => {
     const second = await startAgent(dir, clock);
     expect(second.messages[0]?.body).toMatch(/une vérification en cours a pu être perdue/);
     expect(second.messages[0]?.body).not.toMatch(/aucune action/);
+  });
+});
+
+describe('texts from the inventory never block a submission', () => {
+  it('an application name of 400 characters is shortened at import, and its checklist is submitted and queued', async () => {
+    const dir = tempDir();
+    const name = 'GestLab ' + 'très long nom '.repeat(28) + 'fin';
+    expect(name.length).toBeGreaterThan(TEXT_LIMITS.application);
+    const inventory = path.join(dir, 'inventaire.csv');
+    fs.writeFileSync(
+      inventory,
+      'Direction;Site;Service;Application;Plage de maintenance;Commentaire\n' +
+        `DSI;IUSMM;Laboratoire;${name};1er mercredi 2h-4h;\n`,
+    );
+    const clock = new ManualClock('2026-12-02T03:59:30');
+    const { agent } = await startAgent(dir, clock, { inventorySource: inventory });
+    expect((await agent.api.getStatus()).inventory).toMatchObject({ state: 'ok', applications: 1 });
+    await endWindow(agent, clock);
+    const view = await agent.api.getChecklist();
+    expect(view?.items.map((i) => i.application.length)).toEqual([TEXT_LIMITS.application]);
+    expect(view?.items[0]?.application).toBe(name.slice(0, TEXT_LIMITS.application - 1) + '…');
+    await verifyAll(agent);
+    const status = await agent.api.getStatus();
+    expect(status.pendingChecklist).toBeNull();
+    expect(status.pendingReports).toBe(1);
   });
 });
