@@ -2,6 +2,10 @@
 import path from 'node:path';
 import type { Inventory } from '../../shared/inventory/model';
 import { importInventoryFile } from '../core/inventory/import';
+import { checkPublication } from '../core/signing/publication';
+import { readPublicationSet } from '../core/sync/publication-set';
+import { publicKeysOf, signedFilesOf } from '../core/sync/signature';
+import fsp from 'node:fs/promises';
 import type { CliIo } from './io';
 
 export class InventoryUnusable extends Error {
@@ -15,4 +19,16 @@ export async function loadInventory(io: CliIo, file: string): Promise<Inventory>
     throw new InventoryUnusable(`inventaire inutilisable (${file}) : ${reasons}`);
   }
   return result.inventory;
+}
+
+/** Refuses (exit 1) an inventory a workstation with these trusted keys would ignore. */
+export async function assertSignedInventory(io: CliIo, file: string, keys: readonly string[]): Promise<void> {
+  const resolved = path.resolve(io.cwd, file);
+  const set = await readPublicationSet(resolved);
+  if (!set.fetched)
+    throw new InventoryUnusable(`inventaire inutilisable (${file}) : ${set.problems[0]?.message ?? ''}`);
+  const source = { kind: 'file' as const, label: resolved, path: resolved };
+  const files = await signedFilesOf(set.fetched, source, { fs: fsp, fetch: globalThis.fetch, timeoutMs: 30_000 });
+  const check = checkPublication(files, publicKeysOf(keys), io.clock.now(), null);
+  if (!check.ok) throw new InventoryUnusable(`inventaire non signé ou modifié : ignoré (${check.reason})`);
 }

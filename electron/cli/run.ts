@@ -21,13 +21,15 @@ export const COMMANDS: readonly Command[] = [
   lazy('ics', async () => (await import('./commands/ics')).icsCommand),
   lazy('simulate', async () => (await import('./commands/simulate')).simulateCommand),
   lazy('agent', async () => (await import('./commands/agent')).agentCommand),
+  lazy('publish', async () => (await import('./commands/publish')).publishCommand),
+  lazy('keygen', async () => (await import('./commands/keygen')).keygenCommand),
 ];
 
 /**
  * Failures of the thing a command works on (an unusable inventory, an unreadable results folder, an output file
  * that cannot be written): exit 1 with their reason. Matched by name so this module need not load the commands.
  */
-const EXPECTED_FAILURES = new Set(['InventoryUnusable', 'ResultsFolderError', 'OutputError']);
+const EXPECTED_FAILURES = new Set(['InventoryUnusable', 'ResultsFolderError', 'OutputError', 'UnknownName']);
 
 export function usage(commands: readonly Command[] = COMMANDS): string {
   return ['Usage : npm run --silent cli -- <commande> [options]', '', ...commands.map((c) => `  ${c.usage}`), ''].join(

@@ -9,6 +9,7 @@ import { decideContact } from '../../../shared/escalation';
 import { formatWindow } from '../../../shared/i18n/format';
 import type { Inventory } from '../../../shared/inventory/model';
 import type { DateTime } from 'luxon';
+import { assertKnownProfile } from '../profile';
 import { USAGE } from '../usage';
 
 const SPEC = {
@@ -50,6 +51,7 @@ export const contactCommand: Command = {
     const site = args.strings.site as string;
     const service = args.strings.service ?? null;
     const inventory = await loadInventory(io, args.strings.inventory ?? DEFAULT_INVENTORY);
+    assertKnownProfile(inventory, site, service ? [service] : []);
 
     const services = service
       ? [service]
