@@ -1,7 +1,8 @@
 /** Shared by the commands that read an inventory: a failed import is a clear message and exit code 1. */
 import path from 'node:path';
-import type { Inventory } from '../../shared/inventory/model';
-import { importInventoryFile } from '../core/inventory/import';
+import type { ImportResult, Inventory } from '../../shared/inventory/model';
+import { importInventory, importInventoryFile } from '../core/inventory/import';
+import { DEFAULT_INVENTORY_NAME, readDefaultInventory } from './assets';
 import { checkPublication } from '../core/signing/publication';
 import { readPublicationSet } from '../core/sync/publication-set';
 import { publicKeysOf, signedFilesOf } from '../core/sync/signature';
@@ -13,7 +14,15 @@ export class InventoryUnusable extends Error {
 }
 
 export async function loadInventory(io: CliIo, file: string): Promise<Inventory> {
-  const result = await importInventoryFile(path.resolve(io.cwd, file));
+  return usable(await importInventoryFile(path.resolve(io.cwd, file)), file);
+}
+
+/** The inventory shipped with Vigie (the guide's Annexe 2), for commands whose --inventory is optional. */
+export async function loadDefaultInventory(): Promise<Inventory> {
+  return usable(await importInventory(await readDefaultInventory(), DEFAULT_INVENTORY_NAME), DEFAULT_INVENTORY_NAME);
+}
+
+function usable(result: ImportResult, file: string): Inventory {
   if (!result.ok) {
     const reasons = result.problems.map((p) => p.message).join(' ; ');
     throw new InventoryUnusable(`inventaire inutilisable (${file}) : ${reasons}`);
