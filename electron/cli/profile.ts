@@ -3,6 +3,7 @@
  * never an empty timeline or an empty .ics that looks like "no maintenance". Names match as the planner matches
  * them (nameKey: case, accents and spaces ignored).
  */
+import { DEFAULT_CONTACT_RULES } from '../../shared/escalation';
 import type { Inventory } from '../../shared/inventory/model';
 import { nameKey, sortedUnique } from '../../shared/planning';
 import { sanitizeTerminal } from './terminal';
@@ -15,10 +16,15 @@ function known(names: readonly string[]): string {
   return names.length > 0 ? names.map(sanitizeTerminal).join(', ') : '(aucun)';
 }
 
-/** The sites named anywhere in the inventory (applications, services, contacts, postes). */
-export function knownSites(inventory: Inventory): string[] {
+/**
+ * The sites named anywhere in the inventory (applications, services, contacts, postes), and in the guide's own
+ * contact rules for `contact` (its "17 octobre à HMR" override holds even when the inventory names no HMR
+ * application).
+ */
+export function knownSites(inventory: Inventory, options: { guideContacts?: boolean } = {}): string[] {
   return sortedUnique(
     [
+      ...(options.guideContacts ? DEFAULT_CONTACT_RULES.map((r) => r.site ?? '') : []),
       ...inventory.applications.map((a) => a.site),
       ...inventory.services.map((s) => s.site),
       ...inventory.contacts.map((c) => c.site ?? ''),
@@ -36,8 +42,13 @@ export function knownServices(inventory: Inventory, site: string): string[] {
   ]);
 }
 
-export function assertKnownProfile(inventory: Inventory, site: string, services: readonly string[]): void {
-  const sites = knownSites(inventory);
+export function assertKnownProfile(
+  inventory: Inventory,
+  site: string,
+  services: readonly string[],
+  options: { guideContacts?: boolean } = {},
+): void {
+  const sites = knownSites(inventory, options);
   if (!sites.some((s) => nameKey(s) === nameKey(site))) {
     throw new UnknownName(`site inconnu « ${sanitizeTerminal(site)} ». Sites connus : ${known(sites)}`);
   }

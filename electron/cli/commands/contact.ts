@@ -52,7 +52,7 @@ export const contactCommand: Command = {
     const inventory = args.strings.inventory
       ? await loadInventory(io, args.strings.inventory)
       : await loadDefaultInventory();
-    assertKnownProfile(inventory, site, service ? [service] : []);
+    assertKnownProfile(inventory, site, service ? [service] : [], { guideContacts: true });
 
     const services = service
       ? [service]

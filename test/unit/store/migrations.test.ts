@@ -52,6 +52,14 @@ const EXPECTED: Record<number, { tables: Record<string, string[]>; indexes: stri
     indexes: ['checklist_runs_window', 'inventory_versions_current', 'outbox_due'],
   },
 };
+// 002_publication_trust: the highest signed publication accepted (no replay).
+EXPECTED[2] = {
+  tables: {
+    ...(EXPECTED[1] as { tables: Record<string, string[]> }).tables,
+    publication_trust: ['id', 'sequence', 'key_id', 'accepted_at'],
+  },
+  indexes: (EXPECTED[1] as { indexes: string[] }).indexes,
+};
 
 function freshDb(): Database.Database {
   return new Database(path.join(tempDir(), 'fresh.sqlite'));
