@@ -114,6 +114,27 @@ export async function buildAdmin() {
     },
     plugins: [
       {
+        // @touch4it/ical-timezones reads its VTIMEZONE files from beside its own source (__dirname), which a
+        // one-file bundle does not have: compile in the one zone Vigie plans in (docs/inventory-format.md).
+        name: 'vigie-admin-vtimezone',
+        setup(b) {
+          b.onResolve({ filter: /^@touch4it\/ical-timezones$/ }, () => ({ path: 'vtimezone', namespace: 'vigie-tz' }));
+          b.onLoad({ filter: /.*/, namespace: 'vigie-tz' }, () => {
+            const file = join(root, 'node_modules', '@touch4it', 'ical-timezones', 'zones', 'America', 'Toronto.ics');
+            const zones = { 'America/Toronto': readFileSync(file, 'utf8') };
+            return {
+              loader: 'js',
+              contents:
+                `const ZONES = ${JSON.stringify(zones)};\n` +
+                'export function getVtimezoneComponent(zone) {\n' +
+                '  const ics = Object.hasOwn(ZONES, zone) ? ZONES[zone] : null;\n' +
+                "  return ics && ics.slice(ics.indexOf('BEGIN:VTIMEZONE'), ics.indexOf('END:VCALENDAR'));\n" +
+                '}\n',
+            };
+          });
+        },
+      },
+      {
         name: 'vigie-admin-forbidden',
         setup(b) {
           b.onResolve({ filter: ADMIN_FORBIDDEN }, (args) => ({
