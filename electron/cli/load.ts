@@ -4,7 +4,7 @@ import type { ImportResult, Inventory } from '../../shared/inventory/model';
 import { importInventory, importInventoryFile } from '../core/inventory/import';
 import { DEFAULT_INVENTORY_NAME, readDefaultInventory } from './assets';
 import { checkPublication } from '../core/signing/publication';
-import { readPublicationSet } from '../core/sync/publication-set';
+import { fetchPublicationFiles } from '../core/sync/publication-set';
 import { publicKeysOf, signedFilesOf } from '../core/sync/signature';
 import fsp from 'node:fs/promises';
 import type { CliIo } from './io';
@@ -33,11 +33,13 @@ function usable(result: ImportResult, file: string): Inventory {
 /** Refuses (exit 1) an inventory a workstation with these trusted keys would ignore. */
 export async function assertSignedInventory(io: CliIo, file: string, keys: readonly string[]): Promise<void> {
   const resolved = path.resolve(io.cwd, file);
-  const set = await readPublicationSet(resolved);
-  if (!set.fetched)
-    throw new InventoryUnusable(`inventaire inutilisable (${file}) : ${set.problems[0]?.message ?? ''}`);
+  const fetched = await fetchPublicationFiles(resolved);
+  if (fetched.kind !== 'bytes') {
+    const why = fetched.kind === 'failed' ? fetched.failure.message : 'fichier illisible';
+    throw new InventoryUnusable(`inventaire inutilisable (${file}) : ${why}`);
+  }
   const source = { kind: 'file' as const, label: resolved, path: resolved };
-  const files = await signedFilesOf(set.fetched, source, { fs: fsp, fetch: globalThis.fetch, timeoutMs: 30_000 });
+  const files = await signedFilesOf(fetched, source, { fs: fsp, fetch: globalThis.fetch, timeoutMs: 30_000 });
   const check = checkPublication(files, publicKeysOf(keys), io.clock.now(), null);
   if (!check.ok) throw new InventoryUnusable(`inventaire non signé ou modifié : ignoré (${check.reason})`);
 }

@@ -12,7 +12,7 @@ import { inventoryStats } from '../../../shared/inventory';
 import { checkPublication, type SignedFile } from '../../core/signing/publication';
 import { fetchHttp } from '../../core/sync/fetch-http';
 import { MAX_BYTES } from '../../core/sync/limits';
-import { readPublicationSet } from '../../core/sync/publication-set';
+import { fetchPublicationFiles } from '../../core/sync/publication-set';
 import { publicKeysOf, readRemoteSignature, signedFilesOf } from '../../core/sync/signature';
 import { parseSource } from '../../core/sync/source';
 import { USAGE } from '../usage';
@@ -36,12 +36,15 @@ interface Read {
 async function readLocal(file: string): Promise<Read> {
   const result = await importInventoryFile(file);
   if (!result.ok) return { result, files: null, readError: null };
-  // The signatures cover the file and the side files a workstation would read with it.
-  const set = await readPublicationSet(file);
-  if (!set.fetched) return { result, files: null, readError: set.problems[0]?.message ?? null };
+  // The signatures cover the file and the side files a workstation would read with it (bytes only: the
+  // inventory was parsed above).
+  const fetched = await fetchPublicationFiles(file);
+  if (fetched.kind !== 'bytes') {
+    return { result, files: null, readError: fetched.kind === 'failed' ? fetched.failure.message : null };
+  }
   const source = { kind: 'file' as const, label: file, path: file };
   try {
-    return { result, files: await signedFilesOf(set.fetched, source, fsIo()), readError: null };
+    return { result, files: await signedFilesOf(fetched, source, fsIo()), readError: null };
   } catch (error) {
     return { result, files: null, readError: error instanceof Error ? error.message : String(error) };
   }

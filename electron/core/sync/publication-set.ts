@@ -35,8 +35,9 @@ function fileProblem(file: string, message: string): SetProblem {
   return { file, row: null, column: null, severity: 'error', message };
 }
 
-export async function readPublicationSet(file: string, fs: SyncFs = nodeFs): Promise<PublicationSet> {
-  const fetched = await fetchFile(file, undefined, {
+/** The bytes of the inventory and of its side files, read as the sync reads them (nothing parsed). */
+export function fetchPublicationFiles(file: string, fs: SyncFs = nodeFs): Promise<Fetched> {
+  return fetchFile(file, undefined, {
     fs,
     wait: () => Promise.resolve(),
     stableMs: 0,
@@ -44,6 +45,10 @@ export async function readPublicationSet(file: string, fs: SyncFs = nodeFs): Pro
     maxBytes: MAX_BYTES,
     sides: true,
   });
+}
+
+export async function readPublicationSet(file: string, fs: SyncFs = nodeFs): Promise<PublicationSet> {
+  const fetched = await fetchPublicationFiles(file, fs);
   const empty = { fetched: null, files: [], result: null, inventory: null };
   if (fetched.kind === 'failed') return { ok: false, ...empty, problems: [fileProblem(file, fetched.failure.message)] };
   if (fetched.kind !== 'bytes') return { ok: false, ...empty, problems: [fileProblem(file, 'Fichier illisible.')] };
