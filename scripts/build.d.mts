@@ -11,3 +11,6 @@ export function nodeBundleOptions(options: {
 }): BuildOptions;
 export function buildElectron(): Promise<void>;
 export function buildRenderer(): void;
+export const ADMIN_NODE_TARGET: string;
+export const ADMIN_BUNDLE: string;
+export function buildAdmin(): Promise<void>;

@@ -3,9 +3,10 @@
 //   dist/electron/chunks/      the parts it loads on demand (nodeBundleOptions)
 //   dist/electron/preload.cjs  CommonJS: sandboxed preloads cannot be ES modules and may only require 'electron'
 //   dist/renderer/             `vite build` (vite.config.ts)
+//   dist/vigie-admin.mjs       the IT commands as one file for plain Node ≥ 20 (buildAdmin)
 // Usage: node scripts/build.mjs [--no-renderer]
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { root } from './native-abi.mjs';
@@ -75,6 +76,78 @@ export async function buildElectron() {
   });
 }
 
+/** The admin bundle runs on IT's own machines: any Node ≥ 20, not Electron's Node 22. */
+export const ADMIN_NODE_TARGET = 'node20';
+export const ADMIN_BUNDLE = join(root, 'dist', 'vigie-admin.mjs');
+
+/**
+ * Modules the admin commands must never reach: a native addon or Electron would make the bundle need node_modules
+ * (or fail at its first line) on IT's machine. Reaching one fails the build instead.
+ */
+const ADMIN_FORBIDDEN = /^(better-sqlite3|electron|node-notifier|fsevents)$/;
+
+/**
+ * dist/vigie-admin.mjs: check-inventory, publish, keygen… (electron/cli/admin.ts) in ONE ES module with everything
+ * inlined (no chunks, no externals), the version and the default inventory compiled in, and a shebang.
+ */
+export async function buildAdmin() {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const defaultInventory = readFileSync(join(root, 'assets', 'inventaire-par-defaut.csv')).toString('base64');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['electron/cli/admin-main.ts'],
+    outfile: ADMIN_BUNDLE,
+    bundle: true,
+    splitting: false,
+    platform: 'node',
+    format: 'esm',
+    target: ADMIN_NODE_TARGET,
+    logLevel: 'warning',
+    define: {
+      __VIGIE_VERSION__: JSON.stringify(pkg.version),
+      __VIGIE_DEFAULT_INVENTORY_B64__: JSON.stringify(defaultInventory),
+    },
+    banner: {
+      js:
+        '#!/usr/bin/env node\n' +
+        "import { createRequire as __vigieCreateRequire } from 'node:module';\nconst require = __vigieCreateRequire(import.meta.url);",
+    },
+    plugins: [
+      {
+        // @touch4it/ical-timezones reads its VTIMEZONE files from beside its own source (__dirname), which a
+        // one-file bundle does not have: compile in the one zone Vigie plans in (docs/inventory-format.md).
+        name: 'vigie-admin-vtimezone',
+        setup(b) {
+          b.onResolve({ filter: /^@touch4it\/ical-timezones$/ }, () => ({ path: 'vtimezone', namespace: 'vigie-tz' }));
+          b.onLoad({ filter: /.*/, namespace: 'vigie-tz' }, () => {
+            const file = join(root, 'node_modules', '@touch4it', 'ical-timezones', 'zones', 'America', 'Toronto.ics');
+            const zones = { 'America/Toronto': readFileSync(file, 'utf8') };
+            return {
+              loader: 'js',
+              contents:
+                `const ZONES = ${JSON.stringify(zones)};\n` +
+                'export function getVtimezoneComponent(zone) {\n' +
+                '  const ics = Object.hasOwn(ZONES, zone) ? ZONES[zone] : null;\n' +
+                "  return ics && ics.slice(ics.indexOf('BEGIN:VTIMEZONE'), ics.indexOf('END:VCALENDAR'));\n" +
+                '}\n',
+            };
+          });
+        },
+      },
+      {
+        name: 'vigie-admin-forbidden',
+        setup(b) {
+          b.onResolve({ filter: ADMIN_FORBIDDEN }, (args) => ({
+            errors: [
+              { text: `${args.path} ne doit pas entrer dans dist/vigie-admin.mjs (importé par ${args.importer})` },
+            ],
+          }));
+        },
+      },
+    ],
+  });
+}
+
 export function buildRenderer() {
   if (!existsSync(join(root, 'vite.config.ts'))) {
     throw new Error('vite.config.ts est introuvable : le rendu (renderer) ne peut pas être construit.');
@@ -89,6 +162,8 @@ if (isMain) {
   try {
     await buildElectron();
     console.log('build : dist/electron/main.js et dist/electron/preload.cjs');
+    await buildAdmin();
+    console.log('build : dist/vigie-admin.mjs');
     if (!process.argv.includes('--no-renderer')) {
       buildRenderer();
       console.log('build : dist/renderer');

@@ -9,6 +9,8 @@ export interface CliIo {
   err(text: string): void;
   clock: Clock;
   cwd: string;
+  /** Tests: answers https:// requests (check-inventory of a web source) instead of the network. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** Exit codes: 0 ok, 1 the thing checked is not usable, 2 bad arguments. */
@@ -46,6 +48,18 @@ export function parsePeriod(
   const to = parseMoment(toText as string, zone, 'to');
   if (to <= from) throw new UsageError('--to doit être après --from');
   return { from, to };
+}
+
+/** Both spellings of the language option, accepted by every command that has one. */
+export const LANG_OPTIONS = { lang: { type: 'string' }, language: { type: 'string' } } as const;
+
+/** `--lang` or `--language` (either spelling; both only when they agree): French unless told. */
+export function langOption(strings: Record<string, string | undefined>): Lang {
+  const { lang, language } = strings;
+  if (lang !== undefined && language !== undefined && lang !== language) {
+    throw new UsageError('--lang et --language donnent deux langues différentes');
+  }
+  return parseLang(lang ?? language, lang !== undefined ? 'lang' : 'language');
 }
 
 /** A `--lang`/`--language` value: French unless told, and nothing but fr or en. */

@@ -4,7 +4,8 @@
  */
 export const USAGE = {
   occurrences: 'occurrences --rule "<texte>" [--from <AAAA-MM-JJ | date ISO>] [--count N] [--zone <IANA>] [--json]',
-  'check-inventory': 'check-inventory <fichier .csv | .xlsx | .json> [--json]',
+  'check-inventory':
+    'check-inventory <fichier .csv | .xlsx | .json | adresse https://> [--public-key <fichier.pub> …] [--json]',
   timeline:
     'timeline --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> [--json]',
   contact:
@@ -17,8 +18,14 @@ export const USAGE = {
     '--out <fichier.ics> [--lang fr|en] [--json]',
   simulate:
     'simulate --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> ' +
-    '[--asleep <début>/<fin> …] [--language fr|en] [--json]',
-  agent: 'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>]',
+    '[--asleep <début>/<fin> …] [--lang fr|en] [--public-key <fichier.pub> …] [--json]',
+  agent:
+    'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>] ' +
+    '[--public-key <fichier.pub> …]',
+  publish:
+    'publish <inventaire> --to <dossier publié> [--key <clé privée minisign>] [--expires-in <jours>] ' +
+    '[--sequence N] [--json]',
+  keygen: 'keygen --out <nom de base> [--force] [--json]',
 } as const;
 
 export type CommandName = keyof typeof USAGE;

@@ -52,6 +52,8 @@ export interface AgentDeps {
   sync?: Partial<Pick<SyncServiceDeps, 'fs' | 'fetch' | 'wait' | 'random' | 'allowLocalHttp' | 'importer'>>;
   /** Tests: replaces the machine config file. */
   readPolicy?: () => Promise<unknown>;
+  /** The headless agent's --public-key: trusted inventory keys, taking the place of the policy's. */
+  publicKeys?: readonly string[];
 }
 
 /** VigieAgent plus what the headless CLI and the tests drive by hand. */
@@ -185,6 +187,7 @@ class CoreAgent implements Agent {
       embeddedPath: path.join(deps.assetsDir, DEFAULT_INVENTORY),
       source: () => settings.effective().inventorySource,
       pollMinutes: () => settings.effective().pollMinutes,
+      publicKeys: () => deps.publicKeys ?? settings.inventoryPublicKeys(),
       log,
       ...deps.sync,
     });

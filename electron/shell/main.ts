@@ -18,6 +18,7 @@ import { APP_ID, PRODUCT_NAME } from '../core/app-id';
 import { SystemClock } from '../core/clock';
 import { NodeNotifier } from '../core/notify';
 import { tuneV8 } from '../core/v8-tuning';
+import { adminArgs, runAdminMode } from './admin-mode';
 import { ClockJumpDetector } from './clock-jump';
 import { createCalendarExporter } from './calendar-export';
 import { broadcastStateChanges, registerIpcHandlers, trustedAppFrame } from './ipc';
@@ -40,6 +41,12 @@ interface Running {
 }
 
 function main(): void {
+  // `Vigie.exe --admin <command>`: an IT command, then exit — no window, no tray, no single-instance lock.
+  const admin = adminArgs(process.argv);
+  if (admin) {
+    void runAdminMode(app, admin);
+    return;
+  }
   // Before any work: see v8-tuning.ts (V8 pretenuring mispredicted on planning's short bursts).
   tuneV8();
   // Tests (Playwright) and IT's kiosk set-ups may move the user-data folder; it must happen before the lock,

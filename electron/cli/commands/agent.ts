@@ -10,6 +10,7 @@ import { ASSETS_DIR } from '../assets';
 import type { Command } from '../command';
 import type { CliIo } from '../io';
 import { createAgent, type AgentDeps } from '../../core/agent';
+import { readPublicKeyFiles } from '../keys';
 import type { Notifier } from '../../core/agent-types';
 import { NodeNotifier } from '../../core/notify/node-notifier';
 import { ConsoleNotifier } from '../../core/notify/simple';
@@ -22,6 +23,7 @@ const SPEC = {
   site: { type: 'string' },
   service: { type: 'list' },
   'data-dir': { type: 'string' },
+  'public-key': { type: 'list' },
 } as const;
 
 const WINDOW_NAMES = { checklist: 'la vérification', status: 'le calendrier', settings: 'les réglages' } as const;
@@ -77,6 +79,8 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
       const notifier =
         options.notifier?.(io, log) ??
         new NodeNotifier({ log, fallback: new ConsoleNotifier((text) => io.out(`${text}\n`)) });
+      const keyFiles = args.lists['public-key'] ?? [];
+      const publicKeys = keyFiles.length > 0 ? await readPublicKeyFiles(io, keyFiles) : undefined;
       const agent = createAgent({
         userDataDir: dataDir,
         assetsDir: ASSETS_DIR,
@@ -90,6 +94,7 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
         },
         policyPath: defaultPolicyPath(),
         log,
+        ...(publicKeys ? { publicKeys } : {}),
         ...options.agent,
       });
       agent.onOpenWindow((kind) => io.out(`Vigie ouvrirait ${WINDOW_NAMES[kind]}.\n`));

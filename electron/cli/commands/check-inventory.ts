@@ -1,21 +1,111 @@
+import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, UsageError } from '../args';
 import type { Command } from '../command';
+import type { CliIo } from '../io';
 import { printJson } from '../io';
-import { importInventoryFile } from '../../core/inventory/import';
+import { readPublicKeyFiles } from '../keys';
+import { sanitizeTerminal } from '../terminal';
+import { importInventory, importInventoryFile } from '../../core/inventory/import';
+import type { ImportResult } from '../../../shared/inventory/model';
 import { inventoryStats } from '../../../shared/inventory';
+import { checkPublication, type SignedFile } from '../../core/signing/publication';
+import { fetchHttp } from '../../core/sync/fetch-http';
+import { MAX_BYTES } from '../../core/sync/limits';
+import { fetchPublicationFiles } from '../../core/sync/publication-set';
+import { publicKeysOf, readRemoteSignature, signedFilesOf } from '../../core/sync/signature';
+import { parseSource } from '../../core/sync/source';
 import { USAGE } from '../usage';
 
-const SPEC = { json: { type: 'flag' } } as const;
+const SPEC = { json: { type: 'flag' }, 'public-key': { type: 'list' } } as const;
+const HTTP_TIMEOUT_MS = 30_000;
+
+/**
+ * `valid`/`invalid`: checked with the given public keys, as a workstation whose policy lists them would;
+ * `absent`: no .minisig; `unverified`: a signature is there but no --public-key was given to check it.
+ */
+type SignatureStatus = 'valid' | 'invalid' | 'absent' | 'unverified';
+
+interface Read {
+  result: ImportResult;
+  files: SignedFile[] | null;
+  /** Why the signatures could not even be read. */
+  readError: string | null;
+}
+
+async function readLocal(file: string): Promise<Read> {
+  const result = await importInventoryFile(file);
+  if (!result.ok) return { result, files: null, readError: null };
+  // The signatures cover the file and the side files a workstation would read with it (bytes only: the
+  // inventory was parsed above).
+  const fetched = await fetchPublicationFiles(file);
+  if (fetched.kind !== 'bytes') {
+    return { result, files: null, readError: fetched.kind === 'failed' ? fetched.failure.message : null };
+  }
+  const source = { kind: 'file' as const, label: file, path: file };
+  try {
+    return { result, files: await signedFilesOf(fetched, source, fsIo()), readError: null };
+  } catch (error) {
+    return { result, files: null, readError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function fsIo() {
+  return { fs: nodeFs, fetch: globalThis.fetch, timeoutMs: HTTP_TIMEOUT_MS };
+}
+
+async function readRemote(url: URL, io: CliIo): Promise<Read> {
+  const fetch = io.fetch ?? globalThis.fetch;
+  const fetched = await fetchHttp(url, undefined, { fetch, maxBytes: MAX_BYTES, timeoutMs: HTTP_TIMEOUT_MS });
+  if (fetched.kind !== 'bytes') {
+    const message = fetched.kind === 'failed' ? fetched.failure.message : 'Réponse inattendue du serveur.';
+    return {
+      result: { ok: false, format: null, problems: [{ row: null, column: null, severity: 'error', message }] },
+      files: null,
+      readError: null,
+    };
+  }
+  const result = await importInventory(fetched.bytes, fetched.fileName);
+  try {
+    const signature = await readRemoteSignature(url, { fetch, timeoutMs: HTTP_TIMEOUT_MS });
+    return { result, files: [{ fileName: fetched.fileName, bytes: fetched.bytes, signature }], readError: null };
+  } catch (error) {
+    return { result, files: null, readError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function signatureOf(
+  read: Read,
+  keys: readonly string[],
+  io: CliIo,
+): { status: SignatureStatus | null; message: string | null } {
+  if (read.readError) return { status: 'invalid', message: read.readError };
+  if (!read.files) return { status: null, message: null };
+  if (keys.length === 0) {
+    const any = read.files.some((f) => f.signature !== null);
+    return { status: any ? 'unverified' : 'absent', message: null };
+  }
+  // No sequence to compare with: replay is a workstation's own history (its store).
+  const check = checkPublication(read.files, publicKeysOf(keys), io.clock.now(), null);
+  if (check.ok) return { status: 'valid', message: `publication n° ${check.sequence}, clé ${check.keyId}` };
+  return { status: check.status, message: check.reason };
+}
 
 export const checkInventoryCommand: Command = {
   name: 'check-inventory',
   usage: USAGE['check-inventory'],
   async run(argv, io) {
     const args = parseArgs(argv, SPEC, 1);
-    const file = args.positionals[0];
-    if (!file) throw new UsageError('le fichier à vérifier est obligatoire');
-    const result = await importInventoryFile(path.resolve(io.cwd, file));
+    const target = args.positionals[0];
+    if (!target) throw new UsageError('le fichier à vérifier est obligatoire');
+    const keys = await readPublicKeyFiles(io, args.lists['public-key'] ?? []);
+    // The same sources as the workstations' sync: a path, a file: URL or an https:// address.
+    const source = parseSource(target, { embeddedPath: '' });
+    if (source.kind === 'bad') throw new UsageError(source.message);
+    const read =
+      source.kind === 'http' ? await readRemote(source.url, io) : await readLocal(path.resolve(io.cwd, source.path));
+    const { result } = read;
+    const signature = signatureOf(read, keys, io);
     const stats = result.ok
       ? inventoryStats(result.inventory)
       : { applications: 0, byStatus: { scheduled: 0, 'not-affected': 0, 'to-be-determined': 0, unrecognized: 0 } };
@@ -26,14 +116,27 @@ export const checkInventoryCommand: Command = {
       applications: stats.applications,
       byStatus: stats.byStatus,
       problems: result.problems,
+      signature: signature.status,
+      signatureMessage: signature.message,
     };
     if (args.flags.json) printJson(io, report);
     else {
       const lines = [
         result.ok ? `Inventaire utilisable (${report.format}).` : `Inventaire NON utilisable.`,
-        `Publication : ${report.publishedAt ?? 'inconnue'}`,
+        `Publication : ${sanitizeTerminal(report.publishedAt ?? 'inconnue')}`,
         `Applications : ${report.applications} — planifiées ${stats.byStatus.scheduled}, pas touchées ${stats.byStatus['not-affected']}, à venir ${stats.byStatus['to-be-determined']}, non reconnues ${stats.byStatus.unrecognized}`,
       ];
+      if (signature.status) {
+        const words = {
+          valid: 'valide',
+          invalid: 'NON valide',
+          absent: 'absente',
+          unverified: 'présente, non vérifiée (--public-key)',
+        };
+        lines.push(
+          `Signature : ${words[signature.status]}${signature.message ? ` — ${sanitizeTerminal(signature.message)}` : ''}`,
+        );
+      }
       if (result.problems.length) lines.push('Problèmes :');
       for (const p of result.problems) {
         // JSON problems number the entries of the list, not lines of a sheet.
@@ -43,10 +146,16 @@ export const checkInventoryCommand: Command = {
         ]
           .filter(Boolean)
           .join(', ');
-        lines.push(`  ${p.severity === 'error' ? 'ERREUR' : 'attention'}${where ? ` (${where})` : ''} : ${p.message}`);
+        lines.push(
+          sanitizeTerminal(
+            `  ${p.severity === 'error' ? 'ERREUR' : 'attention'}${where ? ` (${where})` : ''} : ${p.message}`,
+          ),
+        );
       }
       io.out(lines.join('\n') + '\n');
     }
-    return result.ok ? 0 : 1;
+    // With keys given, a signature the workstations would refuse makes the check fail too.
+    const signatureRefused = keys.length > 0 && signature.status !== 'valid';
+    return result.ok && !signatureRefused ? 0 : 1;
   },
 };

@@ -1,14 +1,14 @@
 import { parseArgs } from '../args';
 import type { Command } from '../command';
 import { iso, parseMoment, printJson } from '../io';
-import { loadInventory } from '../load';
-import { DEFAULT_INVENTORY } from '../assets';
+import { loadDefaultInventory, loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { nameKey, serviceInfoFor, sortedUnique, windowsFor, type PlannedWindow } from '../../../shared/planning';
 import { decideContact } from '../../../shared/escalation';
 import { formatWindow } from '../../../shared/i18n/format';
 import type { Inventory } from '../../../shared/inventory/model';
 import type { DateTime } from 'luxon';
+import { assertKnownProfile } from '../profile';
 import { USAGE } from '../usage';
 
 const SPEC = {
@@ -49,7 +49,10 @@ export const contactCommand: Command = {
     const at = parseMoment(args.strings.at as string, zone, 'at');
     const site = args.strings.site as string;
     const service = args.strings.service ?? null;
-    const inventory = await loadInventory(io, args.strings.inventory ?? DEFAULT_INVENTORY);
+    const inventory = args.strings.inventory
+      ? await loadInventory(io, args.strings.inventory)
+      : await loadDefaultInventory();
+    assertKnownProfile(inventory, site, service ? [service] : [], { guideContacts: true });
 
     const services = service
       ? [service]

@@ -2,12 +2,13 @@
 import path from 'node:path';
 import { parseArgs, UsageError } from '../args';
 import type { Command } from '../command';
-import { iso, parseLang, parseMoment, printJson } from '../io';
+import { iso, LANG_OPTIONS, langOption, parseMoment, printJson } from '../io';
 import { loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { windowsFor } from '../../../shared/planning';
 import { buildIcs } from '../../core/calendar/ics';
 import { writeOutputFile } from './write-output';
+import { assertKnownProfile } from '../profile';
 import { USAGE } from '../usage';
 
 const SPEC = {
@@ -17,7 +18,7 @@ const SPEC = {
   months: { type: 'string' },
   from: { type: 'string' },
   out: { type: 'string', required: true },
-  lang: { type: 'string' },
+  ...LANG_OPTIONS,
   json: { type: 'flag' },
 } as const;
 
@@ -34,11 +35,12 @@ export const icsCommand: Command = {
     if (!Number.isInteger(months) || months < 1 || months > 24) {
       throw new UsageError('--months : un nombre entier de 1 à 24 est attendu');
     }
-    const lang = parseLang(args.strings.lang, 'lang');
+    const lang = langOption(args.strings);
     const from = args.strings.from ? parseMoment(args.strings.from, zone, 'from') : io.clock.now().setZone(zone);
     const to = from.plus({ months });
     const inventory = await loadInventory(io, args.strings.inventory as string);
     const site = (args.strings.site as string).trim();
+    assertKnownProfile(inventory, site, args.lists.service ?? []);
     const windows = windowsFor(inventory, { site, services: args.lists.service ?? [] }, { from, to }, zone);
     const out = path.resolve(io.cwd, args.strings.out as string);
     await writeOutputFile(out, buildIcs(windows, { zone, site, now: io.clock.now(), language: lang }));

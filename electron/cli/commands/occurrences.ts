@@ -34,9 +34,11 @@ export const occurrencesCommand: Command = {
       ...(parsed.status === 'unrecognized' ? { message: parsed.message } : {}),
       ...(parsed.status === 'scheduled' && windows.length === 0 ? { message: 'Aucune plage après cette date.' } : {}),
     };
+    // An unrecognised rule is an answer IT must act on: exit 1, as check-inventory does for an unusable file.
+    const code = parsed.status === 'unrecognized' ? 1 : 0;
     if (args.flags.json) {
       printJson(io, result);
-      return 0;
+      return code;
     }
     const label = {
       scheduled: 'Plage planifiée',
@@ -47,6 +49,6 @@ export const occurrencesCommand: Command = {
     const lines = [`${label}${'message' in result && result.message ? ` — ${result.message}` : ''}`];
     for (const w of windows) lines.push(`  • ${formatWindow(w.start, w.end, 'fr')}  (${iso(w.start)} → ${iso(w.end)})`);
     io.out(lines.join('\n') + '\n');
-    return 0;
+    return code;
   },
 };

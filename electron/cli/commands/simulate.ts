@@ -1,10 +1,12 @@
 import { UsageError, parseArgs } from '../args';
 import type { Command } from '../command';
-import { parseLang, parseMoment, parsePeriod, printJson } from '../io';
-import { loadInventory } from '../load';
+import { LANG_OPTIONS, langOption, parseMoment, parsePeriod, printJson } from '../io';
+import { readPublicKeyFiles } from '../keys';
+import { assertSignedInventory, loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
 import { simulate } from '../../core/scheduler/simulate';
+import { assertKnownProfile } from '../profile';
 import { USAGE } from '../usage';
 
 const SPEC = {
@@ -14,7 +16,8 @@ const SPEC = {
   from: { type: 'string', required: true },
   to: { type: 'string', required: true },
   asleep: { type: 'list' },
-  language: { type: 'string' },
+  ...LANG_OPTIONS,
+  'public-key': { type: 'list' },
   json: { type: 'flag' },
 } as const;
 
@@ -37,7 +40,7 @@ export const simulateCommand: Command = {
     const zone = DEFAULT_ZONE;
     const { from, to } = parsePeriod(args.strings.from, args.strings.to, zone);
     if (to.diff(from, 'days').days > MAX_DAYS) throw new UsageError(`la période est limitée à ${MAX_DAYS} jours`);
-    const language = parseLang(args.strings.language, 'language');
+    const language = langOption(args.strings);
     const asleep = (args.lists.asleep ?? []).map((text) => {
       const parts = text.split('/');
       if (parts.length !== 2) throw new UsageError(`--asleep : « ${text} » attendu sous la forme <début>/<fin>`);
@@ -46,7 +49,13 @@ export const simulateCommand: Command = {
       if (end <= start) throw new UsageError(`--asleep : la fin doit être après le début (« ${text} »)`);
       return { start, end };
     });
+    const keyFiles = args.lists['public-key'] ?? [];
+    if (keyFiles.length > 0) {
+      // As a workstation whose policy lists these keys: an unsigned or modified inventory is not used.
+      await assertSignedInventory(io, args.strings.inventory as string, await readPublicKeyFiles(io, keyFiles));
+    }
     const inventory = await loadInventory(io, args.strings.inventory as string);
+    assertKnownProfile(inventory, args.strings.site as string, args.lists.service ?? []);
     const result = simulate({
       inventory,
       profile: { site: args.strings.site as string, services: args.lists.service ?? [] },

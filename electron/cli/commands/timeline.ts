@@ -6,6 +6,8 @@ import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { timeline } from '../../../shared/planning';
 import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
 import { formatWindow } from '../../../shared/i18n/format';
+import { assertKnownProfile } from '../profile';
+import { sanitizeTerminal } from '../terminal';
 import { USAGE } from '../usage';
 
 const SPEC = {
@@ -27,6 +29,7 @@ export const timelineCommand: Command = {
     const zone = DEFAULT_ZONE;
     const { from, to } = parsePeriod(args.strings.from, args.strings.to, zone);
     const inventory = await loadInventory(io, args.strings.inventory as string);
+    assertKnownProfile(inventory, args.strings.site as string, args.lists.service ?? []);
     const events = timeline(
       inventory,
       { site: args.strings.site as string, services: args.lists.service ?? [] },
@@ -44,7 +47,7 @@ export const timelineCommand: Command = {
     else {
       const lines = events.map(
         (e) =>
-          `${iso(e.at)}  ${KIND_FR[e.kind].padEnd(12)} ${formatWindow(e.windowStart, e.windowEnd, 'fr')} — ${e.applications.join(', ')}`,
+          `${iso(e.at)}  ${KIND_FR[e.kind].padEnd(12)} ${formatWindow(e.windowStart, e.windowEnd, 'fr')} — ${sanitizeTerminal(e.applications.join(', '))}`,
       );
       io.out((lines.length ? lines.join('\n') : 'Aucun événement sur cette période.') + '\n');
     }

@@ -10,10 +10,15 @@ export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
 
-export async function writeOutputFile(file: string, content: string): Promise<void> {
+export async function writeOutputFile(
+  file: string,
+  content: string | Uint8Array,
+  options: { mode?: number } = {},
+): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${randomBytes(4).toString('hex')}`);
   try {
-    await fsp.writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    // The temporary name starts with a dot: a workstation's folder scan never takes it for the inventory.
+    await fsp.writeFile(temp, content, { flag: 'wx', ...(options.mode !== undefined ? { mode: options.mode } : {}) });
     await fsp.rename(temp, file);
   } catch (error) {
     await fsp.unlink(temp).catch(() => undefined);

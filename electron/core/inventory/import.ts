@@ -34,6 +34,34 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > head.length / 100;
 }
 
+/**
+ * Two things Excel saves under an .xls name that are neither a workbook nor a CSV: a web page ("Page Web",
+ * or a report exported by a web application as .xls) and an "XML Spreadsheet 2003". Without their own message,
+ * the CSV reader would say it found no header, which sends IT looking in the wrong place.
+ */
+type Markup = 'html' | 'excel-xml';
+const MARKUP_FAILURES: Record<Markup, string> = {
+  html:
+    'Ce fichier est une page web (HTML), même si son nom finit par .xls : ouvrez-le dans Excel puis ' +
+    'enregistrez-le au format .xlsx ou .csv. / This file is a web page (HTML) saved as .xls: save it as .xlsx or .csv.',
+  'excel-xml':
+    'Ce fichier est une feuille de calcul XML 2003 (format « Feuille de calcul XML ») : ouvrez-le dans Excel puis ' +
+    'enregistrez-le au format .xlsx ou .csv. / This file is an Excel 2003 XML spreadsheet: save it as .xlsx or .csv.',
+};
+
+function markupKind(head: string): Markup | null {
+  const text = head.trimStart().slice(0, 4096).toLowerCase();
+  if (!text.startsWith('<')) return null;
+  if (
+    text.includes('urn:schemas-microsoft-com:office:spreadsheet') ||
+    text.includes('<?mso-application progid="excel.sheet"')
+  ) {
+    return 'excel-xml';
+  }
+  if (/^<(!doctype html|html|head|body|table|meta)[\s>]/.test(text) || text.includes('<html')) return 'html';
+  return null;
+}
+
 export function sniffFormat(bytes: Uint8Array, fileName = ''): Sniffed {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     // An OpenDocument spreadsheet is also a zip, and names itself in its first entry.
@@ -51,6 +79,8 @@ export function sniffFormat(bytes: Uint8Array, fileName = ''): Sniffed {
     };
   }
   if (!utf16Encoding(bytes) && looksBinary(bytes)) return { failure: NOT_A_SHEET };
+  const markup = markupKind(decodeText(bytes.subarray(0, 4096)));
+  if (markup) return { failure: MARKUP_FAILURES[markup] };
   // "[" could open a CSV title ("[Brouillon]"); only a .json name makes it JSON (then refused with a reason).
   const first = decodeText(bytes.subarray(0, 4096)).trimStart().charAt(0);
   const json = first === '{' || (first === '[' && extname(fileName).toLowerCase() === '.json');

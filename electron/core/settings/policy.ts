@@ -6,6 +6,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Language, ReminderSpecSchema, ServiceHoursSchema } from '../../../shared/ipc/schemas';
+import { parsePublicKey } from '../signing/minisign';
 import type { Logger } from '../store';
 
 const HttpsUrl = z
@@ -22,6 +23,20 @@ const Host = z
   .toLowerCase()
   .regex(/^[a-z0-9.-]+$/, 'nom d’hôte attendu (sans https://)')
   .max(253);
+
+/** A minisign public key line ("RW…", as in the .pub file): docs/deployment.md, "Publication signée". */
+const PublicKeyLine = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((line) => {
+    try {
+      parsePublicKey(line);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'clé publique minisign attendue (ligne « RW… » du fichier .pub)');
 
 export const POLICY_FIELDS = {
   site: Name,
@@ -43,7 +58,15 @@ export const POLICY_FIELDS = {
   /** Read by the shell (electron/shell/startup.ts): start at login per user, or IT's machine-wide Run entry. */
   autostart: z.boolean(),
   machineWideAutostart: z.boolean(),
+  /** One or more (rotation): only inventories signed with one of them are applied. */
+  inventoryPublicKeys: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(PublicKeyLine).min(1).max(10)),
 } as const;
+
+/**
+ * Security keys that fail closed: a present but invalid value locks at this value instead of being dropped.
+ * `inventoryPublicKeys: []` trusts no key, so every inventory from the share is refused until IT fixes the policy.
+ */
+const FAIL_CLOSED: Partial<Record<keyof typeof POLICY_FIELDS, unknown>> = { inventoryPublicKeys: [] };
 
 export type MachinePolicy = Partial<{ [K in keyof typeof POLICY_FIELDS]: z.output<(typeof POLICY_FIELDS)[K]> }>;
 
@@ -68,7 +91,14 @@ export function parsePolicy(raw: unknown, log: Logger): MachinePolicy {
     }
     const parsed = schema.safeParse(value);
     if (parsed.success) policy[key] = parsed.data;
-    else log.warn('settings: invalid value in machine config ignored', { key, issue: parsed.error.issues[0]?.message });
+    else if (Object.hasOwn(FAIL_CLOSED, key)) {
+      policy[key] = FAIL_CLOSED[key as keyof typeof FAIL_CLOSED];
+      log.error('settings: invalid security value in machine config, locked', {
+        key,
+        issue: parsed.error.issues[0]?.message,
+      });
+    } else
+      log.warn('settings: invalid value in machine config ignored', { key, issue: parsed.error.issues[0]?.message });
   }
   return policy as MachinePolicy;
 }

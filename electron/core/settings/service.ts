@@ -126,6 +126,11 @@ export class SettingsService {
     this.policy = parsePolicy(raw, this.log);
   }
 
+  /** IT's trusted inventory keys; null when the policy does not require signed inventories. */
+  inventoryPublicKeys(): readonly string[] | null {
+    return this.policy.inventoryPublicKeys ?? null;
+  }
+
   effective(): EffectiveSettings {
     return this.resolve().values;
   }

@@ -7,6 +7,7 @@ import { InventoryRepository } from './repos/inventory';
 import { OutboxRepository } from './repos/outbox';
 import { SettingsRepository } from './repos/settings';
 import { SyncLogRepository } from './repos/sync-log';
+import { TrustRepository } from './repos/trust';
 import type { WriteRetry } from './retry';
 import type { SalvageResult } from './salvage';
 
@@ -27,6 +28,7 @@ export class Store {
   readonly announced: AnnouncedRepository;
   readonly checklists: ChecklistRepository;
   readonly outbox: OutboxRepository;
+  readonly trust: TrustRepository;
 
   constructor(
     readonly db: Database.Database,
@@ -42,6 +44,7 @@ export class Store {
     this.announced = new AnnouncedRepository(db, writer);
     this.checklists = new ChecklistRepository(db, writer, clock);
     this.outbox = new OutboxRepository(db, writer, clock);
+    this.trust = new TrustRepository(db, writer);
   }
 
   /** Runs `fn` in one transaction, retried as a whole on a transient write failure. */

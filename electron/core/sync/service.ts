@@ -15,6 +15,8 @@ import { silentLogger } from '../store';
 import { applySideFiles, contentHash, keepSideTables, type SideImporter } from './apply-sides';
 import { fetchFile, type Fetched, type SyncFs } from './fetch-file';
 import { fetchHttp } from './fetch-http';
+import { MAX_BYTES } from './limits';
+import { UNSIGNED_MESSAGE, verifyFetched } from './signature';
 import { EMBEDDED_SOURCE, parseSource, type InventorySource } from './source';
 
 export type SyncOutcomeKind = SyncLogOutcome;
@@ -48,6 +50,11 @@ export interface SyncServiceDeps {
   log?: Logger;
   /** Tests only: accept http://127.0.0.1 / localhost. */
   allowLocalHttp?: boolean;
+  /**
+   * IT's `inventoryPublicKeys` (or the agent's --public-key): when not null, only a publication signed with one of
+   * these keys is applied (./signature.ts); an empty list trusts nothing. null = no signature required.
+   */
+  publicKeys?: () => readonly string[] | null;
 }
 
 export const DEFAULT_POLL_MINUTES = 5;
@@ -57,7 +64,6 @@ export const POLL_JITTER = 0.2;
 export const RETRY_SOON_MS = 30_000;
 const STABLE_MS = 1500;
 const MAX_LOOKS = 4;
-const MAX_BYTES = 20 * 1024 * 1024;
 const HTTP_TIMEOUT_MS = 30_000;
 /** A new version is "suspiciously smaller" below half the rows AND at least this many rows fewer. */
 const DROP_RATIO = 0.5;
@@ -246,6 +252,20 @@ export class SyncService {
       return { outcome: 'unchanged', message: null };
     }
 
+    // Checked on the fetched bytes before anything parses them; the embedded default ships with the app.
+    const keys = source.label === EMBEDDED_SOURCE ? null : (this.deps.publicKeys?.() ?? null);
+    let accepted: { sequence: number; keyId: string } | null = null;
+    if (keys !== null) {
+      const check = await verifyFetched(fetched, source, keys, at, store.trust.lastSequence(), {
+        fs: this.fs,
+        fetch: this.deps.fetch ?? globalThis.fetch,
+        timeoutMs: HTTP_TIMEOUT_MS,
+      });
+      // No badMeta: the signature may land after the file it signs, so the next poll verifies again.
+      if (!check.ok) return { outcome: 'rejected', message: `${UNSIGNED_MESSAGE} (${check.reason}).` };
+      accepted = check;
+    }
+
     let result: ImportResult;
     try {
       result = await this.importer(fetched.bytes, fetched.fileName);
@@ -283,12 +303,15 @@ export class SyncService {
       this.sideImporter,
       this.log,
     );
-    store.inventory.saveCurrent({
-      source: source.label,
-      hash,
-      inventory: merged.inventory,
-      meta: merged.meta,
-      fetchedAt: at,
+    store.transaction(() => {
+      store.inventory.saveCurrent({
+        source: source.label,
+        hash,
+        inventory: merged.inventory,
+        meta: merged.meta,
+        fetchedAt: at,
+      });
+      if (accepted) store.trust.accept(accepted.sequence, accepted.keyId, at);
     });
     return { outcome: 'ok', message: null };
   }

@@ -13,7 +13,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[], now: string) {
+async function run(argv: string[], now: string, policy?: unknown) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-agent-'));
   dirs.push(dir);
   const clock = new ManualClock(now);
@@ -21,7 +21,7 @@ async function run(argv: string[], now: string) {
   const command = makeAgentCommand({
     untilStopped: async () => 'SIGTERM',
     notifier: () => recorder,
-    agent: { readPolicy: async () => undefined, sync: { wait: async () => undefined, random: () => 0 } },
+    agent: { readPolicy: async () => policy, sync: { wait: async () => undefined, random: () => 0 } },
   });
   const { code, out, err } = await captureCli(['agent', '--data-dir', dir, ...argv], { clock, commands: [command] });
   return { code, stdout: out, stderr: err, dir, recorder };
@@ -51,6 +51,35 @@ describe('cli agent (headless)', () => {
   it('refuses --service without --site', async () => {
     const r = await run(['--service', 'Laboratoire'], '2026-11-25T09:00:00');
     expect(r.code).toBe(2);
+  });
+
+  it('--public-key: like the policy key, an unsigned inventory is ignored, and says why', async () => {
+    const keys = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-agent-keys-'));
+    dirs.push(keys);
+    expect((await captureCli(['keygen', '--out', path.join(keys, 'cle')], { clock: '2026-12-02T02:00:00' })).code).toBe(
+      0,
+    );
+    const args = ['--inventory', 'assets/inventaire-par-defaut.csv', '--site', 'IUSMM', '--service', 'Laboratoire'];
+    const r = await run([...args, '--public-key', path.join(keys, 'cle.pub')], '2026-12-02T02:30:00');
+    expect(r.code).toBe(0);
+    // The embedded default keeps the PC planned; the unsigned file given is refused, with the reason.
+    expect(r.stderr).toMatch(
+      /"outcome":"rejected","message":"Inventaire non signé ou modifié : ignoré \(signature absente \(inventaire-par-defaut\.csv\.minisig\)\)/,
+    );
+    const bad = await run([...args, '--public-key', path.join(keys, 'absente.pub')], '2026-12-02T02:30:00');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--public-key : .*absente\.pub illisible/);
+  });
+
+  it('the machine policy inventoryPublicKeys does the same; an invalid value refuses too (fail closed)', async () => {
+    const args = ['--inventory', 'assets/inventaire-par-defaut.csv', '--site', 'IUSMM', '--service', 'Laboratoire'];
+    const key = 'RWRaxH7X/Uvk/etgLk05NOsAT5aNTz1d5DjHD2R3s1/URq3vnQw6R790';
+    for (const value of [[key], 'pas une clé']) {
+      const r = await run(args, '2026-12-02T02:30:00', { inventoryPublicKeys: value });
+      expect(r.stderr).toMatch(/"outcome":"rejected","message":"Inventaire non signé ou modifié : ignoré/);
+    }
+    const without = await run(args, '2026-12-02T02:30:00', {});
+    expect(without.stderr).not.toMatch(/"outcome":"rejected"/);
   });
 
   it('keeps its data in a local per-user folder', () => {

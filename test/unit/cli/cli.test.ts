@@ -48,14 +48,14 @@ describe('cli occurrences', () => {
     expect(r.json<{ occurrences: { start: string }[] }>().occurrences[0]?.start).toBe('2026-12-09T02:00:00-05:00');
   });
 
-  it('reports statuses with exit code 0 and keeps the message of an unrecognized rule', async () => {
+  it('reports statuses with exit code 0, an unrecognized rule with exit code 1 and its message', async () => {
     const touched = await cli(['occurrences', '--rule', "Pas touché pour l'instant", '--json']);
     expect(touched.code).toBe(0);
     expect(touched.json()).toEqual({ status: 'not-affected', occurrences: [] });
     const tbd = await cli(['occurrences', '--rule', 'À venir (voir commentaire)', '--json']);
     expect(tbd.json()).toEqual({ status: 'to-be-determined', occurrences: [] });
     const bad = await cli(['occurrences', '--rule', '1er mercredi 25h-4h', '--json']);
-    expect(bad.code).toBe(0);
+    expect(bad.code).toBe(1);
     const body = bad.json<{ status: string; occurrences: unknown[]; message: string }>();
     expect(body.status).toBe('unrecognized');
     expect(body.occurrences).toEqual([]);
@@ -114,6 +114,8 @@ describe('cli check-inventory', () => {
       applications: 18,
       byStatus: { scheduled: 7, 'not-affected': 8, 'to-be-determined': 3, unrecognized: 0 },
       problems: [],
+      signature: 'absent',
+      signatureMessage: null,
     });
   });
 

@@ -105,6 +105,11 @@ describe('electron-builder.yml', () => {
     expect(files.some((pattern) => minimatch(pkg.main, pattern))).toBe(true);
   });
 
+  it('ships the admin bundle in the resources, outside app.asar (plain node runs it)', () => {
+    const extra = [config.extraResources ?? []].flat() as ({ from?: string; to?: string } | string)[];
+    expect(extra).toContainEqual(expect.objectContaining({ from: 'dist/vigie-admin.mjs', to: 'vigie-admin.mjs' }));
+  });
+
   it('ships a multi-size Windows icon and the NSIS include it names', () => {
     const ico = readFileSync(join(root, 'build', 'icon.ico'));
     expect(ico.readUInt16LE(2)).toBe(1); // type: icon

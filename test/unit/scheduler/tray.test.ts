@@ -12,6 +12,7 @@ import { simulate } from '../../../electron/core/scheduler/simulate';
 import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
 import { sampleInventory } from '../planning/sample';
 import { ZONE } from './harness';
+import { UNSIGNED_MESSAGE } from '../../../electron/core/sync/signature';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
 
@@ -82,6 +83,16 @@ describe('tray tooltip', () => {
     expect(model.tooltip.split('\n')[0]).toBe('Vigie — inventaire hors ligne depuis 10 h 05');
     // …and still which window comes next, on a second line.
     expect(model.tooltip.split('\n')[1]).toMatch(/^prochaine plage mercredi 2 décembre/);
+  });
+
+  it('says when a publication was refused by the signature check (inventoryPublicKeys)', () => {
+    const inventory = {
+      state: 'invalid' as const,
+      since: '2026-11-20T10:05:00-05:00',
+      message: `${UNSIGNED_MESSAGE} (inventaire.csv modifié après sa signature).`,
+    };
+    const model = trayModel(inputs({ now: at('2026-11-20T11:00'), inventory }));
+    expect(model.tooltip.split('\n')[0]).toBe('Vigie — inventaire non signé ou modifié : ignoré depuis 10 h 05');
   });
 
   it('keeps the offline note under another state when there is room', () => {

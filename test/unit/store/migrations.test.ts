@@ -61,6 +61,10 @@ function after(version: number, change: (tables: Record<string, string[]>) => vo
   EXPECTED[version] = { tables, indexes: indexes ?? previous.indexes };
 }
 after(2, (t) => t.outbox?.push('set_aside_at'));
+// 003_publication_trust: the highest signed publication accepted (no replay).
+after(3, (t) => {
+  t.publication_trust = ['id', 'sequence', 'key_id', 'accepted_at'];
+});
 
 function freshDb(): Database.Database {
   return new Database(path.join(tempDir(), 'fresh.sqlite'));

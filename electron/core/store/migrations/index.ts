@@ -1,8 +1,9 @@
 /** All migrations, in order. Append new ones at the end with the next number; never edit a released one. */
 import { m001Initial } from './001_initial';
 import { m002OutboxSetAside } from './002_outbox_set_aside';
+import { m003PublicationTrust } from './003_publication_trust';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002OutboxSetAside];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002OutboxSetAside, m003PublicationTrust];
