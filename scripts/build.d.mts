@@ -11,3 +11,5 @@ export function nodeBundleOptions(options: {
 }): BuildOptions;
 export function buildElectron(): Promise<void>;
 export function buildRenderer(): void;
+/** The Node-side entries of the app: the main process and the parse child it starts (utilityProcess). */
+export const MAIN_ENTRIES: Record<string, string>;

@@ -15,6 +15,7 @@ import { NodeNotifier } from '../../core/notify/node-notifier';
 import { ConsoleNotifier } from '../../core/notify/simple';
 import { defaultPolicyPath } from '../../core/settings';
 import type { Logger } from '../../core/store';
+import { cliParser } from '../parse-entry';
 import { USAGE } from '../usage';
 
 const SPEC = {
@@ -31,7 +32,7 @@ export interface AgentCommandOptions {
   untilStopped?: () => Promise<string>;
   notifier?: (io: CliIo, log: Logger) => Notifier;
   /** Extra agent settings (tests: a shorter tick). */
-  agent?: Partial<Pick<AgentDeps, 'tickIntervalMs' | 'readPolicy' | 'sync'>>;
+  agent?: Partial<Pick<AgentDeps, 'tickIntervalMs' | 'readPolicy' | 'sync' | 'parser'>>;
 }
 
 /** Where the headless agent keeps its database by default: local, per user, apart from the tray app's. */
@@ -90,6 +91,8 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
         },
         policyPath: defaultPolicyPath(),
         log,
+        // Inventory and side files from the share are parsed in a child process (no crash loop, docs/deployment.md).
+        parser: cliParser({ log }),
         ...options.agent,
       });
       agent.onOpenWindow((kind) => io.out(`Vigie ouvrirait ${WINDOW_NAMES[kind]}.\n`));

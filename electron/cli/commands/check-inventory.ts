@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import { printJson } from '../io';
 import { importInventoryFile } from '../../core/inventory/import';
 import { inventoryStats } from '../../../shared/inventory';
+import { cliParser } from '../parse-entry';
 import { USAGE } from '../usage';
 
 const SPEC = { json: { type: 'flag' } } as const;
@@ -15,7 +16,11 @@ export const checkInventoryCommand: Command = {
     const args = parseArgs(argv, SPEC, 1);
     const file = args.positionals[0];
     if (!file) throw new UsageError('le fichier à vérifier est obligatoire');
-    const result = await importInventoryFile(path.resolve(io.cwd, file));
+    // In a separate process, as on the workstations: a hostile file is refused here the way the sync refuses it.
+    const parser = cliParser();
+    const result = await importInventoryFile(path.resolve(io.cwd, file), (bytes, name) =>
+      parser.inventory(bytes, name),
+    );
     const stats = result.ok
       ? inventoryStats(result.inventory)
       : { applications: 0, byStatus: { scheduled: 0, 'not-affected': 0, 'to-be-determined': 0, unrecognized: 0 } };

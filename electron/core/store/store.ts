@@ -5,6 +5,7 @@ import { AnnouncedRepository } from './repos/announced';
 import { ChecklistRepository } from './repos/checklists';
 import { InventoryRepository } from './repos/inventory';
 import { OutboxRepository } from './repos/outbox';
+import { ParseAttemptRepository } from './repos/parse-attempts';
 import { SettingsRepository } from './repos/settings';
 import { SyncLogRepository } from './repos/sync-log';
 import type { WriteRetry } from './retry';
@@ -24,6 +25,7 @@ export class Store {
   readonly announced: AnnouncedRepository;
   readonly checklists: ChecklistRepository;
   readonly outbox: OutboxRepository;
+  readonly parseAttempts: ParseAttemptRepository;
 
   constructor(
     readonly db: Database.Database,
@@ -39,6 +41,7 @@ export class Store {
     this.announced = new AnnouncedRepository(db, writer);
     this.checklists = new ChecklistRepository(db, writer, clock);
     this.outbox = new OutboxRepository(db, writer, clock);
+    this.parseAttempts = new ParseAttemptRepository(db, writer);
   }
 
   /** Runs `fn` in one transaction, retried as a whole on a transient write failure. */

@@ -3,53 +3,75 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { assertWellFormed, migrate, MIGRATIONS, NewerSchemaError, schemaVersion } from '../../../electron/core/store';
 import type { Migration } from '../../../electron/core/store';
+import { m002ParseAttempts } from '../../../electron/core/store/migrations/002_parse_attempts';
 import { tempDir } from './tmp';
 
 /** The schema each version must produce: table → columns in order, plus index names. Append, never edit. */
+const V1 = {
+  tables: {
+    inventory_versions: [
+      'id',
+      'fetched_at',
+      'source',
+      'hash',
+      'published_at',
+      'row_count',
+      'json',
+      'is_current',
+      'source_meta',
+      'confirmed_at',
+    ],
+    sync_log: ['id', 'at', 'source', 'outcome', 'message'],
+    settings: ['key', 'value', 'updated_at'],
+    announced: ['key', 'kind', 'at', 'announced_at'],
+    checklist_runs: [
+      'id',
+      'window_start',
+      'window_end',
+      'site',
+      'services',
+      'created_at',
+      'status',
+      'submitted_at',
+      'submitted_by',
+      'updated_at',
+    ],
+    checklist_items: [
+      'run_id',
+      'application',
+      'service',
+      'check_id',
+      'result',
+      'comment',
+      'restart',
+      'contact_json',
+      'updated_at',
+    ],
+    outbox: ['id', 'kind', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at'],
+  },
+  indexes: ['checklist_runs_window', 'inventory_versions_current', 'outbox_due'],
+};
+
 const EXPECTED: Record<number, { tables: Record<string, string[]>; indexes: string[] }> = {
-  1: {
+  1: V1,
+  // Keyed by the migration's own number: the lead renumbers migrations when branches merge.
+  [m002ParseAttempts.version]: {
     tables: {
-      inventory_versions: [
-        'id',
-        'fetched_at',
-        'source',
+      ...V1.tables,
+      parse_attempts: [
+        'kind',
         'hash',
-        'published_at',
-        'row_count',
-        'json',
-        'is_current',
-        'source_meta',
-        'confirmed_at',
-      ],
-      sync_log: ['id', 'at', 'source', 'outcome', 'message'],
-      settings: ['key', 'value', 'updated_at'],
-      announced: ['key', 'kind', 'at', 'announced_at'],
-      checklist_runs: [
-        'id',
-        'window_start',
-        'window_end',
-        'site',
-        'services',
-        'created_at',
+        'source',
+        'file_name',
+        'size',
+        'mtime_ms',
         'status',
-        'submitted_at',
-        'submitted_by',
-        'updated_at',
+        'reason',
+        'started_at',
+        'finished_at',
       ],
-      checklist_items: [
-        'run_id',
-        'application',
-        'service',
-        'check_id',
-        'result',
-        'comment',
-        'restart',
-        'contact_json',
-        'updated_at',
-      ],
-      outbox: ['id', 'kind', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at'],
     },
-    indexes: ['checklist_runs_window', 'inventory_versions_current', 'outbox_due'],
+    indexes: V1.indexes,
   },
 };
 
