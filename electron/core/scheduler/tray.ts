@@ -16,6 +16,7 @@ import { DateTime } from 'luxon';
 import { formatDate, formatTime, formatWindow, type Lang } from '../../../shared/i18n/format';
 import type { InventoryStateView, TrayState } from '../../../shared/ipc/views';
 import type { TrayMenuItem, TrayModel } from '../agent-types';
+import { REFUSED } from '../inventory/isolation/reasons';
 
 /** Windows shows at most 127 characters of a tray tooltip. */
 export const TOOLTIP_MAX = 127;
@@ -30,7 +31,8 @@ export interface TrayWindow {
 
 export interface TrayInputs {
   now: DateTime;
-  inventory: Pick<InventoryStateView, 'state' | 'since'>;
+  /** `message` (the sync's French reason) tells a refused file apart from an ordinary invalid one. */
+  inventory: Pick<InventoryStateView, 'state' | 'since'> & { message?: string | null };
   /** The window in progress, or null. */
   current: TrayWindow | null;
   /** The next window starting after now (any distance), or null. */
@@ -73,6 +75,7 @@ const TEXT = {
     noProfile: 'choisissez le site et le service du poste (Réglages)',
     offline: 'inventaire hors ligne',
     invalid: 'inventaire non valide',
+    refused: 'fichier d’inventaire refusé, à remplacer',
     since: (what: string, when: string) => `${what} depuis ${when}`,
     today: "aujourd'hui",
     tomorrow: 'demain',
@@ -102,6 +105,7 @@ const TEXT = {
     noProfile: 'choose the site and service of this PC (Settings)',
     offline: 'inventory offline',
     invalid: 'inventory not valid',
+    refused: 'inventory file refused, to be replaced',
     since: (what: string, when: string) => `${what} since ${when}`,
     today: 'today',
     tomorrow: 'tomorrow',
@@ -150,7 +154,9 @@ function untilText(end: DateTime, now: DateTime, lang: Lang): string {
 function inventoryNote(i: TrayModelInputs): string | null {
   if (i.inventory.state === 'ok') return null;
   const t = TEXT[i.language];
-  const what = i.inventory.state === 'offline' ? t.offline : t.invalid;
+  // A file the parsing process refused (docs/deployment.md, "Fichier refusé"): say so, IT must replace it.
+  const refused = i.inventory.state === 'invalid' && (i.inventory.message ?? '').includes(REFUSED);
+  const what = i.inventory.state === 'offline' ? t.offline : refused ? t.refused : t.invalid;
   const at = i.inventory.since ? DateTime.fromISO(i.inventory.since, { setZone: true }).setZone(i.now.zone) : null;
   if (!at?.isValid) return what;
   const when = sameDay(at, i.now)

@@ -18,6 +18,9 @@ import {
   type ParseRequest,
 } from './protocol';
 
+export { crashReason, MALFORMED_REASON, REFUSED, timeoutReason } from './reasons';
+import { crashReason, MALFORMED_REASON, REFUSED, timeoutReason } from './reasons';
+
 /** Bytes + file name → the import result; the seam between the sync/CLI and where the parsing runs. */
 export interface InventoryParser {
   inventory(bytes: Uint8Array, fileName: string): Promise<ImportResult>;
@@ -60,19 +63,6 @@ export const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
 export const DEFAULT_START_TIMEOUT_MS = 30_000;
 /** The child's V8 heap cap (MB); its own RSS guard (child-runtime.ts) uses the same figure for Buffers too. */
 export const DEFAULT_PARSE_MEMORY_MB = 256;
-
-export const REFUSED = "Le fichier d'inventaire a été refusé";
-
-export function timeoutReason(ms: number): string {
-  return `${REFUSED} : son analyse a dépassé ${Math.round(ms / 1000)} s (fichier démesuré ou piégé ?). Remplacez-le par un fichier corrigé.`;
-}
-
-export function crashReason(code: number | null, signal: string | null): string {
-  const how = signal ? `signal ${signal}` : `code ${String(code)}`;
-  return `${REFUSED} : son analyse a échoué (mémoire épuisée ou arrêt du processus d'analyse, ${how}). Remplacez-le par un fichier corrigé.`;
-}
-
-export const MALFORMED_REASON = `${REFUSED} : son analyse a échoué (réponse non conforme du processus d'analyse).`;
 
 /** A child that could not even start: a problem of this installation, not of the file, so it is thrown. */
 export class ParserUnavailableError extends Error {
