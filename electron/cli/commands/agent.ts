@@ -106,6 +106,8 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
       });
       // The agent's tick interval is unref'd (the tray app's lifetime is Electron's): hold the process here.
       const keepAlive = setInterval(() => undefined, 60_000);
+      // Listening from the start: a stop asked while the first syncs run still stops the agent cleanly.
+      const stopRequested = (options.untilStopped ?? signals)();
       try {
         await agent.start();
         // Let the start's first sync end, so the source given here is read now rather than at the next poll.
@@ -124,7 +126,7 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
         }
         io.out(`Vigie (sans interface) en marche — données : ${dataDir}. Ctrl+C pour arrêter.\n`);
         await agent.tick({ sync: true });
-        const signal = await (options.untilStopped ?? signals)();
+        const signal = await stopRequested;
         log.info('arrêt demandé', { signal });
       } finally {
         clearInterval(keepAlive);
