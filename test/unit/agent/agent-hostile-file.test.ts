@@ -73,7 +73,12 @@ function runAgent(file: string, until: (line: string) => boolean): Promise<Run> 
   });
 }
 
-const refusedLine = (line: string) => line.startsWith('État :') && line.includes('fichier d’inventaire refusé');
+/**
+ * Refused by the parse child's memory cap today ("fichier d'inventaire refusé"); by the readers' own limits once
+ * they refuse such a sheet before allocating ("inventaire non valide"): either way refused, and the agent alive.
+ */
+const refusedLine = (line: string) =>
+  line.startsWith('État :') && /fichier d’inventaire refusé|inventaire non valide/.test(line);
 
 describe('headless agent and a hostile workbook', () => {
   it('keeps running under 300 MB, reports the refusal, and does not parse the file again after a restart', async () => {
@@ -82,7 +87,7 @@ describe('headless agent and a hostile workbook', () => {
 
     const first = await runAgent(file, refusedLine);
     expect(first.code).toBe(0); // stopped by us, cleanly: it did not die
-    expect(first.stderr).toMatch(/Le fichier d'inventaire a été refusé/);
+    expect(first.stderr).toMatch(/sync: attempt .*"outcome":"invalid"/);
     expect(first.stderr).toMatch(/analyse isolée : démarrage.*inventaire\.xlsx/);
     if (first.peakRssMb !== null) expect(first.peakRssMb).toBeLessThan(300);
     console.info(`agent peak RSS (VmHWM): ${first.peakRssMb?.toFixed(1) ?? 'n/a'} MB`);
