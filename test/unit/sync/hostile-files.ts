@@ -14,7 +14,10 @@ export async function xlsxWithRowNumber(row: number): Promise<Buffer> {
   const xml = await zip.file(name)!.async('string');
   const hostile = xml
     .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A${row}"/>`)
-    .replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData><row r="${row}"><c r="A${row}" t="inlineStr"><is><t>Direction</t></is></c></row></sheetData>`);
+    .replace(
+      /<sheetData>[\s\S]*<\/sheetData>/,
+      `<sheetData><row r="${row}"><c r="A${row}" t="inlineStr"><is><t>Direction</t></is></c></row></sheetData>`,
+    );
   zip.file(name, hostile);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
