@@ -259,16 +259,22 @@ export class SyncService {
 
     let result: ImportResult;
     try {
-      result = await this.guard.run(
-        {
-          kind: 'inventory',
-          source: source.label,
-          fileName: fetched.fileName,
-          bytes: fetched.bytes,
-          mtimeMs: fetched.meta.mtimeMs,
-        },
-        () => this.importer(fetched.bytes, fetched.fileName),
-      );
+      const parse = () => this.importer(fetched.bytes, fetched.fileName);
+      // The app's own default ships with it and is trusted: never remembered as failed (a PC switched off during
+      // the first start must not be left without any inventory).
+      result =
+        source.label === EMBEDDED_SOURCE
+          ? await parse()
+          : await this.guard.run(
+              {
+                kind: 'inventory',
+                source: source.label,
+                fileName: fetched.fileName,
+                bytes: fetched.bytes,
+                mtimeMs: fetched.meta.mtimeMs,
+              },
+              parse,
+            );
     } catch (error) {
       this.log.error('sync: importer threw', { error: error instanceof Error ? error.stack : String(error) });
       if (error instanceof ParserUnavailableError) {

@@ -91,4 +91,16 @@ describe('a file that kills its parsing process', () => {
     expect((await h.sync.syncNow()).outcome).toBe('ok');
     expect(importer.mock.calls.map(([, name]) => name)).toContain('inventaire.csv');
   }, 120_000);
+
+  it('never remembers the embedded default as failed (it ships with the app; a first start cut short retries it)', async () => {
+    const importer = vi.fn(importInventory).mockResolvedValueOnce({
+      ok: false,
+      format: null,
+      problems: [{ row: null, column: null, severity: 'error', message: 'interrompu' }],
+    });
+    const h = harness({ importer });
+    expect((await h.sync.syncNow()).outcome).toBe('invalid');
+    expect(h.store.parseAttempts.list()).toEqual([]);
+    expect((await h.restart().sync.syncNow()).outcome).toBe('ok');
+  });
 });
