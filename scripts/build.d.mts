@@ -14,3 +14,5 @@ export function buildRenderer(): void;
 export const ADMIN_NODE_TARGET: string;
 export const ADMIN_BUNDLE: string;
 export function buildAdmin(): Promise<void>;
+/** The Node-side entries of the app: the main process and the parse child it starts (utilityProcess). */
+export const MAIN_ENTRIES: Record<string, string>;

@@ -1,5 +1,6 @@
 // `npm run build`: the Electron main process, the preload and the renderer, into dist/.
 //   dist/electron/main.js      ESM (package.json "type": "module"; Electron 39 loads an ESM main), with
+//   dist/electron/parse-child.js  the utilityProcess that parses inventory files from the share, and
 //   dist/electron/chunks/      the parts it loads on demand (nodeBundleOptions)
 //   dist/electron/preload.cjs  CommonJS: sandboxed preloads cannot be ES modules and may only require 'electron'
 //   dist/renderer/             `vite build` (vite.config.ts)
@@ -22,6 +23,15 @@ const NODE_TARGET = 'node22';
 export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'node-notifier', 'fsevents'];
 
 const outDir = join(root, 'dist', 'electron');
+
+/**
+ * The main process and the entry of the separate process that parses untrusted inventory files (started by
+ * utilityProcess from next to main.js: electron/shell/main.ts; docs/deployment.md, "Fichier refusé").
+ */
+export const MAIN_ENTRIES = {
+  main: 'electron/shell/main.ts',
+  'parse-child': 'electron/core/inventory/parse-child.ts',
+};
 
 /**
  * How a Node-side entry is bundled: one ES module per entry plus shared chunks (dist/electron/chunks/), so what the
@@ -60,7 +70,7 @@ export function nodeBundleOptions({
 export async function buildElectron() {
   rmSync(outDir, { recursive: true, force: true });
   await build({
-    ...nodeBundleOptions({ entryPoints: { main: 'electron/shell/main.ts' }, outdir: 'dist/electron' }),
+    ...nodeBundleOptions({ entryPoints: MAIN_ENTRIES, outdir: 'dist/electron' }),
     sourcemap: 'linked',
   });
   await build({
@@ -104,6 +114,7 @@ export async function buildAdmin() {
     target: ADMIN_NODE_TARGET,
     logLevel: 'warning',
     define: {
+      __VIGIE_ADMIN_BUNDLE__: 'true',
       __VIGIE_VERSION__: JSON.stringify(pkg.version),
       __VIGIE_DEFAULT_INVENTORY_B64__: JSON.stringify(defaultInventory),
     },

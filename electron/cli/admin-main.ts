@@ -3,6 +3,9 @@
  * node_modules, no native module (docs/deployment.md, "Outils TI sans poste de développement").
  */
 import { SystemClock } from '../core/clock';
+import { importInventory, importSideTable } from '../core/inventory/import';
+import { serveParseRequests } from '../core/inventory/isolation/child-runtime';
+import { PARSE_CHILD_FLAG } from '../core/inventory/isolation/node-child';
 import { ADMIN_COMMANDS } from './admin';
 import { dispatch } from './dispatch';
 
@@ -12,7 +15,10 @@ const VERSION = typeof __VIGIE_VERSION__ === 'string' ? __VIGIE_VERSION__ : 'dev
 
 const argv = process.argv.slice(2);
 const major = Number(process.versions.node.split('.')[0]);
-if (major < 20) {
+if (argv.includes(PARSE_CHILD_FLAG)) {
+  // Forked by check-inventory/publish (electron/cli/parse-entry.ts): parse one untrusted file, in this process only.
+  serveParseRequests({ inventory: importInventory, side: importSideTable });
+} else if (major < 20) {
   process.stderr.write(`vigie-admin : Node 20 ou plus récent est requis (trouvé ${process.versions.node}).\n`);
   process.exitCode = 1;
 } else if (argv[0] === '--version') {

@@ -26,6 +26,7 @@ import type { PlanInput } from './scheduler/plan-cache';
 import { trayModel, type TrayModelInputs } from './scheduler/tray';
 import { readPolicyFile, SettingsService } from './settings';
 import { openStore, type Logger, type Store } from './store';
+import type { InventoryParser } from './inventory/isolation/isolated-parser';
 import { SyncService, type SyncServiceDeps } from './sync';
 import type { PlannedWindow } from '../../shared/planning';
 
@@ -48,6 +49,11 @@ export interface AgentDeps {
   /** Writes the upcoming windows as .ics; absent = export not offered. */
   exportCalendar?: (windows: PlannedWindow[]) => Promise<{ path: string }>;
   appVersion?: string;
+  /**
+   * Where untrusted inventory and side files are parsed: a separate process (utilityProcess in the tray app, a Node
+   * child in the headless agent), so a hostile file cannot take the agent down. Absent = in process (tests).
+   */
+  parser?: InventoryParser;
   /** Tests: what the sync may use instead of the real disk/network. */
   sync?: Partial<Pick<SyncServiceDeps, 'fs' | 'fetch' | 'wait' | 'random' | 'allowLocalHttp' | 'importer'>>;
   /** Tests: replaces the machine config file. */
@@ -189,6 +195,7 @@ class CoreAgent implements Agent {
       pollMinutes: () => settings.effective().pollMinutes,
       publicKeys: () => deps.publicKeys ?? settings.inventoryPublicKeys(),
       log,
+      parser: deps.parser,
       ...deps.sync,
     });
     const delivery = new ReportDelivery({

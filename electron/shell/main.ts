@@ -6,10 +6,22 @@
  * Built by scripts/build.mjs into dist/electron/main.js (ESM; package.json "type": "module").
  */
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, powerMonitor, session, shell, Tray } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  powerMonitor,
+  session,
+  shell,
+  Tray,
+  utilityProcess,
+} from 'electron';
 import type { NativeImage } from 'electron';
 import type { TrayState } from '../../shared/ipc/views';
 import { createAgent } from '../core/agent';
@@ -28,9 +40,12 @@ import { createNotifierBackend, withClickRouting } from './notifier';
 import { appUrlMatcher, ExternalLinks, hardenSession, hardenWebContents } from './security';
 import { applyLoginItem, defaultPolicyPath, LOGIN_ARG, readShellPolicy, userDataDir } from './startup';
 import { TrayController } from './tray';
+import { utilityParser } from './utility-parser';
 import { WindowManager } from './windows';
 
 const STOP_TIMEOUT_MS = 5_000;
+/** scripts/build.mjs bundles the parse entry next to this file, with the same extension. */
+const PARSE_ENTRY = fileURLToPath(new URL(`./parse-child${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 const START_FAILED =
   "Vigie n'a pas pu démarrer. Redémarrez le poste ; si le problème persiste, contactez le soutien informatique.";
 
@@ -157,6 +172,8 @@ async function boot(context: BootContext): Promise<Running> {
     policyPath: context.policyPath,
     log,
     appVersion: app.getVersion(),
+    // Inventory files from the share are parsed in a utilityProcess: a hostile one cannot take the tray app down.
+    parser: utilityParser((...args) => utilityProcess.fork(...args), PARSE_ENTRY, log),
     // The core checks IT's allowlist and gives the user its message; the shell's gate is the second lock.
     openExternal: async (url) => {
       if (!(await links.open(url))) throw new Error(`lien hors de la liste autorisée : ${url}`);

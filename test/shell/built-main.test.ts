@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeBundleOptions } from '../../scripts/build.mjs';
+import { MAIN_ENTRIES, nodeBundleOptions } from '../../scripts/build.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 /** Inside the repo, so the bundle finds better-sqlite3 and node-notifier in node_modules, as the packaged app does. */
@@ -43,7 +43,7 @@ beforeAll(async () => {
   rmSync(outdir, { recursive: true, force: true });
   await build(
     nodeBundleOptions({
-      entryPoints: { main: 'electron/shell/main.ts' },
+      entryPoints: MAIN_ENTRIES,
       outdir,
       target: `node${process.versions.node.split('.')[0]}`,
       outExtension: { '.js': '.mjs' },
@@ -112,6 +112,12 @@ describe('built main process (bundle + chunks) under Node with a fake electron',
     expect(menu.labels).toEqual(expect.arrayContaining([expect.stringMatching(/Quitter/)]));
     expect(events.filter((e) => e.event === 'error-box')).toEqual([]);
     expect(events.some((e) => e.event === 'ipc-handle')).toBe(true);
+    // The configured inventory was parsed by the bundled parse entry in a separate process, capped, clean env.
+    const forks = events.filter((e) => e.event === 'utility-fork');
+    expect(forks.length).toBeGreaterThanOrEqual(1);
+    expect(forks[0]?.modulePath).toBe(join(outdir, 'parse-child.mjs'));
+    expect(forks[0]?.execArgv).toContain('--max-old-space-size=256');
+    expect(forks[0]?.envKeys).not.toContain('NODE_OPTIONS');
     expect(events.filter((e) => e.event === 'login-item')).toEqual([]); // autostart: false in the machine config
 
     const userData = join(dir, 'userData');

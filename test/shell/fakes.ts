@@ -8,6 +8,8 @@ import type { Mock } from 'vitest';
 import type { StatusView, VigieCoreApi } from '../../shared/ipc';
 import type { Notification, TrayModel, VigieAgent, WindowKind } from '../../electron/core/agent-types';
 import type { Logger } from '../../electron/shell/log';
+import { importInventory, importSideTable } from '../../electron/core/inventory/import';
+import type { ParseRequest } from '../../electron/core/inventory/isolation/protocol';
 
 export interface MemoryLogger extends Logger {
   entries: { level: 'info' | 'warn' | 'error'; message: string; data?: Record<string, unknown> }[];
@@ -217,6 +219,58 @@ export class FakeTray extends EventEmitter {
   }
 }
 
+/** What a fake utility process does with a request (default: parse it for real, in this process). */
+export type UtilityScript = (request: ParseRequest, child: FakeUtilityProcess) => void;
+
+export const parseForReal: UtilityScript = (request, child) => {
+  const parse = request.kind === 'inventory' ? importInventory : importSideTable;
+  void parse(request.bytes, request.fileName).then((result) => child.reply({ id: request.id, result }));
+};
+
+/**
+ * Electron's UtilityProcess as utility-parser.ts uses it: it "spawns" on the next turn and says it is ready (as
+ * child-runtime.ts does), then answers by `script`; it records what it was started with and whether it was killed.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  static forked: FakeUtilityProcess[] = [];
+  pid: number | undefined = 4242;
+  killed = false;
+  readonly posted: unknown[] = [];
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: { env?: Record<string, string | undefined>; execArgv?: string[]; stdio?: unknown },
+    private readonly script: UtilityScript,
+  ) {
+    super();
+    FakeUtilityProcess.forked.push(this);
+    setImmediate(() => {
+      this.emit('spawn');
+      this.reply({ ready: true });
+    });
+  }
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+    this.script(message as ParseRequest, this);
+  }
+  /** What the child sends with process.parentPort.postMessage. */
+  reply(message: unknown): void {
+    if (this.pid !== undefined) this.emit('message', message);
+  }
+  /** The process ends (a crash: V8 out of memory, a native abort…). */
+  exit(code: number): void {
+    if (this.pid === undefined) return;
+    this.pid = undefined;
+    this.emit('exit', code);
+  }
+  kill(): boolean {
+    if (this.pid === undefined) return false;
+    this.killed = true;
+    setImmediate(() => this.exit(15));
+    return true;
+  }
+}
+
 /** The parts of `electron` main.ts uses, recording what it is asked to do. */
 export function createFakeElectron(userDataDir: string, appPath: string) {
   FakeWindow.created = [];
@@ -247,8 +301,17 @@ export function createFakeElectron(userDataDir: string, appPath: string) {
       webRequest: { onHeadersReceived: vi.fn() },
     },
   };
+  FakeUtilityProcess.forked = [];
+  const utilityProcess = {
+    script: parseForReal,
+    fork: vi.fn(
+      (modulePath: string, args: string[] = [], options: FakeUtilityProcess['options'] = {}) =>
+        new FakeUtilityProcess(modulePath, args, options, (request, child) => utilityProcess.script(request, child)),
+    ),
+  };
   return {
     app,
+    utilityProcess,
     BrowserWindow: FakeWindow,
     Tray: FakeTray,
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },

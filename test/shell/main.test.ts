@@ -40,6 +40,7 @@ vi.mock('electron', () => {
     'shell',
     'dialog',
     'ipcMain',
+    'utilityProcess',
   ];
   const module: Record<string, unknown> = {};
   for (const name of names) {
@@ -159,6 +160,19 @@ describe('main.ts wiring', () => {
         nodeIntegration: false,
       },
     });
+  });
+
+  it('gives the core a parser that reads inventory files in a utilityProcess running the bundled entry', async () => {
+    await boot();
+    const { parser } = holder.deps as AgentDeps;
+    expect(parser).toBeDefined();
+    const result = await parser?.inventory(readFileSync('assets/inventaire-par-defaut.csv'), 'inventaire.csv');
+    expect(result?.ok).toBe(true);
+    expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
+    const [modulePath, , options] = electron.utilityProcess.fork.mock.calls[0] ?? [];
+    // Next to the main bundle, where scripts/build.mjs writes it (here: the source folder, run by vitest).
+    expect(modulePath).toBe(join(import.meta.dirname, '..', '..', 'electron', 'shell', 'parse-child.ts'));
+    expect(options?.execArgv).toContain('--max-old-space-size=256');
   });
 
   it('keeps running when every window is closed (tray app)', async () => {

@@ -16,6 +16,7 @@ import { NodeNotifier } from '../../core/notify/node-notifier';
 import { ConsoleNotifier } from '../../core/notify/simple';
 import { defaultPolicyPath } from '../../core/settings';
 import type { Logger } from '../../core/store';
+import { cliParser } from '../parse-entry';
 import { USAGE } from '../usage';
 
 const SPEC = {
@@ -33,7 +34,7 @@ export interface AgentCommandOptions {
   untilStopped?: () => Promise<string>;
   notifier?: (io: CliIo, log: Logger) => Notifier;
   /** Extra agent settings (tests: a shorter tick). */
-  agent?: Partial<Pick<AgentDeps, 'tickIntervalMs' | 'readPolicy' | 'sync'>>;
+  agent?: Partial<Pick<AgentDeps, 'tickIntervalMs' | 'readPolicy' | 'sync' | 'parser'>>;
 }
 
 /** Where the headless agent keeps its database by default: local, per user, apart from the tray app's. */
@@ -95,6 +96,8 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
         policyPath: defaultPolicyPath(),
         log,
         ...(publicKeys ? { publicKeys } : {}),
+        // Inventory and side files from the share are parsed in a child process (no crash loop, docs/deployment.md).
+        parser: cliParser({ log }),
         ...options.agent,
       });
       agent.onOpenWindow((kind) => io.out(`Vigie ouvrirait ${WINDOW_NAMES[kind]}.\n`));
@@ -108,6 +111,8 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
       });
       // The agent's tick interval is unref'd (the tray app's lifetime is Electron's): hold the process here.
       const keepAlive = setInterval(() => undefined, 60_000);
+      // Listening from the start: a stop asked while the first syncs run still stops the agent cleanly.
+      const stopRequested = (options.untilStopped ?? signals)();
       try {
         await agent.start();
         // Let the start's first sync end, so the source given here is read now rather than at the next poll.
@@ -126,7 +131,7 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
         }
         io.out(`Vigie (sans interface) en marche — données : ${dataDir}. Ctrl+C pour arrêter.\n`);
         await agent.tick({ sync: true });
-        const signal = await (options.untilStopped ?? signals)();
+        const signal = await stopRequested;
         log.info('arrêt demandé', { signal });
       } finally {
         clearInterval(keepAlive);

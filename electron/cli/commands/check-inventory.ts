@@ -6,7 +6,8 @@ import type { CliIo } from '../io';
 import { printJson } from '../io';
 import { readPublicKeyFiles } from '../keys';
 import { sanitizeTerminal } from '../terminal';
-import { importInventory, importInventoryFile } from '../../core/inventory/import';
+import { importInventoryFile } from '../../core/inventory/import';
+import type { InventoryParser } from '../../core/inventory/isolation/isolated-parser';
 import type { ImportResult } from '../../../shared/inventory/model';
 import { inventoryStats } from '../../../shared/inventory';
 import { checkPublication, type SignedFile } from '../../core/signing/publication';
@@ -15,6 +16,7 @@ import { MAX_BYTES } from '../../core/sync/limits';
 import { fetchPublicationFiles } from '../../core/sync/publication-set';
 import { publicKeysOf, readRemoteSignature, signedFilesOf } from '../../core/sync/signature';
 import { parseSource } from '../../core/sync/source';
+import { cliParser } from '../parse-entry';
 import { USAGE } from '../usage';
 
 const SPEC = { json: { type: 'flag' }, 'public-key': { type: 'list' } } as const;
@@ -33,8 +35,13 @@ interface Read {
   readError: string | null;
 }
 
-async function readLocal(file: string): Promise<Read> {
-  const result = await importInventoryFile(file);
+/** In a separate process, as on the workstations: a hostile file is refused here the way the sync refuses it. */
+function isolatedImport(parser: InventoryParser): (bytes: Uint8Array, fileName: string) => Promise<ImportResult> {
+  return (bytes, fileName) => parser.inventory(bytes, fileName);
+}
+
+async function readLocal(file: string, parser: InventoryParser): Promise<Read> {
+  const result = await importInventoryFile(file, isolatedImport(parser));
   if (!result.ok) return { result, files: null, readError: null };
   // The signatures cover the file and the side files a workstation would read with it (bytes only: the
   // inventory was parsed above).
@@ -54,7 +61,7 @@ function fsIo() {
   return { fs: nodeFs, fetch: globalThis.fetch, timeoutMs: HTTP_TIMEOUT_MS };
 }
 
-async function readRemote(url: URL, io: CliIo): Promise<Read> {
+async function readRemote(url: URL, io: CliIo, parser: InventoryParser): Promise<Read> {
   const fetch = io.fetch ?? globalThis.fetch;
   const fetched = await fetchHttp(url, undefined, { fetch, maxBytes: MAX_BYTES, timeoutMs: HTTP_TIMEOUT_MS });
   if (fetched.kind !== 'bytes') {
@@ -65,7 +72,7 @@ async function readRemote(url: URL, io: CliIo): Promise<Read> {
       readError: null,
     };
   }
-  const result = await importInventory(fetched.bytes, fetched.fileName);
+  const result = await parser.inventory(fetched.bytes, fetched.fileName);
   try {
     const signature = await readRemoteSignature(url, { fetch, timeoutMs: HTTP_TIMEOUT_MS });
     return { result, files: [{ fileName: fetched.fileName, bytes: fetched.bytes, signature }], readError: null };
@@ -102,8 +109,11 @@ export const checkInventoryCommand: Command = {
     // The same sources as the workstations' sync: a path, a file: URL or an https:// address.
     const source = parseSource(target, { embeddedPath: '' });
     if (source.kind === 'bad') throw new UsageError(source.message);
+    const parser = cliParser();
     const read =
-      source.kind === 'http' ? await readRemote(source.url, io) : await readLocal(path.resolve(io.cwd, source.path));
+      source.kind === 'http'
+        ? await readRemote(source.url, io, parser)
+        : await readLocal(path.resolve(io.cwd, source.path), parser);
     const { result } = read;
     const signature = signatureOf(read, keys, io);
     const stats = result.ok

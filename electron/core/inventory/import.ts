@@ -204,8 +204,11 @@ export function fileErrorMessage(path: string, error: unknown): string {
   }
 }
 
-/** Reads a file (local or UNC path) and imports it. Never throws. */
-export async function importInventoryFile(path: string): Promise<ImportResult> {
+/** Reads a file (local or UNC path) and imports it (with `importer`: e.g. in a separate process). Never throws. */
+export async function importInventoryFile(
+  path: string,
+  importer: (bytes: Uint8Array, fileName: string) => Promise<ImportResult> = importInventory,
+): Promise<ImportResult> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return failure(null, `« ${path} » est un dossier, pas un fichier.`);
@@ -213,7 +216,7 @@ export async function importInventoryFile(path: string): Promise<ImportResult> {
       return failure(null, `Le fichier « ${path} » est trop volumineux pour être une liste d’applications.`);
     }
     const bytes = await readFile(path);
-    return await importInventory(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path));
+    return await importer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path));
   } catch (error) {
     return failure(null, fileErrorMessage(path, error));
   }

@@ -17,6 +17,7 @@ import { formatDate, formatTime, formatWindow, type Lang } from '../../../shared
 import type { InventoryStateView, TrayState } from '../../../shared/ipc/views';
 import type { TrayMenuItem, TrayModel } from '../agent-types';
 import { UNSIGNED_MESSAGE } from '../sync/signature';
+import { REFUSED } from '../inventory/isolation/reasons';
 
 /** Windows shows at most 127 characters of a tray tooltip. */
 export const TOOLTIP_MAX = 127;
@@ -31,7 +32,7 @@ export interface TrayWindow {
 
 export interface TrayInputs {
   now: DateTime;
-  /** `message` tells a refused signed publication apart (its own words in the tooltip). */
+  /** `message` (the sync's French reason) tells a refused publication or refused file apart from an ordinary invalid one. */
   inventory: Pick<InventoryStateView, 'state' | 'since'> & { message?: string | null };
   /** The window in progress, or null. */
   current: TrayWindow | null;
@@ -76,6 +77,7 @@ const TEXT = {
     offline: 'inventaire hors ligne',
     invalid: 'inventaire non valide',
     unsigned: 'inventaire non signé ou modifié : ignoré',
+    refused: 'fichier d’inventaire refusé, à remplacer',
     since: (what: string, when: string) => `${what} depuis ${when}`,
     today: "aujourd'hui",
     tomorrow: 'demain',
@@ -106,6 +108,7 @@ const TEXT = {
     offline: 'inventory offline',
     invalid: 'inventory not valid',
     unsigned: 'inventory unsigned or modified: ignored',
+    refused: 'inventory file refused, to be replaced',
     since: (what: string, when: string) => `${what} since ${when}`,
     today: 'today',
     tomorrow: 'tomorrow',
@@ -154,9 +157,11 @@ function untilText(end: DateTime, now: DateTime, lang: Lang): string {
 function inventoryNote(i: TrayModelInputs): string | null {
   if (i.inventory.state === 'ok') return null;
   const t = TEXT[i.language];
-  // A publication refused by the signature check (electron/core/sync/signature.ts) says so, for IT.
+  // A publication refused by the signature check (electron/core/sync/signature.ts), or a file the parsing process
+  // refused (docs/deployment.md, "Fichier refusé"), says so: IT must act.
   const unsigned = i.inventory.message?.startsWith(UNSIGNED_MESSAGE) ?? false;
-  const what = i.inventory.state === 'offline' ? t.offline : unsigned ? t.unsigned : t.invalid;
+  const refused = i.inventory.state === 'invalid' && (i.inventory.message ?? '').includes(REFUSED);
+  const what = i.inventory.state === 'offline' ? t.offline : unsigned ? t.unsigned : refused ? t.refused : t.invalid;
   const at = i.inventory.since ? DateTime.fromISO(i.inventory.since, { setZone: true }).setZone(i.now.zone) : null;
   if (!at?.isValid) return what;
   const when = sameDay(at, i.now)

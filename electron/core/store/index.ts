@@ -24,3 +24,5 @@ export { SettingsRepository } from './repos/settings';
 export { AnnouncedRepository } from './repos/announced';
 export { ChecklistRepository } from './repos/checklists';
 export { OutboxRepository } from './repos/outbox';
+export { ParseAttemptRepository, INTERRUPTED_REASON } from './repos/parse-attempts';
+export type { ParseAttempt, ParseAttemptKind } from './repos/parse-attempts';

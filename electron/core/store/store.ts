@@ -5,6 +5,7 @@ import { AnnouncedRepository } from './repos/announced';
 import { ChecklistRepository } from './repos/checklists';
 import { InventoryRepository } from './repos/inventory';
 import { OutboxRepository } from './repos/outbox';
+import { ParseAttemptRepository } from './repos/parse-attempts';
 import { SettingsRepository } from './repos/settings';
 import { SyncLogRepository } from './repos/sync-log';
 import { TrustRepository } from './repos/trust';
@@ -29,6 +30,7 @@ export class Store {
   readonly checklists: ChecklistRepository;
   readonly outbox: OutboxRepository;
   readonly trust: TrustRepository;
+  readonly parseAttempts: ParseAttemptRepository;
 
   constructor(
     readonly db: Database.Database,
@@ -45,6 +47,7 @@ export class Store {
     this.checklists = new ChecklistRepository(db, writer, clock);
     this.outbox = new OutboxRepository(db, writer, clock);
     this.trust = new TrustRepository(db, writer);
+    this.parseAttempts = new ParseAttemptRepository(db, writer);
   }
 
   /** Runs `fn` in one transaction, retried as a whole on a transient write failure. */

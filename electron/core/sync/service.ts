@@ -10,6 +10,7 @@ import type { ImportResult, Inventory } from '../../../shared/inventory/model';
 import type { InventoryStateView } from '../../../shared/ipc/views';
 import type { Clock } from '../clock';
 import { importInventory, importSideTable } from '../inventory/import';
+import { ParserUnavailableError, type InventoryParser } from '../inventory/isolation/isolated-parser';
 import type { Logger, SourceMeta, Store, SyncLogOutcome } from '../store';
 import { silentLogger } from '../store';
 import { applySideFiles, contentHash, keepSideTables, type SideImporter } from './apply-sides';
@@ -17,6 +18,7 @@ import { fetchFile, type Fetched, type SyncFs } from './fetch-file';
 import { fetchHttp } from './fetch-http';
 import { MAX_BYTES } from './limits';
 import { UNSIGNED_MESSAGE, verifyFetched } from './signature';
+import { ParseGuard } from './parse-guard';
 import { EMBEDDED_SOURCE, parseSource, type InventorySource } from './source';
 
 export type SyncOutcomeKind = SyncLogOutcome;
@@ -39,6 +41,11 @@ export interface SyncServiceDeps {
   source?: () => string | null;
   /** Poll interval (IT's pollMinutes); default 5. */
   pollMinutes?: () => number;
+  /**
+   * Where untrusted files are parsed: a separate process in the app, the headless agent and the CLI
+   * (inventory/isolation/). Absent = in this process (tests). `importer`/`sideImporter` override it (tests).
+   */
+  parser?: InventoryParser;
   importer?: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
   /** Reads a side file (services.csv, contacts.csv, postes.csv…) found next to a file source. */
   sideImporter?: SideImporter;
@@ -101,6 +108,7 @@ export class SyncService {
   private readonly log: Logger;
   private readonly importer: (bytes: Uint8Array, fileName: string) => Promise<ImportResult>;
   private readonly sideImporter: SideImporter;
+  private readonly guard: ParseGuard;
   private next: DateTime;
   private inFlight: Promise<SyncOutcome> | null = null;
   private lastBad: { label: string; meta: SourceMeta; attempt: Attempt } | null = null;
@@ -110,8 +118,11 @@ export class SyncService {
     this.fs = deps.fs ?? fsp;
     this.wait = deps.wait ?? realWait;
     this.log = deps.log ?? silentLogger;
-    this.importer = deps.importer ?? importInventory;
-    this.sideImporter = deps.sideImporter ?? importSideTable;
+    const parser = deps.parser;
+    this.importer = deps.importer ?? (parser ? (b, n) => parser.inventory(b, n) : importInventory);
+    this.sideImporter = deps.sideImporter ?? (parser ? (b, n) => parser.sideTable(b, n) : importSideTable);
+    // Before the first sync: a parse that was running when the process died marks its version as failed.
+    this.guard = new ParseGuard(deps.store, deps.clock, this.log);
     // Due at once: the first tick after start checks the source.
     this.next = deps.clock.now();
   }
@@ -268,9 +279,28 @@ export class SyncService {
 
     let result: ImportResult;
     try {
-      result = await this.importer(fetched.bytes, fetched.fileName);
+      const parse = () => this.importer(fetched.bytes, fetched.fileName);
+      // The app's own default ships with it and is trusted: never remembered as failed (a PC switched off during
+      // the first start must not be left without any inventory).
+      result =
+        source.label === EMBEDDED_SOURCE
+          ? await parse()
+          : await this.guard.run(
+              {
+                kind: 'inventory',
+                source: source.label,
+                fileName: fetched.fileName,
+                bytes: fetched.bytes,
+                mtimeMs: fetched.meta.mtimeMs,
+              },
+              parse,
+            );
     } catch (error) {
       this.log.error('sync: importer threw', { error: error instanceof Error ? error.stack : String(error) });
+      if (error instanceof ParserUnavailableError) {
+        // This installation's problem, not the file's: nothing remembered, tried again at the next poll.
+        return { outcome: 'invalid', message: `L'inventaire n'a pas pu être analysé : ${error.message}.` };
+      }
       result = { ok: false, format: null, problems: [] };
     }
     if (!result.ok) {
@@ -300,7 +330,10 @@ export class SyncService {
       fetched.meta,
       sides,
       () => (sameSource ? { inventory: this.current(), meta: current.meta } : null),
-      this.sideImporter,
+      (bytes, fileName) =>
+        this.guard.run({ kind: 'side', source: source.label, fileName, bytes }, () =>
+          this.sideImporter(bytes, fileName),
+        ),
       this.log,
     );
     store.transaction(() => {

@@ -1,6 +1,7 @@
 // A stand-in for the `electron` module, for running the BUILT main process (dist-style bundle) under plain Node
 // (built-main.test.ts). It reports what the app does to the tray, dialogs and app object as JSON lines on stdout,
 // and quits the app when it reads "quit" on stdin. Anything the test does not look at is a silent no-op.
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createInterface } from 'node:readline';
 
@@ -102,6 +103,40 @@ export const dialog = {
   showMessageBox: (options) => {
     report('message-box', { message: options.message });
     return Promise.resolve({ response: 0 });
+  },
+};
+
+/**
+ * Electron's utilityProcess as a real Node child (the bundled parse entry speaks process.send when there is no
+ * parentPort): the built main process really parses the inventory in a separate process here.
+ */
+export const utilityProcess = {
+  fork(modulePath, args = [], options = {}) {
+    report('utility-fork', {
+      modulePath,
+      execArgv: options.execArgv ?? [],
+      envKeys: Object.keys(options.env ?? process.env),
+    });
+    const child = fork(modulePath, args, {
+      execArgv: options.execArgv ?? [],
+      env: options.env ?? process.env,
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const proc = new EventEmitter();
+    proc.pid = undefined;
+    child.on('spawn', () => {
+      proc.pid = child.pid;
+      proc.emit('spawn');
+    });
+    child.on('message', (message) => proc.emit('message', message));
+    child.on('exit', (code) => {
+      proc.pid = undefined;
+      proc.emit('exit', code ?? 1);
+    });
+    proc.postMessage = (message) => child.send(message);
+    proc.kill = () => child.kill();
+    return proc;
   },
 };
 

@@ -5,13 +5,13 @@
  */
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeBundleOptions } from '../../../scripts/build.mjs';
+import { MAIN_ENTRIES, nodeBundleOptions } from '../../../scripts/build.mjs';
 
 let metafile: Metafile;
 
 beforeAll(async () => {
   const result = await build({
-    ...nodeBundleOptions({ entryPoints: { main: 'electron/shell/main.ts' }, outdir: 'dist-test/electron' }),
+    ...nodeBundleOptions({ entryPoints: MAIN_ENTRIES, outdir: 'dist-test/electron' }),
     write: false,
     metafile: true,
     logLevel: 'silent',
@@ -41,6 +41,18 @@ describe('main process bundle', () => {
     const outputs = Object.keys(metafile.outputs).filter((f) => f.endsWith('.js'));
     expect(outputs).toContain('dist-test/electron/main.js');
     expect(outputs.filter((f) => f.startsWith('dist-test/electron/chunks/')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('ships the parse entry the tray app starts in a utilityProcess, without electron or SQLite', () => {
+    expect(Object.keys(metafile.outputs)).toContain('dist-test/electron/parse-child.js');
+    const start = inputsOf(loadedAtStart('dist-test/electron/parse-child.js'));
+    expect(start).toContain('electron/core/inventory/parse-child.ts');
+    expect(start).toContain('electron/core/inventory/isolation/child-runtime.ts');
+    const imports = [...loadedAtStart('dist-test/electron/parse-child.js')].flatMap(
+      (f) => metafile.outputs[f]?.imports.map((i) => i.path) ?? [],
+    );
+    expect(imports).not.toContain('electron');
+    expect(imports).not.toContain('better-sqlite3');
   });
 
   it('loads exceljs and the JSON inventory reader only when a workbook or a JSON file is read', () => {

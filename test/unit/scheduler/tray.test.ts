@@ -100,6 +100,23 @@ describe('tray tooltip', () => {
     expect(model.tooltip).toBe('Vigie — vérification à faire après la plage\ninventaire non valide');
   });
 
+  it('says the inventory file was refused (to be replaced) when its parse was refused, in French and English', () => {
+    const inventory = {
+      state: 'invalid' as const,
+      since: '2026-12-01T08:40:00-05:00',
+      message: "Inventaire non valide (inventaire.xlsx) : Le fichier d'inventaire a été refusé : son analyse a échoué…",
+    };
+    const fr = trayModel(inputs({ inventory }));
+    expect(fr.tooltip.split('\n')[0]).toBe('Vigie — fichier d’inventaire refusé, à remplacer depuis 8 h 40');
+    const en = trayModel(inputs({ inventory, language: 'en' }));
+    expect(en.tooltip.split('\n')[0]).toMatch(/^Vigie — inventory file refused, to be replaced since /);
+    // An ordinary invalid file keeps its wording.
+    const plain = trayModel(
+      inputs({ inventory: { ...inventory, message: 'Inventaire non valide : colonne absente' } }),
+    );
+    expect(plain.tooltip.split('\n')[0]).toBe('Vigie — inventaire non valide depuis 8 h 40');
+  });
+
   it('never exceeds 127 characters, cutting the list of applications', () => {
     const many = window(
       '2026-12-02T02:00',

@@ -3,55 +3,56 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { assertWellFormed, migrate, MIGRATIONS, NewerSchemaError, schemaVersion } from '../../../electron/core/store';
 import type { Migration } from '../../../electron/core/store';
+import { m004ParseAttempts } from '../../../electron/core/store/migrations/004_parse_attempts';
 import { tempDir } from './tmp';
 
 /** The schema each version must produce: table → columns in order, plus index names. Append, never edit. */
-const EXPECTED: Record<number, { tables: Record<string, string[]>; indexes: string[] }> = {
-  1: {
-    tables: {
-      inventory_versions: [
-        'id',
-        'fetched_at',
-        'source',
-        'hash',
-        'published_at',
-        'row_count',
-        'json',
-        'is_current',
-        'source_meta',
-        'confirmed_at',
-      ],
-      sync_log: ['id', 'at', 'source', 'outcome', 'message'],
-      settings: ['key', 'value', 'updated_at'],
-      announced: ['key', 'kind', 'at', 'announced_at'],
-      checklist_runs: [
-        'id',
-        'window_start',
-        'window_end',
-        'site',
-        'services',
-        'created_at',
-        'status',
-        'submitted_at',
-        'submitted_by',
-        'updated_at',
-      ],
-      checklist_items: [
-        'run_id',
-        'application',
-        'service',
-        'check_id',
-        'result',
-        'comment',
-        'restart',
-        'contact_json',
-        'updated_at',
-      ],
-      outbox: ['id', 'kind', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at'],
-    },
-    indexes: ['checklist_runs_window', 'inventory_versions_current', 'outbox_due'],
+const V1 = {
+  tables: {
+    inventory_versions: [
+      'id',
+      'fetched_at',
+      'source',
+      'hash',
+      'published_at',
+      'row_count',
+      'json',
+      'is_current',
+      'source_meta',
+      'confirmed_at',
+    ],
+    sync_log: ['id', 'at', 'source', 'outcome', 'message'],
+    settings: ['key', 'value', 'updated_at'],
+    announced: ['key', 'kind', 'at', 'announced_at'],
+    checklist_runs: [
+      'id',
+      'window_start',
+      'window_end',
+      'site',
+      'services',
+      'created_at',
+      'status',
+      'submitted_at',
+      'submitted_by',
+      'updated_at',
+    ],
+    checklist_items: [
+      'run_id',
+      'application',
+      'service',
+      'check_id',
+      'result',
+      'comment',
+      'restart',
+      'contact_json',
+      'updated_at',
+    ],
+    outbox: ['id', 'kind', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at'],
   },
+  indexes: ['checklist_runs_window', 'inventory_versions_current', 'outbox_due'],
 };
+
+const EXPECTED: Record<number, { tables: Record<string, string[]>; indexes: string[] }> = { 1: V1 };
 /** Each later version: the previous schema with its changes (append, never edit). */
 function after(version: number, change: (tables: Record<string, string[]>) => void, indexes?: string[]) {
   const previous = EXPECTED[version - 1];
@@ -64,6 +65,21 @@ after(2, (t) => t.outbox?.push('set_aside_at'));
 // 003_publication_trust: the highest signed publication accepted (no replay).
 after(3, (t) => {
   t.publication_trust = ['id', 'sequence', 'key_id', 'accepted_at'];
+});
+// 004_parse_attempts: file versions whose parse started and did not succeed (no crash loop).
+after(m004ParseAttempts.version, (t) => {
+  t.parse_attempts = [
+    'kind',
+    'hash',
+    'source',
+    'file_name',
+    'size',
+    'mtime_ms',
+    'status',
+    'reason',
+    'started_at',
+    'finished_at',
+  ];
 });
 
 function freshDb(): Database.Database {

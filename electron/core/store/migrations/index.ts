@@ -2,8 +2,14 @@
 import { m001Initial } from './001_initial';
 import { m002OutboxSetAside } from './002_outbox_set_aside';
 import { m003PublicationTrust } from './003_publication_trust';
+import { m004ParseAttempts } from './004_parse_attempts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002OutboxSetAside, m003PublicationTrust];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Initial,
+  m002OutboxSetAside,
+  m003PublicationTrust,
+  m004ParseAttempts,
+];
