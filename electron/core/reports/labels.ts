@@ -1,6 +1,6 @@
 /** French words of the fleet report, shared by the HTML and CSV renderers. */
 import { DateTime } from 'luxon';
-import type { ServiceWindowStatus } from './fleet';
+import type { ServiceWindowStatus } from './fleet-types';
 
 export const CHECK_FR = { starts: 'L’application démarre', transfers: 'Les transferts fonctionnent' } as const;
 
@@ -11,6 +11,7 @@ export const RESTART_FR = { fixed: 'Réglé en redémarrant', 'not-fixed': 'Non 
 export const STATUS_FR: Record<ServiceWindowStatus, string> = {
   ok: 'Vérifié, sans problème',
   problems: 'Vérifié, problème signalé',
+  suspect: 'Non confirmé : rapports suspects seulement',
   unverified: 'Non vérifié',
 };
 
@@ -26,4 +27,18 @@ export function restartFr(restart: keyof typeof RESTART_FR | null): string {
 export function localStamp(isoText: string, zone: string): string {
   const dt = DateTime.fromISO(isoText, { setZone: true });
   return dt.isValid ? dt.setZone(zone).toFormat('yyyy-LL-dd HH:mm') : isoText;
+}
+
+/** "12 345": digits grouped by three with a space, as the issue and French readers write counts. */
+export function frCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/**
+ * A long list cut to its first `max` names (issue 9: 2,000 workstation names in one cell help nobody):
+ * "PC-1, PC-2 … et 1 998 autres". The full list stays in the JSON summary and the CSV.
+ */
+export function summarizeList(names: readonly string[], max = 10): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} … et ${frCount(names.length - max)} autres`;
 }
