@@ -1,32 +1,19 @@
 /**
- * The fleet report as CSV for French Excel (issue 5): UTF-8 with BOM (else Excel reads Windows-1252), ';'
- * separators (French list separator), CRLF, and cells that a spreadsheet would run as a formula neutralised with
- * a leading quote — report text comes from thousands of PCs (OWASP "CSV injection"; issue 9 adds the leading
- * space and line feed, which some spreadsheets skip before reading a formula, and the full-width ＝ ＋ － ＠ that
- * some convert to their ASCII forms).
+ * The fleet report as CSV for French Excel (issue 5): UTF-8 with BOM (else Excel reads Windows-1252), cells as
+ * csv-cell.ts writes them (';', CRLF, formulas neutralised). Each report's check cells were written when it was
+ * read (fleet-digest.ts); here they get the window, its status and who sent them.
  */
-import { nameKey } from '../../../shared/planning/names';
+import { csvCells, csvLine } from './csv-cell';
+
+export { csvCell, csvCells, csvLine } from './csv-cell';
 import type { ReportDigest } from './fleet-digest';
 import type { FleetSummary } from './fleet-types';
 import type { ResultsRead } from './fleet-read';
 import { SUSPECT_FR } from './fleet-suspect';
-import { CHECK_FR, localStamp, restartFr, resultFr, STATUS_FR } from './labels';
+import { localStamps, STATUS_FR } from './labels';
+import { nameKeys } from './fleet-digest';
 
 const BOM = '\uFEFF';
-const CRLF = '\r\n';
-/** = + - @, tab, CR, LF, space, and the full-width ＝ ＋ － ＠. */
-const FORMULA_START = /^[=+\-@\t\r\n \uFF1D\uFF0B\uFF0D\uFF20]/;
-
-export function csvCell(value: string | number | null | undefined): string {
-  let v = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(v)) v = `'${v}`;
-  if (/[";\r\n]/.test(v) || /^\s|\s$/.test(v)) v = `"${v.replace(/"/g, '""')}"`;
-  return v;
-}
-
-export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
-  return cells.map(csvCell).join(';') + CRLF;
-}
 
 const HEADER = [
   'Début de la plage',
@@ -58,39 +45,31 @@ export function* fleetCsvLines(
   zone = 'America/Toronto',
 ): Generator<string> {
   const byFile = new Map<string, ReportDigest>(read.reports.map((r) => [r.file, r]));
+  const localStamp = localStamps(zone);
+  const keyOf = nameKeys();
+  const out: string[] = [];
   yield BOM + csvLine(HEADER);
   for (const w of summary.serviceWindows) {
-    const head = [
-      localStamp(w.windowStart, zone),
-      localStamp(w.windowEnd, zone),
-      w.site,
-      w.service,
-      STATUS_FR[w.status],
-    ];
+    const head = [localStamp(w.windowStart), localStamp(w.windowEnd), w.site, w.service, STATUS_FR[w.status]];
     if (w.verifiedBy.length === 0) {
       yield csvLine([...head, '', '', '', '', w.applications.join(', '), '', 'Aucun rapport', '', '', '', '', '']);
       continue;
     }
     for (const by of w.verifiedBy) {
       const digest = byFile.get(by.file);
-      const who = [by.workstation, by.userAccount, by.initials, localStamp(by.submittedAt, zone)];
+      const who = [by.workstation, by.userAccount, by.initials, localStamp(by.submittedAt)];
       const suspect = by.suspect.map((k) => SUSPECT_FR[k]).join(' ; ');
-      const checks = digest?.checks.filter((c) => nameKey(c.service) === nameKey(w.service)) ?? [];
-      if (checks.length === 0) yield csvLine([...head, ...who, '', '', '', '', '', '', by.file, suspect]);
-      for (const c of checks) {
-        yield csvLine([
-          ...head,
-          ...who,
-          c.application,
-          CHECK_FR[c.id],
-          resultFr(c.result),
-          restartFr(c.restart),
-          c.comment,
-          c.contact,
-          by.file,
-          suspect,
-        ]);
-      }
+      const key = keyOf(w.service);
+      const before = csvCells([...head, ...who]);
+      const after = csvCells([by.file, suspect]);
+      let lines = 0;
+      digest?.checkServices.forEach((service, i) => {
+        if (keyOf(service) !== key) return;
+        lines++;
+        out.push(`${before};${digest.checkCells[i] as string};${after}\r\n`);
+      });
+      if (lines === 0) yield csvLine([...head, ...who, '', '', '', '', '', '', by.file, suspect]);
+      else yield* out.splice(0);
       if (digest && digest.omittedChecks > 0) {
         const more = `${digest.omittedChecks} autres vérifications dans le fichier, non reprises ici`;
         yield csvLine([...head, ...who, '', '', '', '', more, '', by.file, suspect]);

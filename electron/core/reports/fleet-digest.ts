@@ -6,6 +6,8 @@
  */
 import { nameKey } from '../../../shared/planning/names';
 import type { VerificationReport } from '../../../shared/reports/types';
+import { csvCells } from './csv-cell';
+import { CHECK_FR, restartFr, resultFr } from './labels';
 import { sanitizeSegment } from './sanitize';
 
 /** Check lines kept per report for the CSV and the problem lists; the tallies still count every check. */
@@ -13,6 +15,7 @@ export const MAX_CHECK_ROWS = 200;
 /** Characters of a comment kept (the file on the share keeps the full text). */
 export const MAX_COMMENT_CHARS = 1000;
 
+/** A check answered "problem": kept whole for the problem lists (the other checks live on as CSV cells only). */
 export interface CheckRow {
   application: string;
   service: string;
@@ -45,15 +48,20 @@ export interface ReportDigest {
   site: string;
   /** The services the report covers (its list and its items'), first spelling kept, blanks dropped. */
   services: string[];
-  windowStart: string;
-  windowEnd: string;
   startMs: number;
   endMs: number;
   submittedAt: string;
   submittedMs: number;
   appVersion: string;
-  checks: CheckRow[];
-  /** Check lines not kept in `checks` (over MAX_CHECK_ROWS). */
+  /**
+   * One entry per check kept (at most MAX_CHECK_ROWS): its service, and its CSV cells (application; check;
+   * result; restart; comment; contact), written once here. A fleet's many identical "OK" checks share one string.
+   */
+  checkServices: string[];
+  checkCells: string[];
+  /** The checks answered "problem", among those kept. */
+  problems: CheckRow[];
+  /** Checks not kept (over MAX_CHECK_ROWS); the tallies count them. */
   omittedChecks: number;
   tallies: AppTally[];
   /** The workstation the file name gives, when it is not the one inside the file; null when they agree. */
@@ -79,19 +87,59 @@ export function fileNameMismatch(file: string, workstation: string): string | nu
   return named.toLowerCase() === sanitizeSegment(workstation, 'poste').toLowerCase() ? null : named;
 }
 
+/**
+ * One run's memory of names, for many reports that repeat a few site, service and application names: `key` is
+ * nameKey remembered, `same` returns one shared copy of a repeated text (the digests then hold one string each).
+ */
+export interface RunMemo {
+  key: (text: string) => string;
+  same: (text: string) => string;
+}
+
+export function runMemo(): RunMemo {
+  const texts = new Map<string, string>();
+  return {
+    key: nameKeys(),
+    same: (text) => {
+      const known = texts.get(text);
+      if (known !== undefined) return known;
+      texts.set(text, text);
+      return text;
+    },
+  };
+}
+
+/** nameKey with a memory (see RunMemo). */
+export function nameKeys(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text) => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = nameKey(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
+}
+
 const clip = (text: string) => (text.length > MAX_COMMENT_CHARS ? `${text.slice(0, MAX_COMMENT_CHARS - 1)}…` : text);
 
-export function digestReport(file: string, report: VerificationReport): ReportDigest {
+const plain: RunMemo = { key: nameKey, same: (text) => text };
+
+export function digestReport(file: string, report: VerificationReport, memo: RunMemo = plain): ReportDigest {
+  const { key: keyOf, same } = memo;
   const services = new Map<string, string>();
-  for (const s of report.services) if (s.trim() && !services.has(nameKey(s))) services.set(nameKey(s), s.trim());
-  const checks: CheckRow[] = [];
+  for (const s of report.services) if (s.trim() && !services.has(keyOf(s))) services.set(keyOf(s), same(s.trim()));
+  const checkServices: string[] = [];
+  const checkCells: string[] = [];
+  const problems: CheckRow[] = [];
   let omittedChecks = 0;
   const tallies = new Map<string, AppTally>();
   for (const item of report.items) {
-    const service = item.service.trim();
-    if (service && !services.has(nameKey(service))) services.set(nameKey(service), service);
-    const application = item.application.trim();
-    const key = `${nameKey(application)}|${nameKey(service)}`;
+    const service = same(item.service.trim());
+    if (service && !services.has(keyOf(service))) services.set(keyOf(service), service);
+    const application = same(item.application.trim());
+    const key = `${keyOf(application)}|${keyOf(service)}`;
     let tally = tallies.get(key);
     if (!tally) {
       tally = { application, service, ok: 0, problems: 0, fixedByRestart: 0, notFixed: 0, unanswered: 0 };
@@ -105,37 +153,51 @@ export function digestReport(file: string, report: VerificationReport): ReportDi
         if (check.restart === 'fixed') tally.fixedByRestart++;
         else tally.notFixed++;
       }
-      if (checks.length >= MAX_CHECK_ROWS) {
+      if (checkCells.length >= MAX_CHECK_ROWS) {
         omittedChecks++;
         continue;
       }
-      checks.push({
-        application: item.application,
-        service,
-        id: check.id,
-        result: check.result,
-        restart: check.restart,
-        comment: clip(check.comment),
-        contact: contactText(check.contactAdvised),
-      });
+      const comment = clip(check.comment);
+      const contact = contactText(check.contactAdvised);
+      const cells = csvCells([
+        item.application,
+        CHECK_FR[check.id],
+        resultFr(check.result),
+        restartFr(check.restart),
+        comment,
+        contact,
+      ]);
+      checkServices.push(service);
+      checkCells.push(comment || contact ? cells : same(cells));
+      if (check.result === 'problem') {
+        problems.push({
+          application: item.application,
+          service,
+          id: check.id,
+          result: check.result,
+          restart: check.restart,
+          comment,
+          contact,
+        });
+      }
     }
   }
   return {
     file,
     reportId: report.reportId,
     workstation: report.workstation,
-    userAccount: report.userAccount,
-    initials: report.initials,
-    site: report.site,
+    userAccount: same(report.userAccount),
+    initials: same(report.initials),
+    site: same(report.site),
     services: [...services.values()],
-    windowStart: report.window.start,
-    windowEnd: report.window.end,
     startMs: Date.parse(report.window.start),
     endMs: Date.parse(report.window.end),
     submittedAt: report.submittedAt,
     submittedMs: Date.parse(report.submittedAt),
-    appVersion: report.appVersion,
-    checks,
+    appVersion: same(report.appVersion),
+    checkServices,
+    checkCells,
+    problems,
     omittedChecks,
     tallies: [...tallies.values()],
     fileNameWorkstation: fileNameMismatch(file, report.workstation),

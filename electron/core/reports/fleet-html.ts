@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { formatWindow } from '../../../shared/i18n/format';
 import type { FleetSummary, ServiceCompletion, ServiceWindow } from './fleet-types';
 import { SUSPECT_FR } from './fleet-suspect';
-import { CHECK_FR, frCount, localStamp, restartFr, STATUS_FR, summarizeList } from './labels';
+import { CHECK_FR, frCount, localStamp, localStamps, restartFr, STATUS_FR, summarizeList } from './labels';
 
 /**
  * Rows and list entries drawn per section: 5,000 workstations must give a page a browser opens, not one of
@@ -114,7 +114,7 @@ function cappedRows(rows: readonly string[], columns: number): string[] {
   return [...rows.slice(0, MAX_ROWS), `<tr><td colspan="${columns}" class="muted">${note}</td></tr>`];
 }
 
-function verifiedCell(w: ServiceWindow, zone: string): string {
+function verifiedCell(w: ServiceWindow, stamp: (iso: string) => string): string {
   if (w.verifiedBy.length === 0) return '<span class="muted">Aucun rapport reçu</span>';
   // Trusted reports first: they are what the status rests on.
   const ordered = [...w.verifiedBy].sort((a, b) => Number(a.suspect.length > 0) - Number(b.suspect.length > 0));
@@ -128,7 +128,7 @@ function verifiedCell(w: ServiceWindow, zone: string): string {
       : '';
     return (
       `<li>${esc(b.workstation)} — ${esc(b.initials || '?')} <span class="muted">(${esc(b.userAccount)})</span>, ` +
-      `${esc(localStamp(b.submittedAt, zone))}${extra.length ? ` — ${esc(extra.join(', '))}` : ''}${flag}</li>`
+      `${esc(stamp(b.submittedAt))}${extra.length ? ` — ${esc(extra.join(', '))}` : ''}${flag}</li>`
     );
   });
   return cappedList(items, 'postes');
@@ -150,6 +150,7 @@ function table(headers: readonly string[], rows: readonly string[]): string {
 
 export function renderFleetHtml(s: FleetSummary, zone = 'America/Toronto'): string {
   const t = s.totals;
+  const stamp = localStamps(zone);
   const period =
     s.period.from || s.period.to
       ? `Plages du ${s.period.from ? esc(localStamp(s.period.from, zone)) : 'début'} au ${s.period.to ? esc(localStamp(s.period.to, zone)) : "aujourd'hui"}`
@@ -176,7 +177,7 @@ export function renderFleetHtml(s: FleetSummary, zone = 'America/Toronto'): stri
     (w) =>
       `<tr class="${w.status}"><td>${esc(windowLabel(w.windowStart, w.windowEnd, zone))}</td><td>${esc(w.site)}</td>` +
       `<td>${esc(w.service)}</td><td class="st-${w.status}">${esc(STATUS_FR[w.status])}</td>` +
-      `<td>${verifiedCell(w, zone)}</td><td>${problemsCell(w)}</td></tr>`,
+      `<td>${verifiedCell(w, stamp)}</td><td>${problemsCell(w)}</td></tr>`,
   );
   const appRows = s.applications
     .filter((a) => a.problems > 0)

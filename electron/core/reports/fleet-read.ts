@@ -13,7 +13,7 @@ import path from 'node:path';
 import { compareNames } from '../../../shared/planning/names';
 import { REPORT_FORMAT, REPORT_VERSION, VerificationReportSchema } from '../../../shared/reports/types';
 import type { VerificationReport } from '../../../shared/reports/types';
-import { digestReport, type ReportDigest } from './fleet-digest';
+import { digestReport, runMemo, type ReportDigest } from './fleet-digest';
 import { isTempFileName, REPORT_EXTENSION } from './names';
 
 export type SkipKind =
@@ -89,7 +89,7 @@ export function judgeReport(text: string): { report: VerificationReport } | { ki
 
 type Bounded = { text: string } | { kind: SkipKind; reason: string };
 
-/** Reads at most `max` bytes: the size is checked on the open handle, and a file that grows meanwhile is refused. */
+/** Reads at most `max` bytes: the size is checked on the open handle, before any byte is read. */
 async function readBounded(file: string, max: number, reserve: (bytes: number) => boolean): Promise<Bounded> {
   const handle = await fsp.open(file, 'r');
   try {
@@ -100,14 +100,14 @@ async function readBounded(file: string, max: number, reserve: (bytes: number) =
     if (!reserve(size)) {
       return { kind: 'total-cap', reason: 'Non lu : la limite totale de lecture de ce rapport est atteinte.' };
     }
-    const buffer = Buffer.allocUnsafe(size + 1);
+    // Exactly the size checked: a file that grows meanwhile is read truncated and refused as malformed.
+    const buffer = Buffer.allocUnsafe(size);
     let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+    while (filled < size) {
+      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    if (filled > size) return { kind: 'unreadable', reason: 'Fichier modifié pendant la lecture, ignoré.' };
     return { text: buffer.toString('utf8', 0, filled) };
   } finally {
     await handle.close();
@@ -176,6 +176,7 @@ export async function readResults(folder: string, limits: ReadLimits = DEFAULT_R
     budget -= bytes;
     return true;
   };
+  const memo = runMemo();
   const found: (ReportDigest | null)[] = new Array<ReportDigest | null>(files.length).fill(null);
   await mapLimit(
     files.map((f, i) => [f, i] as const),
@@ -194,7 +195,7 @@ export async function readResults(folder: string, limits: ReadLimits = DEFAULT_R
         return;
       }
       const verdict = judgeReport(read.text);
-      if ('report' in verdict) found[i] = digestReport(file, verdict.report);
+      if ('report' in verdict) found[i] = digestReport(file, verdict.report, memo);
       else skipped.push({ file, kind: verdict.kind, reason: verdict.reason });
     },
   );

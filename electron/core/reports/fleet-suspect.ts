@@ -27,7 +27,10 @@ export const SUSPECT_FR: Record<SuspectKind, string> = {
 };
 
 /** The checks that need only the report and the inventory (not the other reports). */
-export function reportChecker(inventory: Inventory | null | undefined): (d: ReportDigest) => SuspectFlag[] {
+export function reportChecker(
+  inventory: Inventory | null | undefined,
+  keyOf: (text: string) => string = nameKey,
+): (d: ReportDigest) => SuspectFlag[] {
   const hosts = inventory?.hosts ?? [];
   const match = hosts.length > 0 ? compileHostMatcher(hosts) : null;
   const byName = new Map<string, HostMapping | null>();
@@ -54,12 +57,12 @@ export function reportChecker(inventory: Inventory | null | undefined): (d: Repo
       return flags;
     }
     const contradictions: string[] = [];
-    if (nameKey(row.site) !== nameKey(d.site)) {
+    if (keyOf(row.site) !== keyOf(d.site)) {
       contradictions.push(`site « ${d.site} » (Postes : « ${row.site} »)`);
     }
     if (row.services.length > 0) {
-      const allowed = new Set(row.services.map(nameKey));
-      const foreign = d.services.filter((s) => !allowed.has(nameKey(s)));
+      const allowed = new Set(row.services.map(keyOf));
+      const foreign = d.services.filter((s) => !allowed.has(keyOf(s)));
       if (foreign.length > 0) {
         contradictions.push(
           `service${foreign.length > 1 ? 's' : ''} « ${foreign.join(', ')} » (Postes : « ${row.services.join(', ')} »)`,

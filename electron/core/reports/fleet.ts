@@ -6,8 +6,8 @@
  */
 import { DateTime } from 'luxon';
 import type { Inventory } from '../../../shared/inventory/model';
-import { compareNames, nameKey, sortedUnique, windowsFor } from '../../../shared/planning';
-import type { ReportDigest } from './fleet-digest';
+import { compareNames, sortedUnique, windowsFor } from '../../../shared/planning';
+import { nameKeys, type ReportDigest } from './fleet-digest';
 import type { ResultsRead } from './fleet-read';
 import { reportChecker, resolveSuperseded, type SuspectFlag } from './fleet-suspect';
 import type {
@@ -39,14 +39,16 @@ interface Group {
   apps: Set<string>;
 }
 
+type KeyOf = (text: string) => string;
 type GroupOf = (startMs: number, endMs: number, site: string, service: string) => Group;
 
 export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetSummary {
   const zone = options.zone ?? 'America/Toronto';
   const now = options.now.setZone(zone);
+  const keyOf = nameKeys();
   const groups = new Map<string, Group>();
   const group: GroupOf = (startMs, endMs, site, service) => {
-    const key = `${startMs}|${endMs}|${nameKey(site)}|${nameKey(service)}`;
+    const key = `${startMs}|${endMs}|${keyOf(site)}|${keyOf(service)}`;
     let g = groups.get(key);
     if (!g) {
       g = {
@@ -76,7 +78,7 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
     const from = options.from ?? now.minus({ days: DEFAULT_EXPECTATION_DAYS });
     const to = options.to && options.to < now ? options.to : now;
     expectationsPeriod = { from: isoIn(from, zone), to: isoIn(to, zone) };
-    for (const [site, services] of scheduledServicesBySite(options.inventory)) {
+    for (const [site, services] of scheduledServicesBySite(options.inventory, keyOf)) {
       if (!(from < to)) break;
       for (const w of windowsFor(options.inventory, { site, services }, { from, to }, zone)) {
         // Only windows of the period that are over: one still running cannot have been verified yet.
@@ -93,7 +95,7 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
   // 2. What the workstations reported, and what does not add up in it.
   const inRange = read.reports.filter((r) => inPeriod(r.startMs, options.from, options.to));
   const { kept, superseded } = resolveSuperseded(inRange);
-  const check = reportChecker(options.inventory);
+  const check = reportChecker(options.inventory, keyOf);
   const flags = new Map<ReportDigest, SuspectFlag[]>();
   for (const d of inRange) flags.set(d, check(d));
   for (const { report, by } of superseded) {
@@ -103,7 +105,7 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
     });
   }
   kept.sort((a, b) => a.submittedMs - b.submittedMs || compareNames(a.file, b.file));
-  for (const d of kept) addReport(d, flags.get(d) ?? [], group);
+  for (const d of kept) addReport(d, flags.get(d) ?? [], group, keyOf);
 
   const windows = [...groups.values()]
     .sort(
@@ -140,7 +142,7 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
       flags: flags.get(d) ?? [],
     }));
   const problems = windows.flatMap((w) => w.problems);
-  const workstations = new Set(kept.map((r) => `${nameKey(r.site)}|${r.workstation.toLowerCase()}`));
+  const workstations = new Set(kept.map((r) => `${keyOf(r.site)}|${r.workstation.toLowerCase()}`));
   return {
     format: 'vigie-fleet-summary',
     version: 1,
@@ -175,28 +177,28 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
         service,
         applications,
       })),
-    applications: applicationSummaries(kept),
-    completion: completionOf(windows),
+    applications: applicationSummaries(kept, keyOf),
+    completion: completionOf(windows, keyOf),
     suspects,
     skipped: read.skipped,
   };
 }
 
-function scheduledServicesBySite(inventory: Inventory): Map<string, string[]> {
+function scheduledServicesBySite(inventory: Inventory, keyOf: KeyOf): Map<string, string[]> {
   const bySite = new Map<string, { site: string; services: Map<string, string> }>();
   for (const app of inventory.applications) {
     if (app.schedule.status !== 'scheduled' || !app.site.trim() || !app.service.trim()) continue;
-    const entry = bySite.get(nameKey(app.site)) ?? { site: app.site.trim(), services: new Map<string, string>() };
-    if (!entry.services.has(nameKey(app.service))) entry.services.set(nameKey(app.service), app.service.trim());
-    bySite.set(nameKey(app.site), entry);
+    const entry = bySite.get(keyOf(app.site)) ?? { site: app.site.trim(), services: new Map<string, string>() };
+    if (!entry.services.has(keyOf(app.service))) entry.services.set(keyOf(app.service), app.service.trim());
+    bySite.set(keyOf(app.site), entry);
   }
   return new Map([...bySite.values()].map((e) => [e.site, [...e.services.values()]]));
 }
 
-function addReport(d: ReportDigest, flags: readonly SuspectFlag[], group: GroupOf): void {
+function addReport(d: ReportDigest, flags: readonly SuspectFlag[], group: GroupOf, keyOf: KeyOf): void {
   const suspect = flags.map((f) => f.kind);
   for (const service of d.services) {
-    const key = nameKey(service);
+    const key = keyOf(service);
     const g = group(d.startMs, d.endMs, d.site, service);
     const by: VerifiedBy = {
       workstation: d.workstation,
@@ -210,13 +212,13 @@ function addReport(d: ReportDigest, flags: readonly SuspectFlag[], group: GroupO
       suspect,
     };
     for (const t of d.tallies) {
-      if (nameKey(t.service) !== key) continue;
+      if (keyOf(t.service) !== key) continue;
       g.apps.add(t.application);
       by.problems += t.problems;
       by.unanswered += t.unanswered;
     }
-    for (const c of d.checks) {
-      if (c.result !== 'problem' || nameKey(c.service) !== key) continue;
+    for (const c of d.problems) {
+      if (keyOf(c.service) !== key) continue;
       g.window.problems.push({
         windowStart: g.window.windowStart,
         windowEnd: g.window.windowEnd,
@@ -239,12 +241,12 @@ function addReport(d: ReportDigest, flags: readonly SuspectFlag[], group: GroupO
 
 type AppAccumulator = ApplicationSummary & { siteSet: Set<string>; serviceSet: Set<string>; ws: Set<string> };
 
-function applicationSummaries(reports: readonly ReportDigest[]): ApplicationSummary[] {
+function applicationSummaries(reports: readonly ReportDigest[], keyOf: KeyOf): ApplicationSummary[] {
   const byApp = new Map<string, AppAccumulator>();
   for (const d of reports) {
     const counted = new Set<string>();
     for (const t of d.tallies) {
-      const key = nameKey(t.application);
+      const key = keyOf(t.application);
       let a = byApp.get(key);
       if (!a) {
         a = {
@@ -286,10 +288,10 @@ function applicationSummaries(reports: readonly ReportDigest[]): ApplicationSumm
     .sort((a, b) => b.notFixed - a.notFixed || b.problems - a.problems || compareNames(a.application, b.application));
 }
 
-function completionOf(windows: readonly ServiceWindow[]): ServiceCompletion[] {
+function completionOf(windows: readonly ServiceWindow[], keyOf: KeyOf): ServiceCompletion[] {
   const by = new Map<string, ServiceCompletion>();
   for (const w of windows) {
-    const key = `${nameKey(w.site)}|${nameKey(w.service)}`;
+    const key = `${keyOf(w.site)}|${keyOf(w.service)}`;
     const c = by.get(key) ?? { site: w.site, service: w.service, windows: 0, verified: 0, withProblems: 0, suspect: 0 };
     c.windows++;
     if (w.status === 'ok' || w.status === 'problems') c.verified++;
