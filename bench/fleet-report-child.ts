@@ -60,21 +60,19 @@ async function main(): Promise<void> {
   const runs = Number(runsText);
   const raw: number[] = [];
   const real: number[] = [];
-  let parsed = 0;
-  let summary = '';
   const time = async (fn: () => Promise<unknown>, into: number[]) => {
     const t0 = performance.now();
     await fn();
     into.push(performance.now() - t0);
   };
-  parsed = await rawRead(results as string); // warm-up of each
-  summary = await report(true); // the warm-up also gives the totals; the timed runs write the HTML and CSV only
+  const parsed = await rawRead(results as string); // warm-up of each
+  const summary = await report(true); // the warm-up also gives the totals; the timed runs write the HTML and CSV only
   for (let i = 0; i < runs; i++) {
     if (i % 2 === 0) {
       await time(() => rawRead(results as string), raw);
-      await time(report, real);
+      await time(() => report(), real);
     } else {
-      await time(report, real);
+      await time(() => report(), real);
       await time(() => rawRead(results as string), raw);
     }
   }
