@@ -66,6 +66,24 @@ describe('bounded reading', () => {
     expect(strict.skipped.map((s) => s.kind)).toEqual(['too-large', 'too-large']);
   });
 
+  it('a symlink to a report elsewhere is listed, never followed', async () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    write(outside, '20261202-0200_IUSMM_PC-9_99999999.json', sampleReport({ workstation: 'PC-9' }));
+    write(dir, '20261202-0200_IUSMM_PC-1_aaaaaaaa.json', sampleReport({ workstation: 'PC-1' }));
+    fs.symlinkSync(
+      path.join(outside, '2026-12-02', '20261202-0200_IUSMM_PC-9_99999999.json'),
+      path.join(dir, '2026-12-02', 'lien.json'),
+    );
+    fs.symlinkSync(path.join(outside, '2026-12-02'), path.join(dir, '2026-12-03'), 'junction');
+    const read = await readResults(dir);
+    expect(read.reports.map((r) => r.workstation)).toEqual(['PC-1']);
+    expect(read.skipped.map((s) => [s.file, s.kind])).toEqual([
+      ['2026-12-02/lien.json', 'foreign'],
+      ['2026-12-03', 'foreign'],
+    ]);
+  });
+
   it('once the total cap is spent, the remaining files are listed as refused, and the report still comes out', async () => {
     const dir = tempDir();
     let size = 0;
