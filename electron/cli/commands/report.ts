@@ -51,12 +51,11 @@ export const reportCommand: Command = {
     }
     if (args.strings.html === undefined) throw new UsageError('--html est obligatoire');
     const { from, to } = reportPeriod(args.strings, io.clock.now(), zone);
+    const fileMb = intOption(args.strings['max-file-mb'], 'max-file-mb', 1, 1024);
+    const totalMb = intOption(args.strings['max-total-mb'], 'max-total-mb', 1, 1024 * 1024);
     const limits = {
-      maxFileBytes:
-        (intOption(args.strings['max-file-mb'], 'max-file-mb', 1, 1024) ?? 0) * MB || DEFAULT_READ_LIMITS.maxFileBytes,
-      maxTotalBytes:
-        (intOption(args.strings['max-total-mb'], 'max-total-mb', 1, 1024 * 1024) ?? 0) * MB ||
-        DEFAULT_READ_LIMITS.maxTotalBytes,
+      maxFileBytes: fileMb === null ? DEFAULT_READ_LIMITS.maxFileBytes : fileMb * MB,
+      maxTotalBytes: totalMb === null ? DEFAULT_READ_LIMITS.maxTotalBytes : totalMb * MB,
     };
     const inventory = args.strings.inventory ? await loadInventory(io, args.strings.inventory) : null;
 
