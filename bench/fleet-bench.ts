@@ -106,7 +106,7 @@ export async function runFleetBench(
     const ms = Math.round(performance.now() - t0);
 
     const expected = new Set(outcomes.flatMap((o) => o.reportIds));
-    const found = new Set(read.reports.map((r) => r.report.reportId));
+    const found = new Set(read.reports.map((r) => r.reportId));
     const lost = [...expected].filter((id) => !found.has(id)).length;
     return {
       figures: {

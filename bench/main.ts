@@ -5,11 +5,13 @@
 import { parseArgs, UsageError } from '../electron/cli/args';
 import { importVerdict, runImportBench } from './import-bench';
 import { fleetVerdict, runFleetBench } from './fleet-bench';
+import { fleetReportVerdict, runFleetReportBench } from './fleet-report-bench';
 
 const USAGE = [
   'Usage : npm run --silent bench -- <banc> [options]',
   '  import [--rows 20000] [--runs 5] [--json]',
   '  fleet [--workstations 500] [--workers 50] [--json]',
+  '  fleet-report [--workstations 5000] [--windows 12] [--runs 3] [--json]',
   '',
 ].join('\n');
 
@@ -47,6 +49,23 @@ async function main(argv: readonly string[]): Promise<number> {
       args.flags.json ? JSON.stringify(figures) + '\n' : fleetVerdict(figures, details).join('\n') + '\n',
     );
     return figures.lost === 0 ? 0 : 1;
+  }
+  if (name === 'fleet-report') {
+    const args = parseArgs(rest, {
+      workstations: { type: 'string' },
+      windows: { type: 'string' },
+      runs: { type: 'string' },
+      json: { type: 'flag' },
+    });
+    const { figures, details } = await runFleetReportBench(
+      intOption(args.strings.workstations, 5000, 'workstations', 1, 50_000),
+      intOption(args.strings.windows, 12, 'windows', 1, 104),
+      intOption(args.strings.runs, 3, 'runs', 1, 20),
+    );
+    process.stdout.write(
+      args.flags.json ? JSON.stringify(figures) + '\n' : fleetReportVerdict(figures, details).join('\n') + '\n',
+    );
+    return 0;
   }
   process.stderr.write(USAGE);
   return 2;

@@ -11,8 +11,9 @@ export const USAGE = {
   contact:
     'contact --at <date ISO> --site <site> [--service <service>] [--inventory <fichier>] [--urgence-pilote] [--unrelated] [--json]',
   report:
-    'report --results <dossier> [--from <date>] [--to <date>] [--inventory <fichier>] --html <rapport.html> ' +
-    '[--csv <rapport.csv>] [--json]',
+    'report --results <dossier> [--from today|yesterday|<date>] [--to <date>] [--days N] [--inventory <fichier>] ' +
+    '--html <rapport.html> [--csv <rapport.csv>] [--max-file-mb N] [--max-total-mb N] [--json] | ' +
+    'report --results <dossier> --prune --older-than 180d [--yes] [--json]',
   ics:
     'ics --inventory <fichier> --site <site> --service <service> [--service …] [--months N] [--from <date>] ' +
     '--out <fichier.ics> [--lang fr|en] [--json]',

@@ -1,27 +1,19 @@
 /**
- * The fleet report as CSV for French Excel (issue 5): UTF-8 with BOM (else Excel reads Windows-1252), ';'
- * separators (French list separator), CRLF, and cells that Excel would run as a formula neutralised with a
- * leading quote (OWASP "CSV injection": = + - @ tab CR) — report text comes from thousands of PCs.
+ * The fleet report as CSV for French Excel (issue 5): UTF-8 with BOM (else Excel reads Windows-1252), cells as
+ * csv-cell.ts writes them (';', CRLF, formulas neutralised). Each report's check cells were written when it was
+ * read (fleet-digest.ts); here they get the window, its status and who sent them.
  */
-import { nameKey } from '../../../shared/planning';
-import type { VerificationReport } from '../../../shared/reports/types';
-import { contactText, type FleetSummary } from './fleet';
-import type { ReadReport } from './fleet-read';
-import { CHECK_FR, localStamp, restartFr, resultFr, STATUS_FR } from './labels';
+import { csvCells, csvLine } from './csv-cell';
+
+export { csvCell, csvCells, csvLine } from './csv-cell';
+import type { ReportDigest } from './fleet-digest';
+import type { FleetSummary } from './fleet-types';
+import type { ResultsRead } from './fleet-read';
+import { SUSPECT_FR } from './fleet-suspect';
+import { localStamps, STATUS_FR } from './labels';
+import { nameKeys } from './fleet-digest';
 
 const BOM = '\uFEFF';
-const CRLF = '\r\n';
-
-export function csvCell(value: string | number | null | undefined): string {
-  let v = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  if (/[";\r\n]/.test(v) || /^\s|\s$/.test(v)) v = `"${v.replace(/"/g, '""')}"`;
-  return v;
-}
-
-export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
-  return cells.map(csvCell).join(';') + CRLF;
-}
 
 const HEADER = [
   'Début de la plage',
@@ -40,49 +32,58 @@ const HEADER = [
   'Commentaire',
   'Contact conseillé',
   'Fichier',
+  'Rapport suspect',
 ];
 
-/** One line per check of each report, and one per (window, service) that sent no report. */
-export function renderFleetCsv(
+/**
+ * One line per check of each report, and one per (window, service) that sent no report. Lines are yielded one
+ * at a time so that the caller can stream them to the file.
+ */
+export function* fleetCsvLines(
   summary: FleetSummary,
-  reports: readonly ReadReport[],
+  read: Pick<ResultsRead, 'reports'>,
   zone = 'America/Toronto',
-): string {
-  const byFile = new Map<string, VerificationReport>(reports.map((r) => [r.file, r.report]));
-  let out = BOM + csvLine(HEADER);
+): Generator<string> {
+  const byFile = new Map<string, ReportDigest>(read.reports.map((r) => [r.file, r]));
+  const localStamp = localStamps(zone);
+  const keyOf = nameKeys();
+  const out: string[] = [];
+  yield BOM + csvLine(HEADER);
   for (const w of summary.serviceWindows) {
-    const head = [
-      localStamp(w.windowStart, zone),
-      localStamp(w.windowEnd, zone),
-      w.site,
-      w.service,
-      STATUS_FR[w.status],
-    ];
+    const head = [localStamp(w.windowStart), localStamp(w.windowEnd), w.site, w.service, STATUS_FR[w.status]];
     if (w.verifiedBy.length === 0) {
-      out += csvLine([...head, '', '', '', '', w.applications.join(', '), '', 'Aucun rapport', '', '', '', '']);
+      yield csvLine([...head, '', '', '', '', w.applications.join(', '), '', 'Aucun rapport', '', '', '', '', '']);
       continue;
     }
     for (const by of w.verifiedBy) {
-      const report = byFile.get(by.file);
-      const who = [by.workstation, by.userAccount, by.initials, localStamp(by.submittedAt, zone)];
-      const items = report?.items.filter((i) => nameKey(i.service) === nameKey(w.service)) ?? [];
-      if (items.length === 0) out += csvLine([...head, ...who, '', '', '', '', '', '', by.file]);
-      for (const item of items) {
-        for (const check of item.checks) {
-          out += csvLine([
-            ...head,
-            ...who,
-            item.application,
-            CHECK_FR[check.id],
-            resultFr(check.result),
-            restartFr(check.restart),
-            check.comment,
-            contactText(check.contactAdvised),
-            by.file,
-          ]);
-        }
+      const digest = byFile.get(by.file);
+      const who = [by.workstation, by.userAccount, by.initials, localStamp(by.submittedAt)];
+      const suspect = by.suspect.map((k) => SUSPECT_FR[k]).join(' ; ');
+      const key = keyOf(w.service);
+      const before = csvCells([...head, ...who]);
+      const after = csvCells([by.file, suspect]);
+      let lines = 0;
+      digest?.checkServices.forEach((service, i) => {
+        if (keyOf(service) !== key) return;
+        lines++;
+        out.push(`${before};${digest.checkCells[i] as string};${after}\r\n`);
+      });
+      if (lines === 0) yield csvLine([...head, ...who, '', '', '', '', '', '', by.file, suspect]);
+      else yield* out.splice(0);
+      if (digest && digest.omittedChecks > 0) {
+        const more = `${digest.omittedChecks} autres vérifications dans le fichier, non reprises ici`;
+        yield csvLine([...head, ...who, '', '', '', '', more, '', by.file, suspect]);
       }
     }
   }
+}
+
+export function renderFleetCsv(
+  summary: FleetSummary,
+  read: Pick<ResultsRead, 'reports'>,
+  zone = 'America/Toronto',
+): string {
+  let out = '';
+  for (const line of fleetCsvLines(summary, read, zone)) out += line;
   return out;
 }

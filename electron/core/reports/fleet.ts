@@ -1,140 +1,35 @@
 /**
  * The fleet report (issue 5): from the report files on the share, per window and service — who verified, when,
  * what failed, what is still unverified (with the inventory: services that had a window and sent nothing) — and
- * per application, the problems across the fleet. Pure over what fleet-read.ts loaded; renderers in
- * fleet-html.ts and fleet-csv.ts.
+ * per application, the problems across the fleet; and which reports do not add up (issue 11, fleet-suspect.ts).
+ * Pure over the digests fleet-read.ts made; renderers in fleet-html.ts and fleet-csv.ts.
  */
 import { DateTime } from 'luxon';
 import type { Inventory } from '../../../shared/inventory/model';
-import { compareNames, nameKey, sortedUnique, windowsFor } from '../../../shared/planning';
-import type { VerificationReport } from '../../../shared/reports/types';
-import type { ReadReport, ResultsRead, SkippedFile } from './fleet-read';
+import { compareNames, sortedUnique, windowsFor } from '../../../shared/planning';
+import { nameKeys, type ReportDigest } from './fleet-digest';
+import type { ResultsRead } from './fleet-read';
+import { reportChecker, resolveSuperseded, type SuspectFlag } from './fleet-suspect';
+import type {
+  ApplicationSummary,
+  FleetOptions,
+  FleetSummary,
+  ServiceCompletion,
+  ServiceWindow,
+  SuspectReport,
+  VerifiedBy,
+} from './fleet-types';
 
-export interface FleetOptions {
-  /** When the report is made: windows that have not ended yet are not "unverified". */
-  now: DateTime;
-  zone?: string;
-  /** Only windows starting at or after this instant. */
-  from?: DateTime | null;
-  /** Only windows starting before this instant. */
-  to?: DateTime | null;
-  /** With it, (site, service) pairs that had a window in the period and sent no report are listed. */
-  inventory?: Inventory | null;
-  /** Shown in the report header. */
-  folder?: string;
-}
-
-export interface VerifiedBy {
-  workstation: string;
-  userAccount: string;
-  initials: string;
-  submittedAt: string;
-  appVersion: string;
-  file: string;
-  /** Checks of this service answered "problem" / left unanswered in this report. */
-  problems: number;
-  unanswered: number;
-}
-
-export interface ProblemRow {
-  windowStart: string;
-  windowEnd: string;
-  site: string;
-  service: string;
-  application: string;
-  check: 'starts' | 'transfers';
-  comment: string;
-  restart: 'fixed' | 'not-fixed' | null;
-  /** "CDA — 3050", or null when no contact was advised. */
-  contact: string | null;
-  workstation: string;
-  initials: string;
-  submittedAt: string;
-  file: string;
-}
-
-export type ServiceWindowStatus = 'ok' | 'problems' | 'unverified';
-
-export interface ServiceWindow {
-  windowStart: string;
-  windowEnd: string;
-  site: string;
-  service: string;
-  /** The inventory planned this window for this service (always false without an inventory). */
-  expected: boolean;
-  status: ServiceWindowStatus;
-  /** Applications of the service in this window (inventory and reports), sorted. */
-  applications: string[];
-  verifiedBy: VerifiedBy[];
-  problems: ProblemRow[];
-}
-
-export interface ApplicationSummary {
-  application: string;
-  sites: string[];
-  services: string[];
-  /** Reports that checked this application. */
-  reports: number;
-  ok: number;
-  problems: number;
-  fixedByRestart: number;
-  notFixed: number;
-  unanswered: number;
-  /** Workstations that reported a problem with it ("site / poste"). */
-  workstationsWithProblems: string[];
-}
-
-export interface ServiceCompletion {
-  site: string;
-  service: string;
-  windows: number;
-  verified: number;
-  withProblems: number;
-}
-
-export interface FleetSummary {
-  format: 'vigie-fleet-summary';
-  version: 1;
-  generatedAt: string;
-  folder: string | null;
-  period: { from: string | null; to: string | null };
-  /** With an inventory: the span over which missing reports are looked for. */
-  expectationsPeriod: { from: string; to: string } | null;
-  totals: {
-    files: number;
-    reports: number;
-    workstations: number;
-    serviceWindows: number;
-    verified: number;
-    unverified: number;
-    problems: number;
-    notFixed: number;
-    skipped: number;
-  };
-  serviceWindows: ServiceWindow[];
-  unverified: { windowStart: string; windowEnd: string; site: string; service: string; applications: string[] }[];
-  applications: ApplicationSummary[];
-  completion: ServiceCompletion[];
-  skipped: SkippedFile[];
-}
+export type * from './fleet-types';
+export { contactText } from './fleet-digest';
 
 /** How far back missing reports are looked for when no --from is given. */
 export const DEFAULT_EXPECTATION_DAYS = 31;
 
 const isoIn = (dt: DateTime, zone: string) => dt.setZone(zone).toISO({ suppressMilliseconds: true }) as string;
 
-function instant(text: string): DateTime {
-  return DateTime.fromISO(text, { setZone: true });
-}
-
-export function contactText(c: VerificationReport['items'][number]['checks'][number]['contactAdvised']): string | null {
-  if (!c) return null;
-  return [c.name, c.phone, c.url].filter((x): x is string => !!x && x.trim() !== '').join(' — ');
-}
-
-function inPeriod(start: DateTime, from: DateTime | null | undefined, to: DateTime | null | undefined): boolean {
-  const t = start.toMillis();
-  return (!from || t >= from.toMillis()) && (!to || t < to.toMillis());
+function inPeriod(startMs: number, from: DateTime | null | undefined, to: DateTime | null | undefined): boolean {
+  return (!from || startMs >= from.toMillis()) && (!to || startMs < to.toMillis());
 }
 
 interface Group {
@@ -144,21 +39,25 @@ interface Group {
   apps: Set<string>;
 }
 
+type KeyOf = (text: string) => string;
+type GroupOf = (startMs: number, endMs: number, site: string, service: string) => Group;
+
 export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetSummary {
   const zone = options.zone ?? 'America/Toronto';
   const now = options.now.setZone(zone);
+  const keyOf = nameKeys();
   const groups = new Map<string, Group>();
-  const group = (start: DateTime, end: DateTime, site: string, service: string): Group => {
-    const key = `${start.toMillis()}|${end.toMillis()}|${nameKey(site)}|${nameKey(service)}`;
+  const group: GroupOf = (startMs, endMs, site, service) => {
+    const key = `${startMs}|${endMs}|${keyOf(site)}|${keyOf(service)}`;
     let g = groups.get(key);
     if (!g) {
       g = {
-        startMs: start.toMillis(),
-        endMs: end.toMillis(),
+        startMs,
+        endMs,
         apps: new Set(),
         window: {
-          windowStart: isoIn(start, zone),
-          windowEnd: isoIn(end, zone),
+          windowStart: isoIn(DateTime.fromMillis(startMs), zone),
+          windowEnd: isoIn(DateTime.fromMillis(endMs), zone),
           site: site.trim(),
           service: service.trim(),
           expected: false,
@@ -179,13 +78,13 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
     const from = options.from ?? now.minus({ days: DEFAULT_EXPECTATION_DAYS });
     const to = options.to && options.to < now ? options.to : now;
     expectationsPeriod = { from: isoIn(from, zone), to: isoIn(to, zone) };
-    for (const [site, services] of scheduledServicesBySite(options.inventory)) {
+    for (const [site, services] of scheduledServicesBySite(options.inventory, keyOf)) {
       if (!(from < to)) break;
       for (const w of windowsFor(options.inventory, { site, services }, { from, to }, zone)) {
         // Only windows of the period that are over: one still running cannot have been verified yet.
-        if (!inPeriod(w.start, from, to) || w.end > now) continue;
+        if (!inPeriod(w.start.toMillis(), from, to) || w.end > now) continue;
         for (const service of w.services) {
-          const g = group(w.start, w.end, site, service);
+          const g = group(w.start.toMillis(), w.end.toMillis(), site, service);
           g.window.expected = true;
           for (const a of w.applications) if (a.service === service) g.apps.add(a.application);
         }
@@ -193,9 +92,20 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
     }
   }
 
-  // 2. What the workstations reported.
-  const kept = read.reports.filter((r) => inPeriod(instant(r.report.window.start), options.from, options.to));
-  for (const { file, report } of kept) addReport(report, file, zone, group);
+  // 2. What the workstations reported, and what does not add up in it.
+  const inRange = read.reports.filter((r) => inPeriod(r.startMs, options.from, options.to));
+  const { kept, superseded } = resolveSuperseded(inRange);
+  const check = reportChecker(options.inventory, keyOf);
+  const flags = new Map<ReportDigest, SuspectFlag[]>();
+  for (const d of inRange) flags.set(d, check(d));
+  for (const { report, by } of superseded) {
+    flags.get(report)?.push({
+      kind: 'superseded',
+      reason: `Remplacé par le rapport plus récent du même poste pour la même plage : ${by.file}.`,
+    });
+  }
+  kept.sort((a, b) => a.submittedMs - b.submittedMs || compareNames(a.file, b.file));
+  for (const d of kept) addReport(d, flags.get(d) ?? [], group, keyOf);
 
   const windows = [...groups.values()]
     .sort(
@@ -208,12 +118,31 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
     .map((g) => {
       const w = g.window;
       w.applications = sortedUnique(g.apps);
-      w.verifiedBy.sort((a, b) => instant(a.submittedAt).toMillis() - instant(b.submittedAt).toMillis());
-      w.status = w.verifiedBy.length === 0 ? 'unverified' : w.problems.length > 0 ? 'problems' : 'ok';
+      w.status =
+        w.verifiedBy.length === 0
+          ? 'unverified'
+          : w.verifiedBy.every((v) => v.suspect.length > 0)
+            ? 'suspect'
+            : w.problems.length > 0
+              ? 'problems'
+              : 'ok';
       return w;
     });
 
+  const suspects: SuspectReport[] = inRange
+    .filter((d) => (flags.get(d)?.length ?? 0) > 0)
+    .sort((a, b) => compareNames(a.file, b.file))
+    .map((d) => ({
+      file: d.file,
+      workstation: d.workstation,
+      site: d.site,
+      windowStart: isoIn(DateTime.fromMillis(d.startMs), zone),
+      windowEnd: isoIn(DateTime.fromMillis(d.endMs), zone),
+      submittedAt: d.submittedAt,
+      flags: flags.get(d) ?? [],
+    }));
   const problems = windows.flatMap((w) => w.problems);
+  const workstations = new Set(kept.map((r) => `${keyOf(r.site)}|${r.workstation.toLowerCase()}`));
   return {
     format: 'vigie-fleet-summary',
     version: 1,
@@ -227,13 +156,16 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
     totals: {
       files: read.files,
       reports: kept.length,
-      workstations: new Set(kept.map((r) => `${nameKey(r.report.site)}|${r.report.workstation.toLowerCase()}`)).size,
+      workstations: workstations.size,
       serviceWindows: windows.length,
-      verified: windows.filter((w) => w.status !== 'unverified').length,
+      verified: windows.filter((w) => w.status === 'ok' || w.status === 'problems').length,
       unverified: windows.filter((w) => w.status === 'unverified').length,
+      suspectWindows: windows.filter((w) => w.status === 'suspect').length,
       problems: problems.length,
       notFixed: problems.filter((p) => p.restart !== 'fixed').length,
       skipped: read.skipped.length,
+      suspectReports: suspects.length,
+      superseded: superseded.length,
     },
     serviceWindows: windows,
     unverified: windows
@@ -245,87 +177,80 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
         service,
         applications,
       })),
-    applications: applicationSummaries(kept),
-    completion: completionOf(windows),
+    applications: applicationSummaries(kept, keyOf),
+    completion: completionOf(windows, keyOf),
+    suspects,
     skipped: read.skipped,
   };
 }
 
-function scheduledServicesBySite(inventory: Inventory): Map<string, string[]> {
+function scheduledServicesBySite(inventory: Inventory, keyOf: KeyOf): Map<string, string[]> {
   const bySite = new Map<string, { site: string; services: Map<string, string> }>();
   for (const app of inventory.applications) {
     if (app.schedule.status !== 'scheduled' || !app.site.trim() || !app.service.trim()) continue;
-    const entry = bySite.get(nameKey(app.site)) ?? { site: app.site.trim(), services: new Map<string, string>() };
-    if (!entry.services.has(nameKey(app.service))) entry.services.set(nameKey(app.service), app.service.trim());
-    bySite.set(nameKey(app.site), entry);
+    const entry = bySite.get(keyOf(app.site)) ?? { site: app.site.trim(), services: new Map<string, string>() };
+    if (!entry.services.has(keyOf(app.service))) entry.services.set(keyOf(app.service), app.service.trim());
+    bySite.set(keyOf(app.site), entry);
   }
   return new Map([...bySite.values()].map((e) => [e.site, [...e.services.values()]]));
 }
 
-function addReport(
-  report: VerificationReport,
-  file: string,
-  zone: string,
-  group: (start: DateTime, end: DateTime, site: string, service: string) => Group,
-): void {
-  const start = instant(report.window.start);
-  const end = instant(report.window.end);
-  const services = new Map<string, string>();
-  for (const s of [...report.services, ...report.items.map((i) => i.service)]) {
-    if (s.trim() && !services.has(nameKey(s))) services.set(nameKey(s), s);
-  }
-  for (const [key, service] of services) {
-    const g = group(start, end, report.site, service);
-    const items = report.items.filter((i) => nameKey(i.service) === key);
+function addReport(d: ReportDigest, flags: readonly SuspectFlag[], group: GroupOf, keyOf: KeyOf): void {
+  const suspect = flags.map((f) => f.kind);
+  for (const service of d.services) {
+    const key = keyOf(service);
+    const g = group(d.startMs, d.endMs, d.site, service);
     const by: VerifiedBy = {
-      workstation: report.workstation,
-      userAccount: report.userAccount,
-      initials: report.initials,
-      submittedAt: isoIn(instant(report.submittedAt), zone),
-      appVersion: report.appVersion,
-      file,
+      workstation: d.workstation,
+      userAccount: d.userAccount,
+      initials: d.initials,
+      submittedAt: d.submittedAt,
+      appVersion: d.appVersion,
+      file: d.file,
       problems: 0,
       unanswered: 0,
+      suspect,
     };
-    for (const item of items) {
-      g.apps.add(item.application.trim());
-      for (const check of item.checks) {
-        if (check.result === null) by.unanswered++;
-        if (check.result !== 'problem') continue;
-        by.problems++;
-        g.window.problems.push({
-          windowStart: g.window.windowStart,
-          windowEnd: g.window.windowEnd,
-          site: report.site,
-          service,
-          application: item.application,
-          check: check.id,
-          comment: check.comment,
-          restart: check.restart,
-          contact: contactText(check.contactAdvised),
-          workstation: report.workstation,
-          initials: report.initials,
-          submittedAt: by.submittedAt,
-          file,
-        });
-      }
+    for (const t of d.tallies) {
+      if (keyOf(t.service) !== key) continue;
+      g.apps.add(t.application);
+      by.problems += t.problems;
+      by.unanswered += t.unanswered;
+    }
+    for (const c of d.problems) {
+      if (keyOf(c.service) !== key) continue;
+      g.window.problems.push({
+        windowStart: g.window.windowStart,
+        windowEnd: g.window.windowEnd,
+        site: d.site,
+        service,
+        application: c.application,
+        check: c.id,
+        comment: c.comment,
+        restart: c.restart,
+        contact: c.contact,
+        workstation: d.workstation,
+        initials: d.initials,
+        submittedAt: d.submittedAt,
+        file: d.file,
+      });
     }
     g.window.verifiedBy.push(by);
   }
 }
 
-function applicationSummaries(reports: readonly ReadReport[]): ApplicationSummary[] {
-  const byApp = new Map<
-    string,
-    ApplicationSummary & { siteSet: Set<string>; serviceSet: Set<string>; ws: Set<string>; reportIds: Set<string> }
-  >();
-  for (const { report } of reports) {
-    for (const item of report.items) {
-      const key = nameKey(item.application);
+type AppAccumulator = ApplicationSummary & { siteSet: Set<string>; serviceSet: Set<string>; ws: Set<string> };
+
+function applicationSummaries(reports: readonly ReportDigest[], keyOf: KeyOf): ApplicationSummary[] {
+  const byApp = new Map<string, AppAccumulator>();
+  for (const d of reports) {
+    const counted = new Set<string>();
+    for (const t of d.tallies) {
+      const key = keyOf(t.application);
       let a = byApp.get(key);
       if (!a) {
         a = {
-          application: item.application.trim(),
+          application: t.application,
           sites: [],
           services: [],
           reports: 0,
@@ -338,44 +263,40 @@ function applicationSummaries(reports: readonly ReadReport[]): ApplicationSummar
           siteSet: new Set(),
           serviceSet: new Set(),
           ws: new Set(),
-          reportIds: new Set(),
         };
         byApp.set(key, a);
       }
-      a.siteSet.add(report.site.trim());
-      if (item.service.trim()) a.serviceSet.add(item.service.trim());
-      a.reportIds.add(report.reportId);
-      for (const check of item.checks) {
-        if (check.result === 'ok') a.ok++;
-        else if (check.result === null) a.unanswered++;
-        else if (check.result === 'problem') {
-          a.problems++;
-          if (check.restart === 'fixed') a.fixedByRestart++;
-          else a.notFixed++;
-          a.ws.add(`${report.site.trim()} / ${report.workstation}`);
-        }
-      }
+      a.siteSet.add(d.site.trim());
+      if (t.service) a.serviceSet.add(t.service);
+      if (!counted.has(key)) a.reports++;
+      counted.add(key);
+      a.ok += t.ok;
+      a.unanswered += t.unanswered;
+      a.problems += t.problems;
+      a.fixedByRestart += t.fixedByRestart;
+      a.notFixed += t.notFixed;
+      if (t.problems > 0) a.ws.add(`${d.site.trim()} / ${d.workstation}`);
     }
   }
   return [...byApp.values()]
-    .map(({ siteSet, serviceSet, ws, reportIds, ...a }) => ({
+    .map(({ siteSet, serviceSet, ws, ...a }) => ({
       ...a,
       sites: sortedUnique(siteSet),
       services: sortedUnique(serviceSet),
-      reports: reportIds.size,
       workstationsWithProblems: sortedUnique(ws),
     }))
     .sort((a, b) => b.notFixed - a.notFixed || b.problems - a.problems || compareNames(a.application, b.application));
 }
 
-function completionOf(windows: readonly ServiceWindow[]): ServiceCompletion[] {
+function completionOf(windows: readonly ServiceWindow[], keyOf: KeyOf): ServiceCompletion[] {
   const by = new Map<string, ServiceCompletion>();
   for (const w of windows) {
-    const key = `${nameKey(w.site)}|${nameKey(w.service)}`;
-    const c = by.get(key) ?? { site: w.site, service: w.service, windows: 0, verified: 0, withProblems: 0 };
+    const key = `${keyOf(w.site)}|${keyOf(w.service)}`;
+    const c = by.get(key) ?? { site: w.site, service: w.service, windows: 0, verified: 0, withProblems: 0, suspect: 0 };
     c.windows++;
-    if (w.status !== 'unverified') c.verified++;
+    if (w.status === 'ok' || w.status === 'problems') c.verified++;
     if (w.status === 'problems') c.withProblems++;
+    if (w.status === 'suspect') c.suspect++;
     by.set(key, c);
   }
   return [...by.values()].sort((a, b) => compareNames(a.site, b.site) || compareNames(a.service, b.service));

@@ -23,7 +23,9 @@ export {
   readResults,
   ResultsFolderError,
   MAX_REPORT_BYTES,
-  type ReadReport,
+  MAX_TOTAL_BYTES,
+  DEFAULT_READ_LIMITS,
+  type ReadLimits,
   type ResultsRead,
   type SkippedFile,
   type SkipKind,
@@ -39,6 +41,10 @@ export {
   type ServiceCompletion,
   type ProblemRow,
   type VerifiedBy,
+  type SuspectReport,
 } from './fleet';
+export { digestReport, type ReportDigest } from './fleet-digest';
+export { reportChecker, resolveSuperseded, type SuspectFlag, type SuspectKind } from './fleet-suspect';
+export { pruneReports, type PruneResult } from './prune';
 export { renderFleetHtml, completionChart, esc } from './fleet-html';
-export { renderFleetCsv, csvCell, csvLine } from './fleet-csv';
+export { renderFleetCsv, fleetCsvLines, csvCell, csvLine } from './fleet-csv';

@@ -11,19 +11,31 @@ function toRegExp(pattern: string): RegExp {
 }
 
 /**
- * The mapping for this PC: an exact name beats a pattern, a more specific pattern (more literal characters)
- * beats a looser one, then file order. A fully qualified name also matches on its short name.
+ * The table compiled once, for callers that look up many names (the fleet report checks thousands of reports).
+ * An exact name beats a pattern, a more specific pattern (more literal characters) beats a looser one, then file
+ * order. A fully qualified name also matches on its short name.
  */
+export function compileHostMatcher(hosts: readonly HostMapping[]): (hostname: string) => HostMapping | null {
+  const compiled = hosts
+    .filter((mapping) => mapping.pattern.trim() !== '')
+    .map((mapping) => ({
+      mapping,
+      re: toRegExp(mapping.pattern),
+      score: mapping.pattern.includes('*') ? mapping.pattern.replace(/\*/g, '').trim().length : Number.MAX_SAFE_INTEGER,
+    }));
+  return (hostname) => {
+    const names = [hostname.trim()];
+    const short = names[0]?.split('.')[0];
+    if (short && short !== names[0]) names.push(short);
+    let best: (typeof compiled)[number] | null = null;
+    for (const c of compiled) {
+      if ((!best || c.score > best.score) && names.some((n) => c.re.test(n))) best = c;
+    }
+    return best?.mapping ?? null;
+  };
+}
+
+/** The mapping for this PC (see compileHostMatcher). */
 export function matchHost(hosts: readonly HostMapping[], hostname: string): HostMapping | null {
-  const names = [hostname.trim()];
-  const short = names[0]?.split('.')[0];
-  if (short && short !== names[0]) names.push(short);
-  let best: { mapping: HostMapping; score: number } | null = null;
-  for (const mapping of hosts) {
-    if (!mapping.pattern.trim() || !names.some((n) => toRegExp(mapping.pattern).test(n))) continue;
-    const literal = mapping.pattern.replace(/\*/g, '').trim().length;
-    const score = mapping.pattern.includes('*') ? literal : Number.MAX_SAFE_INTEGER;
-    if (!best || score > best.score) best = { mapping, score };
-  }
-  return best?.mapping ?? null;
+  return compileHostMatcher(hosts)(hostname);
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readResults, type ResultsRead } from '../../../electron/core/reports/fleet-read';
 import { summarizeFleet, type FleetSummary } from '../../../electron/core/reports/fleet';
 import { csvCell, renderFleetCsv } from '../../../electron/core/reports/fleet-csv';
+import { digestReport } from '../../../electron/core/reports/fleet-digest';
 import { esc, renderFleetHtml } from '../../../electron/core/reports/fleet-html';
 import { inventory, resultsFolder } from './fleet-fixture';
 import { sampleReport } from './helpers';
@@ -29,40 +30,42 @@ async function fleet(hostile = true): Promise<{ read: ResultsRead; summary: Flee
 
 function addHostile(read: ResultsRead): void {
   // Report text is typed by people on thousands of PCs: some of it is hostile.
-  read.reports.push({
-    file: '2026-12-02/hostile.json',
-    report: sampleReport({
-      workstation: `PC-"evil"&co`,
-      initials: HOSTILE,
-      services: ['Laboratoire'],
-      items: [
-        {
-          application: `=HYPERLINK("http://evil.example","clic")`,
-          service: 'Laboratoire',
-          checks: [
-            {
-              id: 'starts',
-              result: 'problem',
-              comment: '+33 1 23; @SUM(A1)\nligne 2',
-              restart: null,
-              contactAdvised: { name: '-2+3', phone: '\t5656', url: 'https://octopus.example/f?a=1&b=<2>' },
-            },
-          ],
-        },
-        {
-          application: HOSTILE,
-          service: 'Laboratoire',
-          checks: [{ id: 'transfers', result: 'problem', comment: '\rCR', restart: 'fixed', contactAdvised: null }],
-        },
-      ],
-    }),
-  });
+  read.reports.push(
+    digestReport(
+      '2026-12-02/hostile.json',
+      sampleReport({
+        workstation: `PC-"evil"&co`,
+        initials: HOSTILE,
+        services: ['Laboratoire'],
+        items: [
+          {
+            application: `=HYPERLINK("http://evil.example","clic")`,
+            service: 'Laboratoire',
+            checks: [
+              {
+                id: 'starts',
+                result: 'problem',
+                comment: '+33 1 23; @SUM(A1)\nligne 2',
+                restart: null,
+                contactAdvised: { name: '-2+3', phone: '\t5656', url: 'https://octopus.example/f?a=1&b=<2>' },
+              },
+            ],
+          },
+          {
+            application: HOSTILE,
+            service: 'Laboratoire',
+            checks: [{ id: 'transfers', result: 'problem', comment: '\rCR', restart: 'fixed', contactAdvised: null }],
+          },
+        ],
+      }),
+    ),
+  );
 }
 
 describe('fleet CSV', () => {
   it('opens cleanly in French Excel: UTF-8 BOM, ";" separators, CRLF line ends', async () => {
     const { read, summary } = await fleet();
-    const csv = renderFleetCsv(summary, read.reports);
+    const csv = renderFleetCsv(summary, read);
     expect(csv.startsWith('\uFEFFDébut de la plage;Fin de la plage;Site;Service;')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     // Every line break outside a quoted cell is CRLF.
@@ -72,8 +75,8 @@ describe('fleet CSV', () => {
       record_delimiter: '\r\n',
       relax_column_count: false,
     }) as string[][];
-    expect(rows.every((r) => r.length === 16)).toBe(true);
-    expect(rows[0]?.[15]).toBe('Fichier');
+    expect(rows.every((r) => r.length === 17)).toBe(true);
+    expect(rows[0]?.slice(15)).toEqual(['Fichier', 'Rapport suspect']);
     const nutrition = rows.find((r) => r[3] === 'Nutrition');
     expect(nutrition?.slice(0, 5)).toEqual([
       '2026-12-02 02:00',
@@ -90,7 +93,7 @@ describe('fleet CSV', () => {
 
   it('neutralises cells Excel would run as a formula', async () => {
     const { read, summary } = await fleet();
-    const rows = parse(renderFleetCsv(summary, read.reports), { bom: true, delimiter: ';' }) as string[][];
+    const rows = parse(renderFleetCsv(summary, read), { bom: true, delimiter: ';' }) as string[][];
     const hostile = rows.filter((r) => r[15] === '2026-12-02/hostile.json');
     expect(hostile.map((r) => r[9])).toEqual([`'=HYPERLINK("http://evil.example","clic")`, HOSTILE]);
     expect(hostile[0]?.[13]).toBe("'+33 1 23; @SUM(A1)\nligne 2");
@@ -109,7 +112,8 @@ describe('fleet CSV', () => {
     ['a;b', '"a;b"'],
     ['dit "non"', '"dit ""non"""'],
     ['ligne\nsuite', '"ligne\nsuite"'],
-    [' espace', '" espace"'],
+    [' espace', "' espace"],
+    ['espace ', '"espace "'],
     ['Laboratoire', 'Laboratoire'],
     ['', ''],
   ])('csvCell(%j) = %j', (input, expected) => {

@@ -12,7 +12,7 @@ describe('readResults', () => {
   it('reads the good reports and lists every other file with its reason, without crashing', async () => {
     const { dir, lab1, lab2, pharma, november } = resultsFolder();
     const read = await readResults(dir);
-    expect(read.reports.map((r) => r.report.reportId).sort()).toEqual(
+    expect(read.reports.map((r) => r.reportId).sort()).toEqual(
       [lab1, lab2, pharma, november].map((r) => r.reportId).sort(),
     );
     expect(read.skipped.map((s) => [s.file, s.kind])).toEqual([
@@ -26,7 +26,7 @@ describe('readResults', () => {
       ['lisez-moi.txt', 'foreign'],
     ]);
     // The first by name is kept (deterministic), its copy is reported as a duplicate.
-    expect(read.reports.find((r) => r.report.reportId === lab1.reportId)?.file).toBe(
+    expect(read.reports.find((r) => r.reportId === lab1.reportId)?.file).toBe(
       '2026-12-02/20261202-0200_IUSMM_PC-LAB-1_aaaaaaaa.json',
     );
     expect(read.skipped.find((s) => s.kind === 'malformed' && s.file.endsWith('incomplet.json'))?.reason).toMatch(
@@ -67,6 +67,9 @@ describe('summarizeFleet', () => {
       problems: 2,
       notFixed: 1,
       skipped: 8,
+      suspectWindows: 0,
+      suspectReports: 0,
+      superseded: 0,
     });
     expect(summary.expectationsPeriod).toEqual({ from: '2026-12-01T00:00:00-05:00', to: '2026-12-03T00:00:00-05:00' });
     const [lab, nutrition, pharmacy] = summary.serviceWindows;
@@ -110,9 +113,9 @@ describe('summarizeFleet', () => {
       workstationsWithProblems: ['IUSMM / PC-LAB-1', 'IUSMM / PC-LAB-2'],
     });
     expect(summary.completion).toEqual([
-      { site: 'IUSMM', service: 'Laboratoire', windows: 1, verified: 1, withProblems: 1 },
-      { site: 'IUSMM', service: 'Nutrition', windows: 1, verified: 0, withProblems: 0 },
-      { site: 'IUSMM', service: 'Pharmacie', windows: 1, verified: 1, withProblems: 0 },
+      { site: 'IUSMM', service: 'Laboratoire', windows: 1, verified: 1, withProblems: 1, suspect: 0 },
+      { site: 'IUSMM', service: 'Nutrition', windows: 1, verified: 0, withProblems: 0, suspect: 0 },
+      { site: 'IUSMM', service: 'Pharmacie', windows: 1, verified: 1, withProblems: 0, suspect: 0 },
     ]);
     expect(pharma.reportId).toBeTruthy();
   });
@@ -155,8 +158,8 @@ describe('summarizeFleet', () => {
     const { dir } = resultsFolder();
     const read = await readResults(dir);
     for (const r of read.reports) {
-      r.report.site = ' iusmm ';
-      r.report.services = r.report.services.map((s) => s.toUpperCase());
+      r.site = ' iusmm ';
+      r.services = r.services.map((s) => s.toUpperCase());
     }
     const summary = summarizeFleet(read, {
       now: at('2026-12-03T09:00'),
