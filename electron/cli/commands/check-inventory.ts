@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import { printJson } from '../io';
 import { importInventoryFile } from '../../core/inventory/import';
 import { inventoryStats } from '../../../shared/inventory';
+import type { ImportResult } from '../../../shared/inventory/model';
 import { cliParser } from '../parse-entry';
 import { USAGE } from '../usage';
 
@@ -19,7 +20,18 @@ export const checkInventoryCommand: Command = {
     // In a separate process, as on the workstations: a hostile file is refused here the way the sync refuses it.
     const parser = cliParser();
     const result = await importInventoryFile(path.resolve(io.cwd, file), (bytes, name) =>
-      parser.inventory(bytes, name),
+      parser.inventory(bytes, name).catch((error: unknown): ImportResult => ({
+        ok: false,
+        format: null,
+        problems: [
+          {
+            row: null,
+            column: null,
+            severity: 'error',
+            message: `Le fichier n'a pas pu être analysé : ${error instanceof Error ? error.message : String(error)}.`,
+          },
+        ],
+      })),
     );
     const stats = result.ok
       ? inventoryStats(result.inventory)
