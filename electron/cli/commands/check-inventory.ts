@@ -37,7 +37,19 @@ interface Read {
 
 /** In a separate process, as on the workstations: a hostile file is refused here the way the sync refuses it. */
 function isolatedImport(parser: InventoryParser): (bytes: Uint8Array, fileName: string) => Promise<ImportResult> {
-  return (bytes, fileName) => parser.inventory(bytes, fileName);
+  return (bytes, fileName) =>
+    parser.inventory(bytes, fileName).catch((error: unknown): ImportResult => ({
+      ok: false,
+      format: null,
+      problems: [
+        {
+          row: null,
+          column: null,
+          severity: 'error',
+          message: `Le fichier n'a pas pu être analysé : ${error instanceof Error ? error.message : String(error)}.`,
+        },
+      ],
+    }));
 }
 
 async function readLocal(file: string, parser: InventoryParser): Promise<Read> {
@@ -72,7 +84,7 @@ async function readRemote(url: URL, io: CliIo, parser: InventoryParser): Promise
       readError: null,
     };
   }
-  const result = await parser.inventory(fetched.bytes, fetched.fileName);
+  const result = await isolatedImport(parser)(fetched.bytes, fetched.fileName);
   try {
     const signature = await readRemoteSignature(url, { fetch, timeoutMs: HTTP_TIMEOUT_MS });
     return { result, files: [{ fileName: fetched.fileName, bytes: fetched.bytes, signature }], readError: null };

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportProblem } from '../../../shared/inventory/model';
 import type { Clock } from '../clock';
-import type { Logger, ParseAttemptKind, Store } from '../store';
+import { INTERRUPTED_REASON, type Logger, type ParseAttemptKind, type Store } from '../store';
 
 export interface GuardedFile {
   kind: ParseAttemptKind;
@@ -41,7 +41,13 @@ export class ParseGuard {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    const interrupted = store.parseAttempts.failInterrupted(clock.now());
+    let interrupted = 0;
+    try {
+      interrupted = store.parseAttempts.failInterrupted(clock.now());
+    } catch (error) {
+      // Still counted as failed when read (find() treats "in progress" as failed): the start must not fail here.
+      log.error('sync : tentatives interrompues non marquées', { error: String(error) });
+    }
     if (interrupted > 0) {
       log.warn("sync : une analyse de fichier était en cours à l'arrêt précédent : version refusée", { interrupted });
     }
@@ -57,7 +63,8 @@ export class ParseGuard {
         file: file.fileName,
         since: known.finishedAt ?? known.startedAt,
       });
-      return refusal(known.reason ?? 'Version déjà refusée.');
+      // Still "in progress" here: the process that started it died before it could mark it (see constructor).
+      return refusal(known.reason ?? INTERRUPTED_REASON);
     }
     parseAttempts.begin({
       kind: file.kind,
