@@ -6,7 +6,9 @@ import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { Sheet } from '../../../shared/inventory/model';
 import { decodeText, hasUtf8Bom, utf16Encoding } from './encoding';
+import { formatCount, INVENTORY_LIMITS } from '../../../shared/inventory/limits';
 import { InventoryReadError } from './errors';
+import { refuseLongText, refuseRows } from './xlsx-limits';
 
 const CANDIDATES = [';', ',', '\t'] as const;
 type Delimiter = (typeof CANDIDATES)[number];
@@ -43,7 +45,8 @@ function countPerLine(text: string): { lines: LineCounts; full: boolean } {
       continue;
     }
     if (!quoted && (ch === ';' || ch === ',' || ch === '\t')) counts[ch] += 1;
-    raw += ch;
+    // Header words come first: a line's first 4,096 characters are enough, and a huge line costs no more.
+    if (raw.length < 4096) raw += ch;
   }
   const full = lines.length >= SCAN_LINES;
   if (raw !== '') lines.push({ folded: foldLine(raw), counts });
@@ -86,8 +89,35 @@ function detectUtf8Delimiter(body: Uint8Array): Delimiter {
   const decoder = new TextDecoder('utf-8');
   for (let size = 64 * 1024; ; size *= 4) {
     const { lines, full } = countPerLine(decoder.decode(body.subarray(0, size)));
-    if (full || size >= body.length) return delimiterOf(lines);
+    // Bounded: 30 lines that do not fit in 4 MiB are not an inventory's (the parser then refuses the long line).
+    if (full || size >= body.length || size >= 4 * 1024 * 1024) return delimiterOf(lines);
   }
+}
+
+const L = INVENTORY_LIMITS;
+/**
+ * csv-parse's cap on one record's field and line buffers (bytes for a Buffer input): a row of Excel-sized cells
+ * fits; a 40 MB cell is stopped at 1 MiB instead of being buffered whole (issue 9).
+ */
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** Counts rows and cells as csv-parse hands them over, and refuses past the limits (shared/inventory/limits.ts). */
+function recordGuard(): (record: string[]) => string[] {
+  let rows = 0;
+  let cells = 0;
+  return (record) => {
+    rows += 1;
+    cells += record.length;
+    if (rows > L.rows) refuseRows(rows);
+    if (cells > L.cells) {
+      throw new InventoryReadError(
+        `Le fichier CSV a plus de ${formatCount(L.cells)} cellules (à la ligne ${formatCount(rows)}) : ce n’est pas ` +
+          'une liste d’applications.',
+      );
+    }
+    for (const cell of record) if (cell.length > L.cellChars) refuseLongText(` (ligne ${formatCount(rows)})`);
+    return record;
+  };
 }
 
 function parseCsv(input: string | Buffer, delimiter: Delimiter, name: string): Sheet {
@@ -98,10 +128,14 @@ function parseCsv(input: string | Buffer, delimiter: Delimiter, name: string): S
       relax_quotes: true,
       skip_empty_lines: false,
       bom: true,
+      max_record_size: MAX_RECORD_BYTES,
+      on_record: recordGuard(),
     }) as string[][];
     return { name, rows };
   } catch (error) {
+    if (error instanceof InventoryReadError) throw error;
     const { code, lines: line } = error as { code?: string; lines?: number };
+    if (code === 'CSV_MAX_RECORD_SIZE') refuseLongText(line ? ` (vers la ligne ${formatCount(line)})` : '');
     if (code !== 'CSV_QUOTE_NOT_CLOSED') {
       throw new InventoryReadError(
         'Le fichier CSV n’a pas pu être lu. Ouvrez-le dans Excel et enregistrez-le de nouveau.',
