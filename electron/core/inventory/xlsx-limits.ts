@@ -2,7 +2,7 @@
  * The XLSX reader's guards (issue 9; limits in shared/inventory/limits.ts, docs/inventory-format.md "Limites"):
  * what the zip's central directory declares is checked before anything is inflated, then every inflated byte is
  * counted against it (a zip may lie), and the cells are counted as the sheets are read. Each refusal is an
- * InventoryReadError: a French sentence for IT.
+ * InventoryReadError: a French sentence for IT. The row and text-length refusals serve the CSV reader too.
  */
 import { formatCount, INVENTORY_LIMITS } from '../../../shared/inventory/limits';
 import { InventoryReadError } from './errors';
