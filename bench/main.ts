@@ -1,11 +1,12 @@
 /**
- * `npm run --silent bench -- <import|fleet> [options] [--json]` (issue 5). Figures, not tests: they are printed
+ * `npm run --silent bench -- <import|fleet|hostile> [options] [--json]` (issue 5). Figures, not tests: they are printed
  * (as JSON with --json) and recorded in the README, never asserted in CI.
  */
 import { parseArgs, UsageError } from '../electron/cli/args';
 import { importVerdict, runImportBench } from './import-bench';
 import { fleetVerdict, runFleetBench } from './fleet-bench';
 import { fleetReportVerdict, runFleetReportBench } from './fleet-report-bench';
+import { hostileHeld, hostileVerdict, runHostileBench } from './hostile-bench';
 
 const USAGE = [
   'Usage : npm run --silent bench -- <banc> [options]',
@@ -66,6 +67,12 @@ async function main(argv: readonly string[]): Promise<number> {
       args.flags.json ? JSON.stringify(figures) + '\n' : fleetReportVerdict(figures, details).join('\n') + '\n',
     );
     return 0;
+  }
+  if (name === 'hostile') {
+    const args = parseArgs(rest, { only: { type: 'string' }, json: { type: 'flag' } });
+    const figures = await runHostileBench(args.strings.only);
+    process.stdout.write(args.flags.json ? JSON.stringify(figures) + '\n' : hostileVerdict(figures).join('\n') + '\n');
+    return hostileHeld(figures) ? 0 : 1;
   }
   process.stderr.write(USAGE);
   return 2;

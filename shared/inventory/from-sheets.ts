@@ -8,6 +8,7 @@ import { buildApplications, type RawApplication } from './applications';
 import { APPLICATION_TABLE, type ApplicationColumn } from './columns';
 import { eachDataRow } from './grid';
 import { expectedHeader, findHeader, missingColumnsMessage, quoteLabels, type HeaderMatch } from './header';
+import { appendProblems } from './limits';
 import type { ImportProblem, ImportResult, Inventory, InventoryFormat, Sheet } from './model';
 import { detectSideTable, mergeSideTable, readSideTable, sideTableKindOfSheetName } from './side-tables';
 import { parseUpdateLine } from './text';
@@ -124,7 +125,7 @@ export function inventoryFromSheets(sheets: readonly Sheet[], format: InventoryF
       problems,
     );
   }
-  problems.push(...built.problems);
+  appendProblems(problems, built.problems);
   if (built.applications.length === 0) {
     return fail(format, 'Aucune ligne valide dans la liste des applications : voir les erreurs ci-dessus.', problems);
   }
@@ -141,7 +142,7 @@ export function inventoryFromSheets(sheets: readonly Sheet[], format: InventoryF
     const kind = detectSideTable(other);
     if (kind === null) continue;
     const side = readSideTable(other, kind, `Feuille « ${other.name} » : `);
-    problems.push(...side.problems);
+    appendProblems(problems, side.problems);
     if (side.table === null) continue;
     // Several sheets of the same kind add up (e.g. one "Contacts" sheet per site).
     const existing = { services: inventory.services, contacts: inventory.contacts, hosts: inventory.hosts }[kind];

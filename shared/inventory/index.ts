@@ -1,4 +1,5 @@
 export * from './model';
+export * from './limits';
 export {
   normalizeHeader,
   foldText,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { buildApplications, type RawApplication } from './applications';
 import type { ApplicationColumn } from './columns';
+import { appendProblems } from './limits';
 import type { ContactRule, HostMapping, ImportProblem, ImportResult, Inventory, ServiceInfo } from './model';
 import { parseCalendarDate } from './text';
 
@@ -144,7 +145,7 @@ function readEntries<S extends z.ZodType>(
   value.forEach((item, index) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) result.push({ index, entry: parsed.data });
-    else problems.push(...entryProblems(parsed.error, item, index + 1, `« ${field} », élément`));
+    else appendProblems(problems, entryProblems(parsed.error, item, index + 1, `« ${field} », élément`));
   });
   return result;
 }
@@ -213,7 +214,7 @@ export function inventoryFromJson(value: unknown): ImportResult {
     transfers: 'transfers',
   };
   const built = buildApplications(raws, { names, warnEmptySite: true, rowName: (row) => `l’élément ${row}` });
-  problems.push(...built.problems);
+  appendProblems(problems, built.problems);
   if (built.applications.length === 0) {
     return fail('Aucune application valide dans le fichier JSON : voir les erreurs ci-dessus.', problems);
   }

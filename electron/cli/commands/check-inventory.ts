@@ -131,8 +131,13 @@ export const checkInventoryCommand: Command = {
     const stats = result.ok
       ? inventoryStats(result.inventory)
       : { applications: 0, byStatus: { scheduled: 0, 'not-affected': 0, 'to-be-determined': 0, unrecognized: 0 } };
+    // The same import, within the same limits (shared/inventory/limits.ts), as the sync on the workstations.
+    const refusal = result.ok ? null : (result.problems.filter((p) => p.severity === 'error').at(-1)?.message ?? null);
     const report = {
       ok: result.ok,
+      /** The workstations would refuse this file and keep their last good inventory. */
+      refusedByWorkstations: !result.ok,
+      refusal,
       format: result.format,
       publishedAt: result.ok ? result.inventory.publishedAt : null,
       applications: stats.applications,
@@ -144,7 +149,9 @@ export const checkInventoryCommand: Command = {
     if (args.flags.json) printJson(io, report);
     else {
       const lines = [
-        result.ok ? `Inventaire utilisable (${report.format}).` : `Inventaire NON utilisable.`,
+        result.ok
+          ? `Inventaire utilisable (${report.format}).`
+          : `Inventaire NON utilisable : les postes refuseraient ce fichier et garderaient leur dernier inventaire valide.`,
         `Publication : ${sanitizeTerminal(report.publishedAt ?? 'inconnue')}`,
         `Applications : ${report.applications} — planifiées ${stats.byStatus.scheduled}, pas touchées ${stats.byStatus['not-affected']}, à venir ${stats.byStatus['to-be-determined']}, non reconnues ${stats.byStatus.unrecognized}`,
       ];

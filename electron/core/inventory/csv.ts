@@ -6,7 +6,9 @@ import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { Sheet } from '../../../shared/inventory/model';
 import { decodeText, hasUtf8Bom, utf16Encoding } from './encoding';
+import { formatCount, INVENTORY_LIMITS } from '../../../shared/inventory/limits';
 import { InventoryReadError } from './errors';
+import { refuseLongText, refuseRows } from './xlsx-limits';
 
 const CANDIDATES = [';', ',', '\t'] as const;
 type Delimiter = (typeof CANDIDATES)[number];
@@ -43,7 +45,8 @@ function countPerLine(text: string): { lines: LineCounts; full: boolean } {
       continue;
     }
     if (!quoted && (ch === ';' || ch === ',' || ch === '\t')) counts[ch] += 1;
-    raw += ch;
+    // Header words come first: a line's first 4,096 characters are enough, and a huge line costs no more.
+    if (raw.length < 4096) raw += ch;
   }
   const full = lines.length >= SCAN_LINES;
   if (raw !== '') lines.push({ folded: foldLine(raw), counts });
@@ -86,11 +89,55 @@ function detectUtf8Delimiter(body: Uint8Array): Delimiter {
   const decoder = new TextDecoder('utf-8');
   for (let size = 64 * 1024; ; size *= 4) {
     const { lines, full } = countPerLine(decoder.decode(body.subarray(0, size)));
-    if (full || size >= body.length) return delimiterOf(lines);
+    // Bounded: 30 lines that do not fit in 4 MiB are not an inventory's (the parser then refuses the long line).
+    if (full || size >= body.length || size >= 4 * 1024 * 1024) return delimiterOf(lines);
+  }
+}
+
+const L = INVENTORY_LIMITS;
+/**
+ * csv-parse's cap on one record's field and line buffers (bytes for a Buffer input): a row of Excel-sized cells
+ * fits; a 40 MB cell is stopped at 1 MiB instead of being buffered whole (issue 9).
+ */
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** Occurrences of the byte or character `code` in `input` (native indexOf: a few ms for a large file). */
+function countOf(input: string | Buffer, code: number): number {
+  let count = 0;
+  if (typeof input === 'string') {
+    const ch = String.fromCharCode(code);
+    for (let at = input.indexOf(ch); at >= 0; at = input.indexOf(ch, at + 1)) count += 1;
+  } else for (let at = input.indexOf(code); at >= 0; at = input.indexOf(code, at + 1)) count += 1;
+  return count;
+}
+
+/**
+ * Refuses, before parsing, a CSV that may hold more cells than INVENTORY_LIMITS.cells: separators plus line breaks
+ * bound the number of cells from above (a separator inside quotes only makes the bound larger). Counted here
+ * rather than per record: a csv-parse `on_record` hook builds an info object for every record, which cost the
+ * import a third of its speed (`npm run bench -- import`).
+ */
+function checkCellCount(input: string | Buffer, delimiter: Delimiter): void {
+  const bound = countOf(input, delimiter.charCodeAt(0)) + countOf(input, 0x0a) + countOf(input, 0x0d) + 1;
+  if (bound > L.cells) {
+    throw new InventoryReadError(
+      `Le fichier CSV peut contenir plus de ${formatCount(L.cells)} cellules : ce n’est pas une liste d’applications.`,
+    );
+  }
+}
+
+/** Refuses a sheet past the row limit (csv-parse stopped one row after it) or with a cell longer than Excel's. */
+function checkRows(rows: readonly (readonly string[])[]): void {
+  if (rows.length > L.rows) refuseRows(rows.length);
+  for (let r = 0; r < rows.length; r += 1) {
+    for (const cell of rows[r] as readonly string[]) {
+      if (cell.length > L.cellChars) refuseLongText(` (ligne ${formatCount(r + 1)})`);
+    }
   }
 }
 
 function parseCsv(input: string | Buffer, delimiter: Delimiter, name: string): Sheet {
+  checkCellCount(input, delimiter);
   try {
     const rows = parse(input, {
       delimiter,
@@ -98,10 +145,16 @@ function parseCsv(input: string | Buffer, delimiter: Delimiter, name: string): S
       relax_quotes: true,
       skip_empty_lines: false,
       bom: true,
+      max_record_size: MAX_RECORD_BYTES,
+      // One row past the limit, so that checkRows can tell; the rest of the file is not parsed.
+      to: L.rows + 1,
     }) as string[][];
+    checkRows(rows);
     return { name, rows };
   } catch (error) {
+    if (error instanceof InventoryReadError) throw error;
     const { code, lines: line } = error as { code?: string; lines?: number };
+    if (code === 'CSV_MAX_RECORD_SIZE') refuseLongText(line ? ` (vers la ligne ${formatCount(line)})` : '');
     if (code !== 'CSV_QUOTE_NOT_CLOSED') {
       throw new InventoryReadError(
         'Le fichier CSV n’a pas pu être lu. Ouvrez-le dans Excel et enregistrez-le de nouveau.',

@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { inventoryFromSheets } from '../../../shared/inventory/from-sheets';
+import { appendProblems, capProblems, INVENTORY_LIMITS } from '../../../shared/inventory/limits';
 import type { ImportProblem, ImportResult, InventoryFormat, Sheet } from '../../../shared/inventory/model';
 import { sideTableFromSheet, type SideTable } from '../../../shared/inventory/side-tables';
 import { limitInventoryTexts, limitSideTableTexts } from '../../../shared/inventory/text-limits';
@@ -15,7 +16,9 @@ import { InventoryReadError } from './errors';
 import { readXlsx } from './xlsx';
 
 /** Far above any real inventory (a few hundred rows); protects the agent from a wrong file on the share. */
-export const MAX_INVENTORY_BYTES = 50 * 1024 * 1024;
+export const MAX_INVENTORY_BYTES = INVENTORY_LIMITS.fileBytes;
+
+const TOO_BIG = `Le fichier dépasse ${INVENTORY_LIMITS.fileBytes / (1024 * 1024)} Mo : c’est trop pour une liste d’applications.`;
 
 const NOT_A_SHEET = 'Ce fichier n’est pas un tableur reconnu (CSV, XLSX ou JSON).';
 
@@ -117,13 +120,20 @@ function withTextLimits(result: ImportResult): ImportResult {
   return { ...result, inventory: limited.inventory, problems: [...result.problems, ...limited.problems] };
 }
 
+/**
+ * Bytes → Inventory, within INVENTORY_LIMITS (shared/inventory/limits.ts) and the text length policy: the sync and
+ * `check-inventory` both come here, so a file the workstations would refuse is refused by the command with the
+ * same sentence.
+ */
 export async function importInventory(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
-  return withTextLimits(await importUnlimited(bytes, fileName));
+  const result = withTextLimits(await importWithinLimits(bytes, fileName));
+  return { ...result, problems: capProblems(result.problems) };
 }
 
-async function importUnlimited(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+async function importWithinLimits(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
   let format: InventoryFormat | null = null;
   try {
+    if (bytes.length > INVENTORY_LIMITS.fileBytes) return failure(null, TOO_BIG);
     if (isEmpty(bytes)) return failure(null, 'Le fichier est vide.');
     const sniffed = sniffFormat(bytes, fileName);
     if ('failure' in sniffed) return failure(null, sniffed.failure);
@@ -146,6 +156,11 @@ export type SideTableImport =
  * recognised by its sheet name or header. Merge it with mergeSideTable (shared/inventory). Never throws.
  */
 export async function importSideTable(bytes: Uint8Array, fileName: string): Promise<SideTableImport> {
+  const result = await sideTableWithinLimits(bytes, fileName);
+  return { ...result, problems: capProblems(result.problems) };
+}
+
+async function sideTableWithinLimits(bytes: Uint8Array, fileName: string): Promise<SideTableImport> {
   let format: InventoryFormat | null = null;
   const fail = (message: string, problems: ImportProblem[] = []): SideTableImport => ({
     ok: false,
@@ -153,6 +168,7 @@ export async function importSideTable(bytes: Uint8Array, fileName: string): Prom
     problems: [...problems, { row: null, column: null, severity: 'error', message }],
   });
   try {
+    if (bytes.length > INVENTORY_LIMITS.fileBytes) return fail(TOO_BIG);
     if (isEmpty(bytes)) return fail('Le fichier est vide.');
     const sniffed = sniffFormat(bytes, fileName);
     if ('failure' in sniffed) return fail(sniffed.failure);
@@ -162,10 +178,11 @@ export async function importSideTable(bytes: Uint8Array, fileName: string): Prom
     const problems: ImportProblem[] = [];
     for (const sheet of await sheetsOf(bytes, fileName, sheetFormat)) {
       const side = sideTableFromSheet(sheet);
-      problems.push(...side.problems);
+      appendProblems(problems, side.problems);
       if (side.table) {
         const limited = limitSideTableTexts(side.table);
-        return { ok: true, format: sheetFormat, table: limited.table, problems: [...problems, ...limited.problems] };
+        appendProblems(problems, limited.problems);
+        return { ok: true, format: sheetFormat, table: limited.table, problems };
       }
     }
     return fail(

@@ -1,5 +1,6 @@
 /** JSON reader: bytes → parsed value → the shared "vigie-inventory" validation. */
 import { inventoryFromJson } from '../../../shared/inventory/json';
+import { formatCount, INVENTORY_LIMITS } from '../../../shared/inventory/limits';
 import type { ImportResult } from '../../../shared/inventory/model';
 import { decodeText } from './encoding';
 import { InventoryReadError } from './errors';
@@ -25,6 +26,40 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
+/**
+ * Refuses JSON nested deeper than INVENTORY_LIMITS.jsonDepth, by one pass over the text before anything is parsed
+ * (issue 9: `[[[[…` must not overflow a stack or take minutes in the checks that walk the parsed value). Brackets
+ * inside strings do not count; a `"` inside a string is always escaped, and `\` escapes one byte.
+ */
+export function checkJsonDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const b = text.charCodeAt(i);
+    if (inString) {
+      if (b === 0x5c) i += 1;
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) inString = true;
+    else if (b === 0x5b || b === 0x7b) {
+      depth += 1;
+      if (depth > INVENTORY_LIMITS.jsonDepth) {
+        throw new InventoryReadError(
+          `Le fichier JSON imbrique plus de ${INVENTORY_LIMITS.jsonDepth} niveaux de [ ] ou { } : ce n’est pas un ` +
+            'inventaire Vigie (voir docs/inventory-format.md).',
+        );
+      }
+    } else if (b === 0x5d || b === 0x7d) depth -= 1;
+  }
+}
+
 export function readJson(bytes: Uint8Array): ImportResult {
-  return inventoryFromJson(parseJsonText(decodeText(bytes)));
+  if (bytes.length > INVENTORY_LIMITS.jsonBytes) {
+    throw new InventoryReadError(
+      `Le fichier JSON dépasse ${formatCount(INVENTORY_LIMITS.jsonBytes / (1024 * 1024))} Mo : c’est trop pour un ` +
+        'inventaire.',
+    );
+  }
+  const text = decodeText(bytes);
+  checkJsonDepth(text);
+  return inventoryFromJson(parseJsonText(text));
 }

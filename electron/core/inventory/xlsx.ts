@@ -10,8 +10,10 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { Sheet } from '../../../shared/inventory/model';
+import { INVENTORY_LIMITS } from '../../../shared/inventory/limits';
 import { InventoryReadError } from './errors';
 import { utf8Chunks } from './xlsx-chunks';
+import { checkDeclaredSizes, GridBudget, InflateBudget, isReadPart, refuse, refuseLongText } from './xlsx-limits';
 import { blankMergedCells, watchMerges } from './xlsx-merges';
 import { checkZip, reorderedRecords } from './zip';
 
@@ -38,8 +40,16 @@ interface StreamedWorksheet extends AsyncIterable<ExcelJS.Row> {
 interface StreamedWorkbook extends AsyncIterable<StreamedWorksheet> {
   model?: { sheets?: { id: number }[] };
   properties?: { model?: { date1904?: boolean } };
-  /** Reads xl/sharedStrings.xml from its zip entry (a stream). */
+  /** Set once read; until both are set, the reader copies each worksheet it meets to a temporary file. */
+  sharedStrings?: unknown[];
+  workbookRels?: unknown[];
+  /** Read xl/sharedStrings.xml, workbook.xml.rels, workbook.xml, styles.xml from their zip entry (a stream). */
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  /** Makes the reader of xl/worksheets/sheet<sheetNo>.xml from its inflated bytes. */
+  _parseWorksheet(iterator: AsyncIterable<Uint8Array>, sheetNo: string): Generator<unknown>;
 }
 
 /**
@@ -113,8 +123,12 @@ function streamedCellText(cell: ExcelJS.Cell, date1904: boolean): string {
   return cellValueText(value);
 }
 
-/** Workbook parts first, so every worksheet is read straight from the zip with its strings and styles at hand. */
-function partRank(name: string): number {
+/**
+ * Workbook parts first, so every worksheet is read straight from the zip with its strings and styles at hand;
+ * parts Vigie does not read are left out (null).
+ */
+function partRank(name: string): number | null {
+  if (!isReadPart(name)) return null;
   switch (name) {
     case 'xl/_rels/workbook.xml.rels':
     case 'xl/workbook.xml':
@@ -126,19 +140,34 @@ function partRank(name: string): number {
   }
 }
 
-async function readWorksheet(worksheet: StreamedWorksheet, book: StreamedWorkbook): Promise<string[][]> {
+/** The row of every sheet row the file leaves out: one shared array, so a gap costs a pointer, not a row. */
+const EMPTY_ROW: string[] = Object.freeze([]) as unknown as string[];
+
+async function readWorksheet(
+  worksheet: StreamedWorksheet,
+  book: StreamedWorkbook,
+  budget: GridBudget,
+): Promise<string[][]> {
   const merges: string[] = [];
   worksheet.iterator = watchMerges(utf8Chunks(worksheet.iterator), merges);
   const date1904 = book.properties?.model?.date1904 === true;
+  const name = String(worksheet.name ?? worksheet.id);
   // rows[i] is sheet row i + 1: rows the file leaves out (never typed in) are empty, so row numbers match Excel.
+  // Nothing is allocated from a coordinate before the budget has accepted it (issue 9: one row numbered
+  // 2,000,000,000 used to cost 5 GB).
   const rows: string[][] = [];
   for await (const row of worksheet) {
+    if (!Number.isInteger(row.number) || row.number < 1) throw new InventoryReadError(DAMAGED);
+    const gap = Math.max(0, row.number - 1 - rows.length);
+    budget.addRow(name, row.number, row.cellCount, gap);
     const cells: string[] = [];
     for (let c = 1; c <= row.cellCount; c += 1) {
       const cell = row.findCell(c);
-      cells.push(cell ? streamedCellText(cell, date1904) : '');
+      const text = cell ? streamedCellText(cell, date1904) : '';
+      if (text.length > INVENTORY_LIMITS.cellChars) refuseLongText(` (feuille « ${name} », ligne ${row.number})`);
+      cells.push(text);
     }
-    while (rows.length < row.number - 1) rows.push([]);
+    while (rows.length < row.number - 1) rows.push(EMPTY_ROW);
     rows[row.number - 1] = cells;
   }
   // A merged range keeps its value on the master cell only: a merged title must not look like a row of identical
@@ -147,28 +176,59 @@ async function readWorksheet(worksheet: StreamedWorksheet, book: StreamedWorkboo
   return rows;
 }
 
+/**
+ * Every entry exceljs inflates goes through the budget (xlsx-limits.ts), on this reader only; exceljs 4.4's
+ * methods, see loadWorkbookReader. The shared strings (most of an inventory's text) also go through the same
+ * chunk-by-chunk decoding as worksheets (xlsx-chunks.ts).
+ */
+function guard(book: StreamedWorkbook, budget: InflateBudget): void {
+  const { _parseSharedStrings, _parseRels, _parseWorkbook, _parseStyles, _parseWorksheet } = book;
+  const watched = (name: string, entry: Readable) => Readable.from(budget.watch(name, entry));
+  book._parseSharedStrings = function (this: StreamedWorkbook, entry: Readable) {
+    return _parseSharedStrings.call(this, Readable.from(utf8Chunks(budget.watch('xl/sharedStrings.xml', entry))));
+  };
+  book._parseRels = function (this: StreamedWorkbook, entry: Readable) {
+    return _parseRels.call(this, watched('xl/_rels/workbook.xml.rels', entry));
+  };
+  book._parseWorkbook = function (this: StreamedWorkbook, entry: Readable) {
+    return _parseWorkbook.call(this, watched('xl/workbook.xml', entry));
+  };
+  book._parseStyles = function (this: StreamedWorkbook, entry: Readable) {
+    return _parseStyles.call(this, watched('xl/styles.xml', entry));
+  };
+  book._parseWorksheet = function (this: StreamedWorkbook, iterator: AsyncIterable<Uint8Array>, sheetNo: string) {
+    return _parseWorksheet.call(this, budget.watch(`xl/worksheets/sheet${sheetNo}.xml`, iterator), sheetNo);
+  };
+  // The parts are re-ordered so the relationships and shared strings come before any worksheet; a workbook may
+  // still have none of them (inline strings only): said up front, so exceljs never copies a worksheet to a
+  // temporary file waiting for them (issue 9: a 27 MB workbook made it write 463 MB).
+  book.sharedStrings = [];
+  book.workbookRels = [];
+}
+
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   const zip = checkZip(bytes);
+  if (!zip.ok && zip.zip64) {
+    refuse(
+      'Le fichier Excel est une archive ZIP64 ou fractionnée, que Vigie ne lit pas. Ouvrez-le dans Excel, ' +
+        'enregistrez-le de nouveau en .xlsx, puis réessayez.',
+    );
+  }
   if (!zip.ok) throw new InventoryReadError(DAMAGED);
+  checkDeclaredSizes(zip.layout);
   const WorkbookReader = await loadWorkbookReader();
-  const input = Readable.from(
-    zip.layout
-      ? reorderedRecords(bytes, zip.layout, partRank)
-      : [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
-  );
+  const input = Readable.from(reorderedRecords(bytes, zip.layout, partRank));
   const book = new WorkbookReader(input, XLSX_STREAM_OPTIONS) as unknown as StreamedWorkbook;
-  // The shared strings (most of an inventory's text) go through the same chunk-by-chunk decoding as worksheets:
-  // re-cut their bytes too (xlsx-chunks.ts). On this reader only; exceljs 4.4's method, see loadWorkbookReader.
-  const parseSharedStrings = book._parseSharedStrings;
-  book._parseSharedStrings = function (this: StreamedWorkbook, entry: Readable) {
-    return parseSharedStrings.call(this, Readable.from(utf8Chunks(entry)));
-  };
+  guard(book, new InflateBudget(zip.layout));
+  const grid = new GridBudget();
   const read: { id: number | string; name: string; rows: string[][] }[] = [];
   try {
     for await (const worksheet of book) {
-      read.push({ id: worksheet.id, name: worksheet.name, rows: await readWorksheet(worksheet, book) });
+      read.push({ id: worksheet.id, name: worksheet.name, rows: await readWorksheet(worksheet, book, grid) });
     }
-  } catch {
+  } catch (error) {
+    // A refusal (a limit) keeps its own sentence; anything else from the reader means a damaged file.
+    if (error instanceof InventoryReadError) throw error;
     throw new InventoryReadError(DAMAGED);
   }
   // A zip without a workbook in it (another Office file, a renamed archive).

@@ -19,6 +19,11 @@ export interface ZipRecord {
   name: string;
   /** Offset of its local header: the record runs from here to the next record (data descriptor included). */
   offset: number;
+  /** Sizes as the central directory declares them (the reader counts the inflated bytes against them). */
+  compressedSize: number;
+  size: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
 }
 
 export interface ZipLayout {
@@ -28,7 +33,8 @@ export interface ZipLayout {
   centralOffset: number;
 }
 
-export type ZipCheck = { ok: true; layout: ZipLayout | null } | { ok: false };
+/** `zip64`: a ZIP64 or split archive, which this module does not take apart (no workbook of an inventory needs one). */
+export type ZipCheck = { ok: true; layout: ZipLayout } | { ok: false; zip64?: true };
 
 /** The end-of-central-directory record, searched backwards (it may be followed by a comment). */
 function findEocd(view: DataView): number {
@@ -45,9 +51,8 @@ function findEocd(view: DataView): number {
 }
 
 /**
- * Whether the bytes are a complete zip (its central directory is there and points at local records), and its
- * layout when it is a plain one. `layout` is null for a zip this module does not take apart (ZIP64, split
- * archives): those are still complete, and are read in their own order.
+ * Whether the bytes are a complete plain zip (its central directory is there and points at local records), and
+ * its layout with each entry's declared sizes.
  */
 export function checkZip(bytes: Uint8Array): ZipCheck {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -57,7 +62,7 @@ export function checkZip(bytes: Uint8Array): ZipCheck {
   const size = view.getUint32(eocd + 12, true);
   const centralOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || size === 0xffffffff || centralOffset === 0xffffffff || view.getUint16(eocd + 4, true) !== 0) {
-    return { ok: true, layout: null };
+    return { ok: false, zip64: true };
   }
   if (centralOffset + size > eocd) return { ok: false };
   const decoder = new TextDecoder('utf-8');
@@ -68,11 +73,16 @@ export function checkZip(bytes: Uint8Array): ZipCheck {
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const uncompressedSize = view.getUint32(at + 24, true);
     const offset = view.getUint32(at + 42, true);
-    if (offset === 0xffffffff) return { ok: true, layout: null };
+    if (offset === 0xffffffff || compressedSize === 0xffffffff || uncompressedSize === 0xffffffff) {
+      return { ok: false, zip64: true };
+    }
     if (offset + 4 > centralOffset || view.getUint32(offset, true) !== LOCAL_SIGNATURE) return { ok: false };
     const name = decoder.decode(bytes.subarray(at + CENTRAL_HEADER_SIZE, at + CENTRAL_HEADER_SIZE + nameLength));
-    records.push({ name, offset });
+    records.push({ name, offset, compressedSize, size: uncompressedSize, method });
     at += CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength;
   }
   records.sort((a, b) => a.offset - b.offset);
@@ -80,17 +90,22 @@ export function checkZip(bytes: Uint8Array): ZipCheck {
 }
 
 /**
- * The zip's bytes as chunks, its local records re-ordered by `rank` (lower first, ties in file order), then the
- * central directory and what follows unchanged (a streaming reader only walks the records; their offsets are not
- * looked at).
+ * The zip's bytes as chunks, its local records re-ordered by `rank` (lower first, ties in file order; a record
+ * ranked `null` is left out: the reader never inflates what it does not read), then the central directory and what
+ * follows unchanged (a streaming reader only walks the records; their offsets are not looked at).
  */
-export function reorderedRecords(bytes: Uint8Array, layout: ZipLayout, rank: (name: string) => number): Uint8Array[] {
+export function reorderedRecords(
+  bytes: Uint8Array,
+  layout: ZipLayout,
+  rank: (name: string) => number | null,
+): Uint8Array[] {
   const { records, centralOffset } = layout;
-  const spans = records.map((record, i) => ({
-    rank: rank(record.name),
-    index: i,
-    chunk: bytes.subarray(record.offset, records[i + 1]?.offset ?? centralOffset),
-  }));
+  const spans = records.flatMap((record, i) => {
+    const r = rank(record.name);
+    return r === null
+      ? []
+      : [{ rank: r, index: i, chunk: bytes.subarray(record.offset, records[i + 1]?.offset ?? centralOffset) }];
+  });
   spans.sort((a, b) => a.rank - b.rank || a.index - b.index);
   // Bytes before the first record (a self-extractor stub) would not parse; there are none in a workbook.
   return [...spans.map((s) => s.chunk), bytes.subarray(centralOffset)];

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inlineRow, inventoryWorkbook } from '../../../bench/hostile-files';
 import { cli, DEFAULT_INVENTORY } from './helpers';
 
 describe('cli occurrences', () => {
@@ -109,6 +113,8 @@ describe('cli check-inventory', () => {
     expect(r.code).toBe(0);
     expect(r.json()).toEqual({
       ok: true,
+      refusedByWorkstations: false,
+      refusal: null,
       format: 'csv',
       publishedAt: '2018-09-28',
       applications: 18,
@@ -126,6 +132,23 @@ describe('cli check-inventory', () => {
     expect(body.ok).toBe(false);
     expect(body.problems[0]?.severity).toBe('error');
     expect(body.problems[0]?.message).toMatch(/vide/i);
+  });
+
+  it('says when the workstations would refuse a file: a row beyond Excel’s limit (issue 9)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-hostile-'));
+    try {
+      const file = path.join(dir, 'ligne.xlsx');
+      fs.writeFileSync(file, await inventoryWorkbook(inlineRow(2_000_000_000, ['x'])));
+      const r = await cli(['check-inventory', file, '--json']);
+      expect(r.code).toBe(1);
+      const body = r.json<{ refusedByWorkstations: boolean; refusal: string }>();
+      expect(body.refusedByWorkstations).toBe(true);
+      expect(body.refusal).toMatch(/au-delà des 1\u202f048\u202f576 lignes/);
+      const text = await cli(['check-inventory', file]);
+      expect(text.stdout).toMatch(/les postes refuseraient ce fichier/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 for a file that does not exist, without a stack trace', async () => {

@@ -22,13 +22,15 @@ describe('readCsv on UTF-8 bytes', () => {
   });
 
   it('finds the separator on lines beyond the first 64 KB, never on a line cut short', () => {
-    // 29 lines with one comma, then a 70 KB line whose semicolons all come after the first 64 KB.
-    const text = 'a,b\n'.repeat(29) + 'x'.repeat(70_000) + ';'.repeat(100) + '\n' + 'c;d\n';
+    // 29 lines with one comma, then a 69 KB line whose semicolons all come after the first 64 KB (23,000 "€" of
+    // 3 bytes each: a cell within Excel's 32,767 characters).
+    const long = '€'.repeat(23_000);
+    const text = 'a,b\n'.repeat(29) + long + ';'.repeat(100) + '\n' + 'c;d\n';
     const sheet = readCsv(utf8(text), 'inventaire');
     expect(sheet).toEqual(viaText(utf8(text)));
     expect(sheet.rows.at(-1)).toEqual(['c', 'd']);
-    // A quoted cell spanning more than 64 KB of lines: still one logical line.
-    const quoted = `"${'ligne;\n'.repeat(12_000)}",x\n`.repeat(2) + 'Service,Application\n';
+    // Quoted cells spanning more than 64 KB of lines: still one logical line.
+    const quoted = `${`"${'ligne;\n'.repeat(4_000)}",`.repeat(3)}x\n`.repeat(2) + 'Service,Application\n';
     expect(readCsv(utf8(quoted), 'inventaire')).toEqual(viaText(utf8(quoted)));
   });
 
