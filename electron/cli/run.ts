@@ -15,6 +15,7 @@ function lazy(name: CommandName, load: () => Promise<Command>): Command {
 export const COMMANDS: readonly Command[] = [
   lazy('occurrences', async () => (await import('./commands/occurrences')).occurrencesCommand),
   lazy('check-inventory', async () => (await import('./commands/check-inventory')).checkInventoryCommand),
+  lazy('check-config', async () => (await import('./commands/check-config')).checkConfigCommand),
   lazy('timeline', async () => (await import('./commands/timeline')).timelineCommand),
   lazy('contact', async () => (await import('./commands/contact')).contactCommand),
   lazy('report', async () => (await import('./commands/report')).reportCommand),

@@ -18,7 +18,10 @@ export const USAGE = {
   simulate:
     'simulate --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> ' +
     '[--asleep <début>/<fin> …] [--language fr|en] [--json]',
-  agent: 'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>]',
+  agent:
+    'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>] ' +
+    '[--policy <config.json>]',
+  'check-config': 'check-config <config.json> [--json]',
 } as const;
 
 export type CommandName = keyof typeof USAGE;

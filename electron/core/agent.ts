@@ -22,7 +22,7 @@ import { ReportWriter } from './reports/writer';
 import { Scheduler } from './scheduler/scheduler';
 import type { PlanInput } from './scheduler/plan-cache';
 import { trayModel, type TrayModelInputs } from './scheduler/tray';
-import { readPolicyFile, SettingsService } from './settings';
+import { machinePolicySources, SettingsService, type MachinePolicySources } from './settings';
 import { openStore, type Logger, type Store } from './store';
 import { SyncService, type SyncServiceDeps } from './sync';
 import type { PlannedWindow } from '../../shared/planning';
@@ -36,8 +36,13 @@ export interface AgentDeps {
   hostname: string;
   clock: Clock;
   notifier: Notifier;
-  /** IT's machine configuration file (e.g. %ProgramData%\Vigie\config.json), read-only for users. */
-  policyPath: string;
+  /**
+   * IT's machine policy: the registry then %ProgramData%\Vigie\config.json, located by the OS
+   * (settings/sources.ts). Without it, `policyPath` alone (the headless agent's --policy, tests).
+   */
+  policySources?: MachinePolicySources;
+  /** A config.json to read as the only policy source (no registry). */
+  policyPath?: string;
   log: Logger;
   /** Tick period; at most 30 s (default 30 s). */
   tickIntervalMs?: number;
@@ -48,7 +53,7 @@ export interface AgentDeps {
   appVersion?: string;
   /** Tests: what the sync may use instead of the real disk/network. */
   sync?: Partial<Pick<SyncServiceDeps, 'fs' | 'fetch' | 'wait' | 'random' | 'allowLocalHttp' | 'importer'>>;
-  /** Tests: replaces the machine config file. */
+  /** Tests: the config.json document, instead of any file. */
   readPolicy?: () => Promise<unknown>;
 }
 
@@ -153,7 +158,21 @@ class CoreAgent implements Agent {
 
   handleSystemEvent(event: SystemEvent): void {
     this.deps.log.info('agent: system event, re-checking now', { event });
-    void this.tick({ sync: true });
+    void this.track(this.afterSystemEvent(event));
+  }
+
+  /** Unlock and resume re-read IT's policy first (Group Policy may have changed while the PC slept or was locked). */
+  private async afterSystemEvent(event: SystemEvent): Promise<void> {
+    const s = this.services;
+    if (s && !this.stopped && (event === 'resume' || event === 'unlock')) {
+      try {
+        await s.settings.refresh();
+        this.planMemo = null;
+      } catch (error) {
+        this.deps.log.warn('agent: machine policy not re-read', { error: String(error) });
+      }
+    }
+    await this.tick({ sync: true });
   }
 
   async tick(options: { sync?: boolean } = {}): Promise<void> {
@@ -183,7 +202,12 @@ class CoreAgent implements Agent {
     const settings = await SettingsService.create({
       store,
       clock,
-      readPolicy: deps.readPolicy ?? (() => readPolicyFile(deps.policyPath)),
+      policySources:
+        deps.readPolicy !== undefined
+          ? undefined
+          : (deps.policySources ??
+            (deps.policyPath !== undefined ? machinePolicySources({ file: deps.policyPath, registry: false }) : undefined)),
+      readPolicy: deps.readPolicy,
       hostname: deps.hostname,
       inventory: () => (sync as SyncService).current(),
       log,

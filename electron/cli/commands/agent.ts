@@ -13,7 +13,7 @@ import { createAgent, type AgentDeps } from '../../core/agent';
 import type { Notifier } from '../../core/agent-types';
 import { NodeNotifier } from '../../core/notify/node-notifier';
 import { ConsoleNotifier } from '../../core/notify/simple';
-import { defaultPolicyPath } from '../../core/settings';
+import { machinePolicyPath, machinePolicySources, type MachinePolicySources } from '../../core/settings';
 import type { Logger } from '../../core/store';
 import { USAGE } from '../usage';
 
@@ -22,6 +22,7 @@ const SPEC = {
   site: { type: 'string' },
   service: { type: 'list' },
   'data-dir': { type: 'string' },
+  policy: { type: 'string' },
 } as const;
 
 const WINDOW_NAMES = { checklist: 'la vérification', status: 'le calendrier', settings: 'les réglages' } as const;
@@ -32,6 +33,18 @@ export interface AgentCommandOptions {
   notifier?: (io: CliIo, log: Logger) => Notifier;
   /** Extra agent settings (tests: a shorter tick). */
   agent?: Partial<Pick<AgentDeps, 'tickIntervalMs' | 'readPolicy' | 'sync'>>;
+}
+
+/**
+ * `--policy <file>`: that config.json alone (a trial of a configuration before deploying it). Without it, the
+ * workstation's own machine policy, as the tray app reads it: the registry then ProgramData (settings/sources.ts).
+ */
+export async function agentPolicySources(
+  file: string | undefined,
+  platform: NodeJS.Platform = process.platform,
+): Promise<MachinePolicySources> {
+  if (file !== undefined) return machinePolicySources({ file, registry: false });
+  return machinePolicySources({ file: await machinePolicyPath(platform), registry: platform === 'win32' });
 }
 
 /** Where the headless agent keeps its database by default: local, per user, apart from the tray app's. */
@@ -88,7 +101,9 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
             notifier.notify(notification, onClick);
           },
         },
-        policyPath: defaultPolicyPath(),
+        policySources: await agentPolicySources(
+          args.strings.policy === undefined ? undefined : path.resolve(io.cwd, args.strings.policy),
+        ),
         log,
         ...options.agent,
       });

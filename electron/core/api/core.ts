@@ -48,6 +48,8 @@ export interface VigieCoreDeps {
     profile(): Profile | null;
     get(): SettingsView;
     save(patch: SettingsPatch): SettingsView;
+    /** Problems of IT's machine policy (French); absent = none known. */
+    policyProblems?(): { key: string | null; message: string }[];
   };
   checklists: ChecklistService;
   trayState: () => TrayState;
@@ -107,6 +109,7 @@ export class VigieCore implements VigieCoreApi {
       history: checklists.history(HISTORY_LIMIT),
       pendingReports: this.pendingReports(),
       intranetUrl: effective.intranetUrl,
+      policyProblems: (settings.policyProblems?.() ?? []).map((p) => ({ key: p.key, message: p.message })),
     };
   }
 
