@@ -206,7 +206,9 @@ class CoreAgent implements Agent {
         deps.readPolicy !== undefined
           ? undefined
           : (deps.policySources ??
-            (deps.policyPath !== undefined ? machinePolicySources({ file: deps.policyPath, registry: false }) : undefined)),
+            (deps.policyPath !== undefined
+              ? machinePolicySources({ file: deps.policyPath, registry: false })
+              : undefined)),
       readPolicy: deps.readPolicy,
       hostname: deps.hostname,
       inventory: () => (sync as SyncService).current(),

@@ -34,20 +34,28 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** Validates one value against its key's schema. */
 export function checkValue(key: PolicyKey, value: unknown): KeyVerdict {
   const parsed = POLICY_SCHEMA[key].schema.safeParse(value);
-  return parsed.success ? { state: 'valid', value: parsed.data } : { state: 'invalid', message: invalidMessage(key, value) };
+  return parsed.success
+    ? { state: 'valid', value: parsed.data }
+    : { state: 'invalid', message: invalidMessage(key, value) };
 }
 
-/** Collects verdicts into a null-prototype record with the problems of the invalid ones. */
-export function entriesRead(
-  pairs: Iterable<[PolicyKey, KeyVerdict]>,
-  problems: PolicyProblem[] = [],
-): PolicySourceRead {
-  const entries = Object.create(null) as Partial<Record<PolicyKey, KeyVerdict>>;
-  for (const [key, verdict] of pairs) {
-    entries[key] = verdict;
-    if (verdict.state === 'invalid') problems.push({ key, message: verdict.message });
+/** Builds a source's read in file order: verdicts in a null-prototype record, problems as they come. */
+export class ReadBuilder {
+  private readonly entries = Object.create(null) as Partial<Record<PolicyKey, KeyVerdict>>;
+  private readonly problems: PolicyProblem[] = [];
+
+  verdict(key: PolicyKey, verdict: KeyVerdict): void {
+    this.entries[key] = verdict;
+    if (verdict.state === 'invalid') this.problems.push({ key, message: verdict.message });
   }
-  return { kind: 'entries', entries, problems };
+
+  problem(problem: PolicyProblem): void {
+    this.problems.push(problem);
+  }
+
+  read(): PolicySourceRead {
+    return { kind: 'entries', entries: this.entries, problems: this.problems };
+  }
 }
 
 export function unknownKeyProblem(key: string): PolicyProblem {
@@ -61,18 +69,19 @@ export function unknownKeyProblem(key: string): PolicyProblem {
 export function readPolicyDocument(raw: unknown): PolicySourceRead {
   if (raw === undefined) return ABSENT;
   if (!isPlainObject(raw)) {
-    return unreadable(`la configuration doit être un objet JSON { … }, pas ${quoteValue(raw)} : rien n’est déverrouillé`);
+    return unreadable(
+      `la configuration doit être un objet JSON { … }, pas ${quoteValue(raw)} : rien n’est déverrouillé`,
+    );
   }
-  const problems: PolicyProblem[] = [];
-  const pairs: [PolicyKey, KeyVerdict][] = [];
+  const out = new ReadBuilder();
   // JSON.parse makes "__proto__" an own property: Object.keys sees it, a lookup on POLICY_SCHEMA must not.
   for (const name of Object.keys(raw)) {
     if (name.startsWith('$') || name.startsWith('//')) continue; // "$schema", "//" comments
     const key = policyKey(name);
-    if (!key) problems.push(unknownKeyProblem(name));
-    else pairs.push([key, checkValue(key, Object.getOwnPropertyDescriptor(raw, name)?.value)]);
+    if (!key) out.problem(unknownKeyProblem(name));
+    else out.verdict(key, checkValue(key, Object.getOwnPropertyDescriptor(raw, name)?.value));
   }
-  return entriesRead(pairs, problems);
+  return out.read();
 }
 
 /** Turns a config.json's text into a read: malformed or empty = unreadable (never "no policy"). */

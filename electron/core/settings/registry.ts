@@ -6,14 +6,7 @@
  * reg.exe writes to a pipe in the console's OEM code page (850 on French Windows: « é » is byte 0x82), or UTF-8
  * when the console code page is 65001: strict UTF-8 is tried first, then code page 850.
  */
-import {
-  checkValue,
-  entriesRead,
-  unknownKeyProblem,
-  type KeyVerdict,
-  type PolicyProblem,
-  type PolicySourceRead,
-} from './policy';
+import { checkValue, ReadBuilder, unknownKeyProblem, type KeyVerdict, type PolicySourceRead } from './policy';
 import { POLICY_SCHEMA, policyKeyIgnoringCase, quoteValue, type PolicyKey } from './schema';
 
 export const POLICY_REGISTRY_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Vigie';
@@ -125,22 +118,21 @@ export function registryVerdict(key: PolicyKey, value: RegistryValue): KeyVerdic
 
 /** reg.exe's output for the Vigie key (and its subkeys) → a policy read. */
 export function readRegistryPolicy(keys: readonly RegistryKey[]): PolicySourceRead {
-  const problems: PolicyProblem[] = [];
-  const pairs: [PolicyKey, KeyVerdict][] = [];
+  const out = new ReadBuilder();
   const root = POLICY_REGISTRY_KEY.toLowerCase();
   for (const k of keys) {
     if (k.path.toLowerCase() !== root) {
-      problems.push({ key: null, message: `sous-clé inconnue ${quoteValue(k.path)} : ignorée` });
+      out.problem({ key: null, message: `sous-clé inconnue ${quoteValue(k.path)} : ignorée` });
       continue;
     }
     for (const value of k.values) {
       if (DEFAULT_VALUE.test(value.name)) continue; // the key's own unnamed value: not a setting
       const key = policyKeyIgnoringCase(value.name);
-      if (!key) problems.push(unknownKeyProblem(value.name));
-      else pairs.push([key, registryVerdict(key, value)]);
+      if (!key) out.problem(unknownKeyProblem(value.name));
+      else out.verdict(key, registryVerdict(key, value));
     }
   }
-  return entriesRead(pairs, problems);
+  return out.read();
 }
 
 /** Whether `reg query <parent>` lists the Vigie key among its subkeys. */

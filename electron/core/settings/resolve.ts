@@ -11,6 +11,8 @@ import { POLICY_KEYS, POLICY_SCHEMA, type MachinePolicy, type PolicyKey } from '
 /** The last policy read with no unreadable source: its valid values (and keys kept from before). */
 export interface PolicySnapshot {
   values: MachinePolicy;
+  /** Keys found damaged in the store: treated as never seen (safe default), not as "not set by IT". */
+  damaged?: PolicyKey[];
 }
 
 export interface ResolvedPolicy {
@@ -42,12 +44,14 @@ export function validSnapshot(stored: unknown): PolicySnapshot | null {
   const raw = (stored as { values?: unknown }).values;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const values = Object.create(null) as Record<string, unknown>;
+  const damaged: PolicyKey[] = [];
   for (const key of POLICY_KEYS) {
     if (!Object.hasOwn(raw, key)) continue;
     const parsed = POLICY_SCHEMA[key].schema.safeParse((raw as Record<string, unknown>)[key]);
     if (parsed.success) values[key] = parsed.data;
+    else damaged.push(key);
   }
-  return { values: values as MachinePolicy };
+  return damaged.length > 0 ? { values: values as MachinePolicy, damaged } : { values: values as MachinePolicy };
 }
 
 export function resolvePolicy(reads: readonly PolicySourceRead[], previous: PolicySnapshot | null): ResolvedPolicy {
@@ -66,7 +70,7 @@ export function resolvePolicy(reads: readonly PolicySourceRead[], previous: Poli
         values[key] = last;
         next[key] = last;
         fallback[key] = 'last-valid';
-      } else if (state.kind === 'invalid' || previous === null) {
+      } else if (state.kind === 'invalid' || previous === null || previous.damaged?.includes(key)) {
         // Never seen valid (or never read at all): locked at the value that unlocks nothing.
         values[key] = POLICY_SCHEMA[key].safeDefault;
         fallback[key] = 'safe-default';

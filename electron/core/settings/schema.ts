@@ -104,7 +104,8 @@ export const POLICY_SCHEMA = {
     kind: { type: 'json', maxLength: 2000 },
     schema: z.array(ReminderSpecSchema).max(6),
     safeDefault: [...DEFAULT_REMINDERS],
-    expected: 'une liste JSON de 6 rappels au plus, comme [{"kind": "day-before", "at": "10:00"}, {"kind": "before", "minutes": 30}]',
+    expected:
+      'une liste JSON de 6 rappels au plus, comme [{"kind": "day-before", "at": "10:00"}, {"kind": "before", "minutes": 30}]',
     label: { fr: 'Rappels (JSON)', en: 'Reminders (JSON)' },
     help: {
       fr: 'Texte JSON : [{"kind": "day-before", "at": "10:00"}, {"kind": "before", "minutes": 30}].',
@@ -147,7 +148,10 @@ export const POLICY_SCHEMA = {
     safeDefault: null,
     expected: 'une adresse https://…',
     label: { fr: 'Lien intranet', en: 'Intranet link' },
-    help: { fr: 'Guide et calendrier sur l’intranet (https://).', en: 'Guide and calendar on the intranet (https://).' },
+    help: {
+      fr: 'Guide et calendrier sur l’intranet (https://).',
+      en: 'Guide and calendar on the intranet (https://).',
+    },
   },
   octopusUrl: {
     kind: { type: 'text', maxLength: 2000 },

@@ -274,10 +274,10 @@ export class SettingsService {
     if (hostServices && !fixed('services')) locked.services = 'hostname';
 
     // A site or services locked at their safe default (invalid policy) leave the hostname's answer, never the user's.
-    const site = fixed('site') ? (pinnedSite ?? (hostApplies ? host?.site : undefined) ?? null) : (host?.site ?? user.site ?? null);
-    const services = fixed('services')
-      ? (pinnedServices ?? hostServices ?? [])
-      : (hostServices ?? user.services ?? []);
+    const site = fixed('site')
+      ? (pinnedSite ?? (hostApplies ? host?.site : undefined) ?? null)
+      : (host?.site ?? user.site ?? null);
+    const services = fixed('services') ? (pinnedServices ?? hostServices ?? []) : (hostServices ?? user.services ?? []);
     const values: EffectiveSettings = {
       site,
       services: [...services],
@@ -291,7 +291,11 @@ export class SettingsService {
       allowQuit: p.allowQuit ?? true,
       pollMinutes: p.pollMinutes ?? 5,
       allowedLinkHosts: [
-        ...new Set([...(p.allowedLinkHosts ?? []), ...hostOf(p.intranetUrl ?? undefined), ...hostOf(p.octopusUrl ?? undefined)]),
+        ...new Set([
+          ...(p.allowedLinkHosts ?? []),
+          ...hostOf(p.intranetUrl ?? undefined),
+          ...hostOf(p.octopusUrl ?? undefined),
+        ]),
       ],
       inventoryPublicKeys: p.inventoryPublicKeys ? [...p.inventoryPublicKeys] : null,
     };

@@ -73,7 +73,9 @@ export async function readPolicyFileSource(file: string): Promise<PolicySourceRe
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return ABSENT;
     const code = (error as { code?: unknown }).code;
-    return unreadable(`« ${file} » illisible (${typeof code === 'string' ? code : String(error)}) : rien n’est déverrouillé`);
+    return unreadable(
+      `« ${file} » illisible (${typeof code === 'string' ? code : String(error)}) : rien n’est déverrouillé`,
+    );
   }
 }
 
@@ -116,7 +118,11 @@ export interface MachinePolicySources {
 }
 
 /** `registry: false` reads the file alone (the headless agent's --policy, development). */
-export function machinePolicySources(options: { file: string; registry: boolean; run?: RegRunner }): MachinePolicySources {
+export function machinePolicySources(options: {
+  file: string;
+  registry: boolean;
+  run?: RegRunner;
+}): MachinePolicySources {
   const run = options.run ?? spawnReg();
   return {
     registry: options.registry ? () => readRegistrySource(run) : null,
