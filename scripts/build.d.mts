@@ -11,3 +11,5 @@ export function nodeBundleOptions(options: {
 }): BuildOptions;
 export function buildElectron(): Promise<void>;
 export function buildRenderer(): void;
+/** Writes dist/policy (vigie.admx, <langue>/vigie.adml) from the policy schema; returns the folder. */
+export function buildPolicyTemplates(): Promise<string>;

@@ -158,21 +158,23 @@ class CoreAgent implements Agent {
 
   handleSystemEvent(event: SystemEvent): void {
     this.deps.log.info('agent: system event, re-checking now', { event });
-    void this.track(this.afterSystemEvent(event));
+    // What is due is announced at once (catch-up after sleep); IT's policy is re-read meanwhile.
+    void this.tick({ sync: true });
+    if (event === 'resume' || event === 'unlock') void this.track(this.rereadPolicy());
   }
 
-  /** Unlock and resume re-read IT's policy first (Group Policy may have changed while the PC slept or was locked). */
-  private async afterSystemEvent(event: SystemEvent): Promise<void> {
+  /** Unlock and resume re-read IT's policy (Group Policy may have changed while the PC slept or was locked). */
+  private async rereadPolicy(): Promise<void> {
     const s = this.services;
-    if (s && !this.stopped && (event === 'resume' || event === 'unlock')) {
-      try {
-        await s.settings.refresh();
-        this.planMemo = null;
-      } catch (error) {
-        this.deps.log.warn('agent: machine policy not re-read', { error: String(error) });
-      }
+    if (!s || this.stopped) return;
+    try {
+      await s.settings.refresh();
+      this.planMemo = null;
+    } catch (error) {
+      this.deps.log.warn('agent: machine policy not re-read', { error: String(error) });
+      return;
     }
-    await this.tick({ sync: true });
+    await this.tick();
   }
 
   async tick(options: { sync?: boolean } = {}): Promise<void> {

@@ -115,6 +115,8 @@ export async function machinePolicyPath(
 export interface MachinePolicySources {
   registry: (() => Promise<PolicySourceRead>) | null;
   file: () => Promise<PolicySourceRead>;
+  /** config.json's path, for logs and checks. */
+  filePath: string;
 }
 
 /** `registry: false` reads the file alone (the headless agent's --policy, development). */
@@ -127,5 +129,6 @@ export function machinePolicySources(options: {
   return {
     registry: options.registry ? () => readRegistrySource(run) : null,
     file: () => readPolicyFileSource(options.file),
+    filePath: options.file,
   };
 }
