@@ -4,7 +4,8 @@
  */
 export const USAGE = {
   occurrences: 'occurrences --rule "<texte>" [--from <AAAA-MM-JJ | date ISO>] [--count N] [--zone <IANA>] [--json]',
-  'check-inventory': 'check-inventory <fichier .csv | .xlsx | .json> [--json]',
+  'check-inventory':
+    'check-inventory <fichier .csv | .xlsx | .json> [--known-hosts <liste des postes>] [--max-pattern-share 0.5] [--json]',
   timeline:
     'timeline --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> [--json]',
   contact:

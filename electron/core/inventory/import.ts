@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import { inventoryFromSheets } from '../../../shared/inventory/from-sheets';
 import type { ImportProblem, ImportResult, InventoryFormat, Sheet } from '../../../shared/inventory/model';
 import { sideTableFromSheet, type SideTable } from '../../../shared/inventory/side-tables';
+import { hostPatternWarnings, type HostPatternOptions } from '../settings/hosts';
 import { readCsv } from './csv';
 import { decodeText, hasUtf8Bom, utf16Encoding } from './encoding';
 import { InventoryReadError } from './errors';
@@ -79,7 +80,25 @@ async function sheetsOf(bytes: Uint8Array, fileName: string, format: 'csv' | 'xl
   return format === 'xlsx' ? readXlsx(bytes) : [readCsv(bytes, csvSheetName(fileName))];
 }
 
-export async function importInventory(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+export interface ImportOptions {
+  /** How loose a Postes pattern may be before it is a warning (settings/hosts.ts). */
+  hostPatterns?: HostPatternOptions;
+}
+
+/** Adds the Postes warnings (a catch-all row, a pattern matching most known names) to a usable inventory. */
+function withHostWarnings(result: ImportResult, options: ImportOptions): ImportResult {
+  if (!result.ok) return result;
+  const warnings = hostPatternWarnings(result.inventory.hosts, options.hostPatterns);
+  if (warnings.length === 0) return result;
+  const extra = warnings.map((message) => ({ row: null, column: null, severity: 'warning' as const, message }));
+  return { ...result, problems: [...result.problems, ...extra] };
+}
+
+export async function importInventory(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   let format: InventoryFormat | null = null;
   try {
     if (isEmpty(bytes)) return failure(null, 'Le fichier est vide.');
@@ -88,8 +107,8 @@ export async function importInventory(bytes: Uint8Array, fileName: string): Prom
     format = sniffed.format;
     // Loaded on demand: its zod schema costs ~0.2 s and ~16 MB to load, and spreadsheets are the common case
     // (the CLI and the import benchmark pay nothing for JSON unless they read JSON).
-    if (format === 'json') return (await import('./json')).readJson(bytes);
-    return inventoryFromSheets(await sheetsOf(bytes, fileName, format), format);
+    if (format === 'json') return withHostWarnings((await import('./json')).readJson(bytes), options);
+    return withHostWarnings(inventoryFromSheets(await sheetsOf(bytes, fileName, format), format), options);
   } catch (error) {
     return failure(format, messageOf(error));
   }
@@ -160,7 +179,7 @@ export function fileErrorMessage(path: string, error: unknown): string {
 }
 
 /** Reads a file (local or UNC path) and imports it. Never throws. */
-export async function importInventoryFile(path: string): Promise<ImportResult> {
+export async function importInventoryFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return failure(null, `« ${path} » est un dossier, pas un fichier.`);
@@ -168,7 +187,11 @@ export async function importInventoryFile(path: string): Promise<ImportResult> {
       return failure(null, `Le fichier « ${path} » est trop volumineux pour être une liste d’applications.`);
     }
     const bytes = await readFile(path);
-    return await importInventory(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path));
+    return await importInventory(
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      basename(path),
+      options,
+    );
   } catch (error) {
     return failure(null, fileErrorMessage(path, error));
   }
