@@ -295,9 +295,17 @@ describe('main.ts wiring', () => {
     await expect(openExternal?.('https://plans.example.qc.ca/')).rejects.toThrow();
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ allowedLinkHosts: ['plans.example.qc.ca'] }));
     electron.powerMonitor.emit('unlock-screen');
-    await flush();
     expect(agent.handleSystemEvent).toHaveBeenCalledWith('unlock');
-    await openExternal?.('https://plans.example.qc.ca/');
+    // The re-read is file I/O (thread pool): turn the event loop until the new host is trusted (no timer).
+    let opened = false;
+    for (let round = 0; round < 20_000 && !opened; round++) {
+      opened = await openExternal!('https://plans.example.qc.ca/').then(
+        () => true,
+        () => false,
+      );
+      if (!opened) await flush(1);
+    }
+    expect(opened).toBe(true);
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://plans.example.qc.ca/');
   });
 
