@@ -22,7 +22,7 @@ export const USAGE = {
   agent:
     'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>] ' +
     '[--policy <config.json>]',
-  'check-config': 'check-config <config.json> [--json]',
+  'check-config': 'check-config <config.json> [--registry <sortie de reg query /s>] [--json]',
 } as const;
 
 export type CommandName = keyof typeof USAGE;
