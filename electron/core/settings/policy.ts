@@ -6,7 +6,7 @@
  */
 import { invalidMessage, policyKey, POLICY_SCHEMA, quoteValue, type PolicyKey } from './schema';
 
-export type { MachinePolicy } from './schema';
+export { POLICY_FIELDS, type MachinePolicy } from './schema';
 
 /** key null = the source as a whole. Messages are French: they are for IT (docs/deployment.md). */
 export interface PolicyProblem {

@@ -259,3 +259,8 @@ export function quoteValue(value: unknown): string {
 export function invalidMessage(key: PolicyKey, value: unknown): string {
   return `\`${key}\` doit être ${POLICY_SCHEMA[key].expected}, pas ${quoteValue(value)}`;
 }
+
+/** Each key's value schema alone (the shape policy.ts exported before the schema table). */
+export const POLICY_FIELDS = Object.fromEntries(POLICY_KEYS.map((k) => [k, POLICY_SCHEMA[k].schema])) as {
+  [K in PolicyKey]: (typeof POLICY_SCHEMA)[K]['schema'];
+};
