@@ -3,11 +3,11 @@
  * from it, and the login item. The core reads the same file for everything else (settings precedence);
  * the shell only needs what Electron must apply before the core runs.
  */
-import { unreadable, type PolicySourceRead } from '../core/settings/policy';
 import { resolvePolicy } from '../core/settings/resolve';
 import {
   machinePolicyPath,
   machinePolicySources,
+  readMachinePolicy,
   spawnReg,
   type MachinePolicySources,
   type RegRunner,
@@ -76,10 +76,7 @@ export const DEFAULT_SHELL_POLICY: ShellPolicy = { machineWideAutostart: false, 
  * logged once by the shell and shown in the status window by the core.
  */
 export async function readShellPolicy(sources: MachinePolicySources, log: Logger): Promise<ShellPolicy> {
-  const guard = async (read: () => Promise<PolicySourceRead>): Promise<PolicySourceRead> =>
-    read().catch((error: unknown) => unreadable(String(error)));
-  const reads = [...(sources.registry ? [await guard(sources.registry)] : []), await guard(sources.file)];
-  const { values, problems } = resolvePolicy(reads, null);
+  const { values, problems } = resolvePolicy(await readMachinePolicy(sources), null);
   for (const problem of problems) log.warn('configuration TI invalide', { ...problem });
   const hosts = new Set(values.allowedLinkHosts ?? []);
   for (const url of [values.intranetUrl, values.octopusUrl]) if (url) hosts.add(new URL(url).host.toLowerCase());

@@ -16,7 +16,7 @@ import { matchHost } from './hosts';
 import { readPolicyDocument, unreadable, type PolicyProblem, type PolicySourceRead } from './policy';
 import { resolvePolicy, validSnapshot, type ResolvedPolicy } from './resolve';
 import type { MachinePolicy } from './schema';
-import type { MachinePolicySources } from './sources';
+import { readMachinePolicy, type MachinePolicySources } from './sources';
 
 /** Where the last valid machine policy is kept (the settings table; user keys never start with "it."). */
 export const POLICY_SNAPSHOT_KEY = 'it.policy.lastValid';
@@ -157,19 +157,13 @@ export class SettingsService {
   }
 
   private async readSources(): Promise<PolicySourceRead[]> {
-    const guard = async (read: () => Promise<PolicySourceRead>): Promise<PolicySourceRead> => {
-      try {
-        return await read();
-      } catch (error) {
-        return unreadable(`configuration illisible (${error instanceof Error ? error.message : String(error)})`);
-      }
-    };
-    const sources = this.deps.policySources;
-    if (sources) {
-      return [...(sources.registry ? [await guard(sources.registry)] : []), await guard(sources.file)];
-    }
+    if (this.deps.policySources) return readMachinePolicy(this.deps.policySources);
     const readPolicy = this.deps.readPolicy ?? (async () => undefined);
-    return [await guard(async () => readPolicyDocument(await readPolicy()))];
+    try {
+      return [readPolicyDocument(await readPolicy())];
+    } catch (error) {
+      return [unreadable(`configuration illisible (${error instanceof Error ? error.message : String(error)})`)];
+    }
   }
 
   effective(): EffectiveSettings {

@@ -132,3 +132,15 @@ export function machinePolicySources(options: {
     filePath: options.file,
   };
 }
+
+/** Reads every source in priority order; a source that throws counts as unreadable (never as "absent"). */
+export async function readMachinePolicy(sources: MachinePolicySources): Promise<PolicySourceRead[]> {
+  const guard = async (read: () => Promise<PolicySourceRead>): Promise<PolicySourceRead> => {
+    try {
+      return await read();
+    } catch (error) {
+      return unreadable(`configuration illisible (${error instanceof Error ? error.message : String(error)})`);
+    }
+  };
+  return [...(sources.registry ? [await guard(sources.registry)] : []), await guard(sources.file)];
+}
