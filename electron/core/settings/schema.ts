@@ -244,8 +244,8 @@ export function policyKeyIgnoringCase(name: string): PolicyKey | undefined {
 /** « non », « 42 », « [1,2] » — the wrong value quoted in a problem message, bounded. */
 export function quoteValue(value: unknown): string {
   let text: string;
+  if (value === '' || value === undefined) return 'une valeur vide';
   if (typeof value === 'string') text = value;
-  else if (value === undefined) text = 'vide';
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

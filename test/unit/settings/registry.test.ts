@@ -96,6 +96,34 @@ describe('reg.exe output', () => {
   });
 });
 
+it('English Windows: "(Default)" is not a setting, REG_QWORD is a number, an empty REG_SZ is invalid', () => {
+  const text = [
+    '',
+    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Vigie',
+    '    (Default)    REG_SZ    (value not set)',
+    '    pollMinutes    REG_QWORD    0x3c',
+    '    site    REG_SZ    ',
+    '',
+  ].join('\r\n');
+  const read = readRegistryPolicy(parseRegQuery(text));
+  expect(read).toEqual({
+    kind: 'entries',
+    entries: {
+      pollMinutes: { state: 'valid', value: 60 },
+      site: {
+        state: 'invalid',
+        message: '`site` doit être un nom de site non vide (200 caractères au plus), pas une valeur vide',
+      },
+    },
+    problems: [
+      {
+        key: 'site',
+        message: '`site` doit être un nom de site non vide (200 caractères au plus), pas une valeur vide',
+      },
+    ],
+  });
+});
+
 describe('readRegistrySource (reg.exe through an injected runner)', () => {
   const KEY = 'HKLM\\SOFTWARE\\Policies\\Vigie';
   const PARENT = 'HKLM\\SOFTWARE\\Policies';
