@@ -16,3 +16,5 @@ export const ADMIN_BUNDLE: string;
 export function buildAdmin(): Promise<void>;
 /** The Node-side entries of the app: the main process and the parse child it starts (utilityProcess). */
 export const MAIN_ENTRIES: Record<string, string>;
+/** Writes dist/policy (vigie.admx, <langue>/vigie.adml) from the policy schema; returns the folder. */
+export function buildPolicyTemplates(): Promise<string>;

@@ -7,8 +7,8 @@
 //   dist/vigie-admin.mjs       the IT commands as one file for plain Node ≥ 20 (buildAdmin)
 // Usage: node scripts/build.mjs [--no-renderer]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { root } from './native-abi.mjs';
 
@@ -159,6 +159,33 @@ export async function buildAdmin() {
   });
 }
 
+/**
+ * dist/policy/: vigie.admx and <langue>/vigie.adml, generated from the policy schema the app reads
+ * (electron/core/settings/admx.ts), shipped by electron-builder as resources/policy (docs/deployment.md).
+ */
+export async function buildPolicyTemplates() {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['electron/core/settings/admx.ts'],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'esm',
+    target: NODE_TARGET,
+    logLevel: 'warning',
+  });
+  const code = result.outputFiles[0].text;
+  const { policyTemplateFiles } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const out = join(root, 'dist', 'policy');
+  rmSync(out, { recursive: true, force: true });
+  for (const [relative, text] of Object.entries(policyTemplateFiles())) {
+    const file = join(out, relative);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text, 'utf8');
+  }
+  return out;
+}
+
 export function buildRenderer() {
   if (!existsSync(join(root, 'vite.config.ts'))) {
     throw new Error('vite.config.ts est introuvable : le rendu (renderer) ne peut pas être construit.');
@@ -175,6 +202,8 @@ if (isMain) {
     console.log('build : dist/electron/main.js et dist/electron/preload.cjs');
     await buildAdmin();
     console.log('build : dist/vigie-admin.mjs');
+    await buildPolicyTemplates();
+    console.log('build : dist/policy (modèles ADMX/ADML)');
     if (!process.argv.includes('--no-renderer')) {
       buildRenderer();
       console.log('build : dist/renderer');

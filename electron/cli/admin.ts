@@ -9,8 +9,7 @@ import { lazyCommand as lazy } from './dispatch';
 
 export const ADMIN_COMMANDS: readonly Command[] = [
   lazy('check-inventory', async () => (await import('./commands/check-inventory')).checkInventoryCommand),
-  // HOOK check-config: once electron/cli/commands/check-config.ts exists (machine policy check), add its line
-  // here, e.g. lazy('check-config', async () => (await import('./commands/check-config')).checkConfigCommand),
+  lazy('check-config', async () => (await import('./commands/check-config')).checkConfigCommand),
   lazy('publish', async () => (await import('./commands/publish')).publishCommand),
   lazy('keygen', async () => (await import('./commands/keygen')).keygenCommand),
   lazy('occurrences', async () => (await import('./commands/occurrences')).occurrencesCommand),

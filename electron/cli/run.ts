@@ -9,6 +9,7 @@ import type { CliIo, ExitCode } from './io';
 export const COMMANDS: readonly Command[] = [
   lazy('occurrences', async () => (await import('./commands/occurrences')).occurrencesCommand),
   lazy('check-inventory', async () => (await import('./commands/check-inventory')).checkInventoryCommand),
+  lazy('check-config', async () => (await import('./commands/check-config')).checkConfigCommand),
   lazy('timeline', async () => (await import('./commands/timeline')).timelineCommand),
   lazy('contact', async () => (await import('./commands/contact')).contactCommand),
   lazy('report', async () => (await import('./commands/report')).reportCommand),

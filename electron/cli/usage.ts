@@ -5,7 +5,8 @@
 export const USAGE = {
   occurrences: 'occurrences --rule "<texte>" [--from <AAAA-MM-JJ | date ISO>] [--count N] [--zone <IANA>] [--json]',
   'check-inventory':
-    'check-inventory <fichier .csv | .xlsx | .json | adresse https://> [--public-key <fichier.pub> …] [--json]',
+    'check-inventory <fichier .csv | .xlsx | .json | adresse https://> [--public-key <fichier.pub> …] ' +
+    '[--known-hosts <liste des postes>] [--max-pattern-share 0.5] [--json]',
   timeline:
     'timeline --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> [--json]',
   contact:
@@ -22,11 +23,12 @@ export const USAGE = {
     '[--asleep <début>/<fin> …] [--lang fr|en] [--public-key <fichier.pub> …] [--json]',
   agent:
     'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>] ' +
-    '[--public-key <fichier.pub> …]',
+    '[--public-key <fichier.pub> …] [--policy <config.json>]',
   publish:
     'publish <inventaire> --to <dossier publié> [--key <clé privée minisign>] [--expires-in <jours>] ' +
     '[--sequence N] [--json]',
   keygen: 'keygen --out <nom de base> [--force] [--json]',
+  'check-config': 'check-config <config.json> [--registry <sortie de reg query /s>] [--json]',
 } as const;
 
 export type CommandName = keyof typeof USAGE;

@@ -24,7 +24,7 @@ import { ReportWriter } from './reports/writer';
 import { Scheduler } from './scheduler/scheduler';
 import type { PlanInput } from './scheduler/plan-cache';
 import { trayModel, type TrayModelInputs } from './scheduler/tray';
-import { readPolicyFile, SettingsService } from './settings';
+import { machinePolicySources, SettingsService, type MachinePolicySources } from './settings';
 import { openStore, type Logger, type Store } from './store';
 import type { InventoryParser } from './inventory/isolation/isolated-parser';
 import { SyncService, type SyncServiceDeps } from './sync';
@@ -39,8 +39,13 @@ export interface AgentDeps {
   hostname: string;
   clock: Clock;
   notifier: Notifier;
-  /** IT's machine configuration file (e.g. %ProgramData%\Vigie\config.json), read-only for users. */
-  policyPath: string;
+  /**
+   * IT's machine policy: the registry then %ProgramData%\Vigie\config.json, located by the OS
+   * (settings/sources.ts). Without it, `policyPath` alone (the headless agent's --policy, tests).
+   */
+  policySources?: MachinePolicySources;
+  /** A config.json to read as the only policy source (no registry). */
+  policyPath?: string;
   log: Logger;
   /** Tick period; at most 30 s (default 30 s). */
   tickIntervalMs?: number;
@@ -56,7 +61,7 @@ export interface AgentDeps {
   parser?: InventoryParser;
   /** Tests: what the sync may use instead of the real disk/network. */
   sync?: Partial<Pick<SyncServiceDeps, 'fs' | 'fetch' | 'wait' | 'random' | 'allowLocalHttp' | 'importer'>>;
-  /** Tests: replaces the machine config file. */
+  /** Tests: the config.json document, instead of any file. */
   readPolicy?: () => Promise<unknown>;
   /** The headless agent's --public-key: trusted inventory keys, taking the place of the policy's. */
   publicKeys?: readonly string[];
@@ -151,7 +156,23 @@ class CoreAgent implements Agent {
 
   handleSystemEvent(event: SystemEvent): void {
     this.deps.log.info('agent: system event, re-checking now', { event });
+    // What is due is announced at once (catch-up after sleep); IT's policy is re-read meanwhile.
     void this.tick({ sync: true });
+    if (event === 'resume' || event === 'unlock') void this.track(this.rereadPolicy());
+  }
+
+  /** Unlock and resume re-read IT's policy (Group Policy may have changed while the PC slept or was locked). */
+  private async rereadPolicy(): Promise<void> {
+    const s = this.services;
+    if (!s || this.stopped) return;
+    try {
+      await s.settings.refresh();
+      this.planMemo = null;
+    } catch (error) {
+      this.deps.log.warn('agent: machine policy not re-read', { error: String(error) });
+      return;
+    }
+    await this.tick();
   }
 
   async tick(options: { sync?: boolean } = {}): Promise<void> {
@@ -182,7 +203,14 @@ class CoreAgent implements Agent {
     const settings = await SettingsService.create({
       store,
       clock,
-      readPolicy: deps.readPolicy ?? (() => readPolicyFile(deps.policyPath)),
+      policySources:
+        deps.readPolicy !== undefined
+          ? undefined
+          : (deps.policySources ??
+            (deps.policyPath !== undefined
+              ? machinePolicySources({ file: deps.policyPath, registry: false })
+              : undefined)),
+      readPolicy: deps.readPolicy,
       hostname: deps.hostname,
       inventory: () => (sync as SyncService).current(),
       log,

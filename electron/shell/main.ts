@@ -38,7 +38,8 @@ import { createFileLogger, errorData } from './log';
 import type { Logger } from './log';
 import { createNotifierBackend, withClickRouting } from './notifier';
 import { appUrlMatcher, ExternalLinks, hardenSession, hardenWebContents } from './security';
-import { applyLoginItem, defaultPolicyPath, LOGIN_ARG, readShellPolicy, userDataDir } from './startup';
+import type { MachinePolicySources } from '../core/settings/sources';
+import { applyLoginItem, LOGIN_ARG, readShellPolicy, shellPolicySources, userDataDir } from './startup';
 import { TrayController } from './tray';
 import { utilityParser } from './utility-parser';
 import { WindowManager } from './windows';
@@ -97,9 +98,8 @@ function main(): void {
   const appRoot = app.getAppPath();
   const rendererIndexPath = join(appRoot, 'dist', 'renderer', 'index.html');
   const isAppUrl = appUrlMatcher(pathToFileURL(rendererIndexPath).href, process.platform === 'win32');
-  const policyPath = defaultPolicyPath(process.platform, process.env);
-  const policy = readShellPolicy(policyPath, log);
-  const links = new ExternalLinks((url) => shell.openExternal(url), log, policy.allowedLinkHosts);
+  // IT's hosts are added once the policy is read (whenReady); until then no external link opens.
+  const links = new ExternalLinks((url) => shell.openExternal(url), log);
 
   // Every webContents, including any the app did not create on purpose, gets the same locks.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, links, log }));
@@ -122,8 +122,11 @@ function main(): void {
     .then(async () => {
       hardenSession(session.defaultSession, log);
       Menu.setApplicationMenu(null);
+      const policySources = await shellPolicySources(process.platform, process.env, app.isPackaged);
+      const policy = await readShellPolicy(policySources, log);
+      trustHosts(links, policy.allowedLinkHosts);
       log.info('démarrage', { version: app.getVersion(), loginItem: applyLoginItem(app, policy, log) });
-      running = await boot({ clock, log, appRoot, rendererIndexPath, isAppUrl, policyPath, links });
+      running = await boot({ clock, log, appRoot, rendererIndexPath, isAppUrl, policySources, links });
       // Started by hand: show the status, unless the core already opened a window (first start: settings).
       if (!process.argv.includes(LOGIN_ARG) && running.windows.openWindows().length === 0) pendingOpen ??= 'status';
       if (pendingOpen) running.windows.open(pendingOpen);
@@ -142,8 +145,12 @@ interface BootContext {
   appRoot: string;
   rendererIndexPath: string;
   isAppUrl: (url: string) => boolean;
-  policyPath: string;
+  policySources: MachinePolicySources;
   links: ExternalLinks;
+}
+
+function trustHosts(links: ExternalLinks, hosts: readonly string[]): void {
+  for (const host of hosts) links.trustLinkFromCore(`https://${host}/`);
 }
 
 async function boot(context: BootContext): Promise<Running> {
@@ -169,7 +176,7 @@ async function boot(context: BootContext): Promise<Running> {
     hostname: hostname(),
     clock,
     notifier: withClickRouting(toasts, open),
-    policyPath: context.policyPath,
+    policySources: context.policySources,
     log,
     appVersion: app.getVersion(),
     // Inventory files from the share are parsed in a utilityProcess: a hostile one cannot take the tray app down.
@@ -248,8 +255,21 @@ async function boot(context: BootContext): Promise<Running> {
       .catch((error: unknown) => log.warn('message non affiché', errorData(error)));
   });
 
-  const onResume = (): void => agent.handleSystemEvent('resume');
-  const onUnlock = (): void => agent.handleSystemEvent('unlock');
+  // IT's policy is re-read at unlock and resume (Group Policy refreshes meanwhile): by the core for its settings,
+  // here for the link hosts the shell's own gate allows.
+  const rereadPolicy = (): void => {
+    readShellPolicy(context.policySources, log)
+      .then((policy) => trustHosts(links, policy.allowedLinkHosts))
+      .catch((error: unknown) => log.warn('configuration TI non relue', errorData(error)));
+  };
+  const onResume = (): void => {
+    agent.handleSystemEvent('resume');
+    rereadPolicy();
+  };
+  const onUnlock = (): void => {
+    agent.handleSystemEvent('unlock');
+    rereadPolicy();
+  };
   powerMonitor.on('resume', onResume);
   powerMonitor.on('unlock-screen', onUnlock);
   const clockJumps = new ClockJumpDetector({

@@ -3,9 +3,15 @@
  * from it, and the login item. The core reads the same file for everything else (settings precedence);
  * the shell only needs what Electron must apply before the core runs.
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { defaultPolicyPath as corePolicyPath } from '../core/settings/policy';
+import { resolvePolicy } from '../core/settings/resolve';
+import {
+  machinePolicyPath,
+  machinePolicySources,
+  readMachinePolicy,
+  spawnReg,
+  type MachinePolicySources,
+  type RegRunner,
+} from '../core/settings/sources';
 import type { Logger } from './log';
 
 /** Passed by the per-user login item and by IT's machine-wide Run entry: start quietly in the tray. */
@@ -26,11 +32,28 @@ export function userDataDir(platform: NodeJS.Platform, env: Record<string, strin
 }
 
 /**
- * The core's location (%ProgramData%\Vigie\config.json on Windows), unless VIGIE_POLICY_PATH points elsewhere
- * (the Electron smoke test, a kiosk set-up).
+ * config.json's location. Packaged: from the OS only (ProgramData read from HKLM, settings/sources.ts) — the
+ * user's environment cannot substitute a policy (issue 11). Development and tests: VIGIE_POLICY_PATH wins.
  */
-export function defaultPolicyPath(platform: NodeJS.Platform, env: Record<string, string | undefined>): string {
-  return env.VIGIE_POLICY_PATH || corePolicyPath(platform, env);
+export async function policyFilePath(
+  platform: NodeJS.Platform,
+  env: Record<string, string | undefined>,
+  isPackaged: boolean,
+  run?: RegRunner,
+): Promise<string> {
+  if (!isPackaged && env.VIGIE_POLICY_PATH) return env.VIGIE_POLICY_PATH;
+  return machinePolicyPath(platform, run);
+}
+
+/** The registry (Group Policy) first on Windows, then config.json. */
+export async function shellPolicySources(
+  platform: NodeJS.Platform,
+  env: Record<string, string | undefined>,
+  isPackaged: boolean,
+  run: RegRunner = spawnReg(),
+): Promise<MachinePolicySources> {
+  const file = await policyFilePath(platform, env, isPackaged, run);
+  return machinePolicySources({ file, registry: platform === 'win32', run });
 }
 
 export interface ShellPolicy {
@@ -47,44 +70,19 @@ export interface ShellPolicy {
 
 export const DEFAULT_SHELL_POLICY: ShellPolicy = { machineWideAutostart: false, autostart: true, allowedLinkHosts: [] };
 
-// Each key is read on its own: one mistyped key must not throw away the others (the core reports the file).
-const HttpsUrl = z
-  .string()
-  .max(2000)
-  .url()
-  .refine((u) => u.startsWith('https://'));
-const KEYS = {
-  machineWideAutostart: z.boolean(),
-  autostart: z.boolean(),
-  allowedLinkHosts: z.array(z.string().trim().toLowerCase().min(1).max(253)).max(50),
-  intranetUrl: HttpsUrl,
-  octopusUrl: HttpsUrl,
-};
-
-export function readShellPolicy(path: string, log: Logger): ShellPolicy {
-  let raw: unknown;
-  try {
-    // Notepad saves UTF-8 with a BOM; JSON.parse refuses it.
-    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    if (!missing) log.warn('configuration du poste illisible : valeurs par défaut', { path, error: String(error) });
-    return { ...DEFAULT_SHELL_POLICY };
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ...DEFAULT_SHELL_POLICY };
-  const source = raw as Record<string, unknown>;
-  const read = <K extends keyof typeof KEYS>(key: K): z.output<(typeof KEYS)[K]> | undefined => {
-    if (!(key in source)) return undefined;
-    const parsed = KEYS[key].safeParse(source[key]);
-    if (parsed.success) return parsed.data as z.output<(typeof KEYS)[K]>;
-    log.warn('clé de configuration ignorée (valeur invalide)', { path, key });
-    return undefined;
-  };
-  const hosts = new Set(read('allowedLinkHosts') ?? []);
-  for (const url of [read('intranetUrl'), read('octopusUrl')]) if (url) hosts.add(new URL(url).host.toLowerCase());
+/**
+ * The keys Electron applies itself, read with the core's readers and its fail-closed rule (settings/resolve.ts):
+ * an invalid key takes its safe default (no store here: the core keeps the last valid values); problems are
+ * logged once by the shell and shown in the status window by the core.
+ */
+export async function readShellPolicy(sources: MachinePolicySources, log: Logger): Promise<ShellPolicy> {
+  const { values, problems } = resolvePolicy(await readMachinePolicy(sources), null);
+  for (const problem of problems) log.warn('configuration TI invalide', { ...problem });
+  const hosts = new Set(values.allowedLinkHosts ?? []);
+  for (const url of [values.intranetUrl, values.octopusUrl]) if (url) hosts.add(new URL(url).host.toLowerCase());
   return {
-    machineWideAutostart: read('machineWideAutostart') ?? DEFAULT_SHELL_POLICY.machineWideAutostart,
-    autostart: read('autostart') ?? DEFAULT_SHELL_POLICY.autostart,
+    machineWideAutostart: values.machineWideAutostart ?? DEFAULT_SHELL_POLICY.machineWideAutostart,
+    autostart: values.autostart ?? DEFAULT_SHELL_POLICY.autostart,
     allowedLinkHosts: [...hosts],
   };
 }

@@ -125,6 +125,9 @@ export const en: Catalogue = {
   'status.inventory.count.one': '{count} application in the inventory',
   'status.inventory.count.other': '{count} applications in the inventory',
   'status.sync': 'Synchronize now',
+  'status.policyInvalid': 'Invalid IT configuration (configuration TI invalide)',
+  'status.policyInvalidHelp':
+    'Nothing was unlocked: the settings concerned keep their last valid value or their safe value. Tell IT.',
   'status.synced': 'Synchronization finished.',
   'status.reports.one': '{count} verification report waiting to be sent',
   'status.reports.other': '{count} verification reports waiting to be sent',

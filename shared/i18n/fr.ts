@@ -127,6 +127,9 @@ export const fr = {
   'status.inventory.count.one': "{count} application dans l'inventaire",
   'status.inventory.count.other': "{count} applications dans l'inventaire",
   'status.sync': 'Synchroniser maintenant',
+  'status.policyInvalid': 'Configuration TI invalide',
+  'status.policyInvalidHelp':
+    "Rien n'a été déverrouillé : les réglages concernés gardent leur dernière valeur valide ou leur valeur de sécurité. Signalez-le aux TI.",
   'status.synced': 'Synchronisation terminée.',
   'status.reports.one': "{count} rapport de vérification en attente d'envoi",
   'status.reports.other': "{count} rapports de vérification en attente d'envoi",

@@ -63,6 +63,11 @@ export interface StatusView {
   /** Reports set aside as undeliverable (a damaged outbox row): kept in the local database for IT. */
   setAsideReports: number;
   intranetUrl: string | null;
+  /**
+   * What is wrong with IT's machine policy (registry or config.json), in French for IT: empty when valid. While
+   * not empty the status window says "configuration TI invalide" (nothing was unlocked: docs/deployment.md).
+   */
+  policyProblems: { key: string | null; message: string }[];
 }
 
 export interface CheckView {

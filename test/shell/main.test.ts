@@ -88,6 +88,8 @@ beforeEach(() => {
   vi.stubEnv('VIGIE_POLICY_PATH', policy);
   vi.stubEnv('VIGIE_USER_DATA_DIR', '');
   electron = createFakeElectron(join(dir, 'userData'), appPath);
+  // VIGIE_POLICY_PATH is honoured in development only; the test that checks the packaged app sets it back.
+  electron.app.isPackaged = false;
   agent = fakeAgent();
   holder.electron = electron;
   holder.agent = agent;
@@ -108,7 +110,17 @@ afterEach(async () => {
 
 async function boot(): Promise<void> {
   await import('../../electron/shell/main');
+  // The policy is read from real files (thread pool) before the agent is created: turn the event loop until then
+  // (no timer, no real wait), then let the rest of the start run.
+  await untilAgentCreated();
   await flush();
+}
+
+/** Turns the event loop (no timer, no real wait) until main.ts created the agent or gave up starting. */
+async function untilAgentCreated(): Promise<void> {
+  const settled = () => holder.deps !== null || !electron.app.lockResult || electron.app.exit.mock.calls.length > 0;
+  for (let round = 0; round < 100_000 && !settled(); round++) await flush(1);
+  if (!settled()) throw new Error('main.ts did not create the agent');
 }
 
 const appFrame = (route: string) => ({
@@ -126,6 +138,7 @@ const hashes = () => FakeWindow.created.map((w) => (w.loadFile.mock.calls[0]?.[1
 
 describe('main.ts wiring', () => {
   it('starts as a secure single-instance tray app and shows the status window', async () => {
+    electron.app.isPackaged = true;
     await boot();
     const { app } = electron;
     expect(holder.tunedAfterLocks).toBe(0); // V8 tuned first thing, before any work (v8-tuning.ts)
@@ -139,11 +152,10 @@ describe('main.ts wiring', () => {
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
 
     const deps = holder.deps as AgentDeps;
-    expect(deps).toMatchObject({
-      userDataDir: join(dir, 'userData'),
-      assetsDir: join(appPath, 'assets'),
-      policyPath: join(dir, 'config.json'),
-    });
+    expect(deps).toMatchObject({ userDataDir: join(dir, 'userData'), assetsDir: join(appPath, 'assets') });
+    // Packaged: the policy's location comes from the OS; VIGIE_POLICY_PATH (set above) is ignored.
+    expect(deps.policySources?.filePath).toBe('/etc/vigie/config.json');
+    expect(deps.policySources?.registry).toBeNull(); // reg.exe only on Windows
     expect(deps.clock.now().zoneName).toBe('America/Toronto');
     expect(agent.start).toHaveBeenCalled();
 
@@ -284,6 +296,31 @@ describe('main.ts wiring', () => {
     expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
       expect.objectContaining({ message: 'Base locale reconstruite', detail: 'Vigie a reconstruit sa base locale.' }),
     );
+  });
+
+  it('development: VIGIE_POLICY_PATH names the policy file', async () => {
+    await boot();
+    expect((holder.deps as AgentDeps).policySources?.filePath).toBe(join(dir, 'config.json'));
+  });
+
+  it("re-reads IT's policy at unlock: a link host IT adds meanwhile opens without a restart", async () => {
+    await boot();
+    const { openExternal } = holder.deps as AgentDeps;
+    await expect(openExternal?.('https://plans.example.qc.ca/')).rejects.toThrow();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ allowedLinkHosts: ['plans.example.qc.ca'] }));
+    electron.powerMonitor.emit('unlock-screen');
+    expect(agent.handleSystemEvent).toHaveBeenCalledWith('unlock');
+    // The re-read is file I/O (thread pool): turn the event loop until the new host is trusted (no timer).
+    let opened = false;
+    for (let round = 0; round < 20_000 && !opened; round++) {
+      opened = await openExternal!('https://plans.example.qc.ca/').then(
+        () => true,
+        () => false,
+      );
+      if (!opened) await flush(1);
+    }
+    expect(opened).toBe(true);
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://plans.example.qc.ca/');
   });
 
   it('re-checks the schedule on resume and unlock', async () => {

@@ -7,11 +7,13 @@ import { ClockJumpDetector } from '../../electron/shell/clock-jump';
 import {
   applyLoginItem,
   DEFAULT_SHELL_POLICY,
-  defaultPolicyPath,
   LOGIN_ARG,
+  policyFilePath,
   readShellPolicy,
+  shellPolicySources,
   userDataDir,
 } from '../../electron/shell/startup';
+import { machinePolicySources, type RegResult } from '../../electron/core/settings/sources';
 import { memoryLogger } from './fakes';
 
 const dirs: string[] = [];
@@ -26,22 +28,44 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('defaultPolicyPath', () => {
-  it('is %ProgramData%\\Vigie\\config.json on Windows, overridable for tests', () => {
-    expect(defaultPolicyPath('win32', { ProgramData: 'D:\\ProgramData' })).toBe('D:\\ProgramData\\Vigie\\config.json');
-    expect(defaultPolicyPath('linux', {})).toBe('/etc/vigie/config.json');
-    expect(defaultPolicyPath('win32', { VIGIE_POLICY_PATH: '/tmp/p.json' })).toBe('/tmp/p.json');
+const sourcesOf = (file: string) => machinePolicySources({ file, registry: false });
+
+describe('policyFilePath', () => {
+  const run = async (): Promise<RegResult> => ({
+    code: 0,
+    stdout: new TextEncoder().encode(
+      '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\r\n' +
+        '    ProgramData    REG_EXPAND_SZ    %SystemDrive%\\ProgramData\r\n',
+    ),
+    stderr: new Uint8Array(),
+  });
+
+  it('packaged: from the OS only — neither VIGIE_POLICY_PATH nor %ProgramData% can move it', async () => {
+    const env = { VIGIE_POLICY_PATH: '/tmp/p.json', ProgramData: 'D:\\Pirate' };
+    expect(await policyFilePath('win32', env, true, run)).toBe('C:\\ProgramData\\Vigie\\config.json');
+    expect(await policyFilePath('linux', env, true, run)).toBe('/etc/vigie/config.json');
+  });
+
+  it('development and tests: VIGIE_POLICY_PATH wins', async () => {
+    expect(await policyFilePath('win32', { VIGIE_POLICY_PATH: '/tmp/p.json' }, false, run)).toBe('/tmp/p.json');
+    expect(await policyFilePath('win32', {}, false, run)).toBe('C:\\ProgramData\\Vigie\\config.json');
+  });
+
+  it('reads the registry first on Windows only', async () => {
+    expect((await shellPolicySources('win32', {}, true, run)).registry).not.toBeNull();
+    expect((await shellPolicySources('linux', {}, true, run)).registry).toBeNull();
   });
 });
 
 describe('readShellPolicy', () => {
-  it('uses the defaults, silently, when IT has no config file', () => {
+  it('uses the defaults, silently, when IT has no config file', async () => {
     const log = memoryLogger();
-    expect(readShellPolicy(join(tmpdir(), 'vigie-does-not-exist', 'config.json'), log)).toEqual(DEFAULT_SHELL_POLICY);
+    const absent = join(tmpdir(), 'vigie-does-not-exist', 'config.json');
+    expect(await readShellPolicy(sourcesOf(absent), log)).toEqual(DEFAULT_SHELL_POLICY);
     expect(log.entries).toHaveLength(0);
   });
 
-  it("reads IT's keys from a Notepad file (BOM) and ignores the core's keys", () => {
+  it("reads IT's keys from a Notepad file (BOM) and ignores the core's keys", async () => {
     const file = policyFile(
       '\uFEFF' +
         JSON.stringify({
@@ -50,14 +74,14 @@ describe('readShellPolicy', () => {
           site: 'Hôpital A',
         }),
     );
-    expect(readShellPolicy(file, memoryLogger())).toEqual({
+    expect(await readShellPolicy(sourcesOf(file), memoryLogger())).toEqual({
       machineWideAutostart: true,
       autostart: true,
       allowedLinkHosts: ['octopus.example.qc.ca'],
     });
   });
 
-  it('allows the hosts of the intranet and Octopus links, like the core does', () => {
+  it('allows the hosts of the intranet and Octopus links, like the core does', async () => {
     const file = policyFile(
       JSON.stringify({
         allowedLinkHosts: ['Docs.Example.qc.ca'],
@@ -65,30 +89,30 @@ describe('readShellPolicy', () => {
         octopusUrl: 'https://octopus.example.qc.ca/formulaire',
       }),
     );
-    expect(readShellPolicy(file, memoryLogger()).allowedLinkHosts.sort()).toEqual([
+    expect((await readShellPolicy(sourcesOf(file), memoryLogger())).allowedLinkHosts.sort()).toEqual([
       'docs.example.qc.ca',
       'intranet.example.qc.ca',
       'octopus.example.qc.ca',
     ]);
     const insecure = policyFile(JSON.stringify({ intranetUrl: 'http://intranet.example.qc.ca/' }));
-    expect(readShellPolicy(insecure, memoryLogger()).allowedLinkHosts).toEqual([]);
+    expect((await readShellPolicy(sourcesOf(insecure), memoryLogger())).allowedLinkHosts).toEqual([]);
   });
 
-  it('keeps the valid keys when one is wrong, and says which', () => {
+  it('an invalid key takes its safe value (keeps Vigie starting), the valid ones apply, and says which', async () => {
     const log = memoryLogger();
     const file = policyFile(JSON.stringify({ autostart: 'non', allowedLinkHosts: ['intranet.example.qc.ca'] }));
-    expect(readShellPolicy(file, log)).toEqual({
+    expect(await readShellPolicy(sourcesOf(file), log)).toEqual({
       ...DEFAULT_SHELL_POLICY,
       allowedLinkHosts: ['intranet.example.qc.ca'],
     });
     expect(log.entries[0]?.data).toMatchObject({ key: 'autostart' });
   });
 
-  it('falls back to the defaults on a broken or non-object file, with a warning', () => {
+  it('a broken or non-object file opens no link host and keeps the login item, with a warning', async () => {
     const log = memoryLogger();
-    expect(readShellPolicy(policyFile('{ "autostart": fa'), log)).toEqual(DEFAULT_SHELL_POLICY);
-    expect(readShellPolicy(policyFile('[1, 2]'), log)).toEqual(DEFAULT_SHELL_POLICY);
-    expect(log.entries).toHaveLength(1);
+    expect(await readShellPolicy(sourcesOf(policyFile('{ "autostart": fa')), log)).toEqual(DEFAULT_SHELL_POLICY);
+    expect(await readShellPolicy(sourcesOf(policyFile('[1, 2]')), log)).toEqual(DEFAULT_SHELL_POLICY);
+    expect(log.entries).toHaveLength(2);
   });
 });
 

@@ -14,7 +14,7 @@ import { readPublicKeyFiles } from '../keys';
 import type { Notifier } from '../../core/agent-types';
 import { NodeNotifier } from '../../core/notify/node-notifier';
 import { ConsoleNotifier } from '../../core/notify/simple';
-import { defaultPolicyPath } from '../../core/settings';
+import { machinePolicyPath, machinePolicySources, type MachinePolicySources } from '../../core/settings';
 import type { Logger } from '../../core/store';
 import { cliParser } from '../parse-entry';
 import { USAGE } from '../usage';
@@ -25,6 +25,7 @@ const SPEC = {
   service: { type: 'list' },
   'data-dir': { type: 'string' },
   'public-key': { type: 'list' },
+  policy: { type: 'string' },
 } as const;
 
 const WINDOW_NAMES = { checklist: 'la vérification', status: 'le calendrier', settings: 'les réglages' } as const;
@@ -35,6 +36,18 @@ export interface AgentCommandOptions {
   notifier?: (io: CliIo, log: Logger) => Notifier;
   /** Extra agent settings (tests: a shorter tick). */
   agent?: Partial<Pick<AgentDeps, 'tickIntervalMs' | 'readPolicy' | 'sync' | 'parser'>>;
+}
+
+/**
+ * `--policy <file>`: that config.json alone (a trial of a configuration before deploying it). Without it, the
+ * workstation's own machine policy, as the tray app reads it: the registry then ProgramData (settings/sources.ts).
+ */
+export async function agentPolicySources(
+  file: string | undefined,
+  platform: NodeJS.Platform = process.platform,
+): Promise<MachinePolicySources> {
+  if (file !== undefined) return machinePolicySources({ file, registry: false });
+  return machinePolicySources({ file: await machinePolicyPath(platform), registry: platform === 'win32' });
 }
 
 /** Where the headless agent keeps its database by default: local, per user, apart from the tray app's. */
@@ -93,7 +106,9 @@ export function makeAgentCommand(options: AgentCommandOptions = {}): Command {
             notifier.notify(notification, onClick);
           },
         },
-        policyPath: defaultPolicyPath(),
+        policySources: await agentPolicySources(
+          args.strings.policy === undefined ? undefined : path.resolve(io.cwd, args.strings.policy),
+        ),
         log,
         ...(publicKeys ? { publicKeys } : {}),
         // Inventory and side files from the share are parsed in a child process (no crash loop, docs/deployment.md).

@@ -6,7 +6,7 @@ import type { CliIo } from '../io';
 import { printJson } from '../io';
 import { readPublicKeyFiles } from '../keys';
 import { sanitizeTerminal } from '../terminal';
-import { importInventoryFile } from '../../core/inventory/import';
+import { importInventoryFile, withHostWarnings } from '../../core/inventory/import';
 import type { InventoryParser } from '../../core/inventory/isolation/isolated-parser';
 import type { ImportResult } from '../../../shared/inventory/model';
 import { inventoryStats } from '../../../shared/inventory';
@@ -19,7 +19,41 @@ import { parseSource } from '../../core/sync/source';
 import { cliParser } from '../parse-entry';
 import { USAGE } from '../usage';
 
-const SPEC = { json: { type: 'flag' }, 'public-key': { type: 'list' } } as const;
+const SPEC = {
+  json: { type: 'flag' },
+  'public-key': { type: 'list' },
+  'max-pattern-share': { type: 'string' },
+  'known-hosts': { type: 'string' },
+} as const;
+
+/** `--max-pattern-share 0.3` (or 30 %): a share of the known workstation names, between 0 and 1. */
+function parseShare(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const percent = text.trim().endsWith('%');
+  const value = Number(text.trim().replace(/\s*%$/, '').replace(',', '.'));
+  const share = percent ? value / 100 : value;
+  if (!Number.isFinite(share) || share <= 0 || share > 1) {
+    throw new UsageError(`--max-pattern-share : part invalide « ${text} » (attendu entre 0 et 1, ex. 0.5 ou 50 %)`);
+  }
+  return share;
+}
+
+/** `--known-hosts <fichier>`: one workstation name per line (an Active Directory export), bounded. */
+async function readKnownHosts(file: string | undefined, cwd: string): Promise<string[] | undefined> {
+  if (file === undefined) return undefined;
+  const resolved = path.resolve(cwd, file);
+  try {
+    const info = await nodeFs.stat(resolved);
+    if (info.size > 10 * 1024 * 1024) throw new UsageError(`--known-hosts : « ${file} » est trop volumineux`);
+    const text = await nodeFs.readFile(resolved, 'utf8');
+    // A CSV export keeps its first column; a header line is just one more name that matches nothing.
+    return text.split(/\r?\n/).map((line) => (line.split(/[;,\t]/)[0] ?? '').replace(/^\uFEFF|"/g, '').trim());
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--known-hosts : « ${file} » illisible`);
+  }
+}
+
 const HTTP_TIMEOUT_MS = 30_000;
 
 /**
@@ -126,7 +160,13 @@ export const checkInventoryCommand: Command = {
       source.kind === 'http'
         ? await readRemote(source.url, io, parser)
         : await readLocal(path.resolve(io.cwd, source.path), parser);
-    const { result } = read;
+    // The Postes pattern warnings against IT's own list of names (computed here: the parse child has none).
+    const result = withHostWarnings(read.result, {
+      hostPatterns: {
+        maxShare: parseShare(args.strings['max-pattern-share']),
+        knownNames: await readKnownHosts(args.strings['known-hosts'], io.cwd),
+      },
+    });
     const signature = signatureOf(read, keys, io);
     const stats = result.ok
       ? inventoryStats(result.inventory)

@@ -48,6 +48,8 @@ export interface VigieCoreDeps {
     profile(): Profile | null;
     get(): SettingsView;
     save(patch: SettingsPatch): SettingsView;
+    /** Problems of IT's machine policy (French); absent = none known. */
+    policyProblems?(): { key: string | null; message: string }[];
   };
   checklists: ChecklistService;
   trayState: () => TrayState;
@@ -110,6 +112,7 @@ export class VigieCore implements VigieCoreApi {
       pendingReports: this.pendingReports(),
       setAsideReports: this.setAsideReports(),
       intranetUrl: effective.intranetUrl,
+      policyProblems: (settings.policyProblems?.() ?? []).map((p) => ({ key: p.key, message: p.message })),
     };
   }
 

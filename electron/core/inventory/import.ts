@@ -10,6 +10,7 @@ import { appendProblems, capProblems, INVENTORY_LIMITS } from '../../../shared/i
 import type { ImportProblem, ImportResult, InventoryFormat, Sheet } from '../../../shared/inventory/model';
 import { sideTableFromSheet, type SideTable } from '../../../shared/inventory/side-tables';
 import { limitInventoryTexts, limitSideTableTexts } from '../../../shared/inventory/text-limits';
+import { hostPatternWarnings, type HostPatternOptions } from '../settings/hosts';
 import { readCsv } from './csv';
 import { decodeText, hasUtf8Bom, utf16Encoding } from './encoding';
 import { InventoryReadError } from './errors';
@@ -113,6 +114,21 @@ async function sheetsOf(bytes: Uint8Array, fileName: string, format: 'csv' | 'xl
   return format === 'xlsx' ? readXlsx(bytes) : [readCsv(bytes, csvSheetName(fileName))];
 }
 
+export interface ImportOptions {
+  /** How loose a Postes pattern may be before it is a warning (settings/hosts.ts). */
+  hostPatterns?: HostPatternOptions;
+}
+
+/** Adds the Postes warnings (a catch-all row, a pattern matching most known names) to a usable inventory. */
+export function withHostWarnings(result: ImportResult, options: ImportOptions): ImportResult {
+  if (!result.ok) return result;
+  const known = new Set(result.problems.map((p) => p.message));
+  const warnings = hostPatternWarnings(result.inventory.hosts, options.hostPatterns).filter((m) => !known.has(m));
+  if (warnings.length === 0) return result;
+  const extra = warnings.map((message) => ({ row: null, column: null, severity: 'warning' as const, message }));
+  return { ...result, problems: [...result.problems, ...extra] };
+}
+
 /** Every imported text within the one length policy (shared/inventory/text-limits.ts), whatever the format. */
 function withTextLimits(result: ImportResult): ImportResult {
   if (!result.ok) return result;
@@ -125,8 +141,12 @@ function withTextLimits(result: ImportResult): ImportResult {
  * `check-inventory` both come here, so a file the workstations would refuse is refused by the command with the
  * same sentence.
  */
-export async function importInventory(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
-  const result = withTextLimits(await importWithinLimits(bytes, fileName));
+export async function importInventory(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const result = withHostWarnings(withTextLimits(await importWithinLimits(bytes, fileName)), options);
   return { ...result, problems: capProblems(result.problems) };
 }
 

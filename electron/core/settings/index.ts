@@ -1,9 +1,29 @@
 export {
   SettingsService,
   SettingsError,
+  POLICY_SNAPSHOT_KEY,
   type EffectiveSettings,
   type LockReason,
   type SettingsServiceDeps,
 } from './service';
-export { parsePolicy, readPolicyFile, defaultPolicyPath, POLICY_FIELDS, type MachinePolicy } from './policy';
+export {
+  readPolicyDocument,
+  readPolicyText,
+  problemsOf,
+  type MachinePolicy,
+  type PolicyProblem,
+  type PolicySourceRead,
+} from './policy';
+export { POLICY_SCHEMA, POLICY_KEYS, type PolicyKey } from './schema';
+export { resolvePolicy, validSnapshot, type ResolvedPolicy, type PolicySnapshot } from './resolve';
+export {
+  machinePolicyPath,
+  machinePolicySources,
+  readPolicyFileSource,
+  readRegistrySource,
+  spawnReg,
+  type MachinePolicySources,
+  type RegRunner,
+  type RegResult,
+} from './sources';
 export { matchHost } from './hosts';

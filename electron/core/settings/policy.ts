@@ -1,130 +1,106 @@
 /**
- * The machine configuration IT deploys (%ProgramData%\Vigie\config.json, read-only for users). Validated key by
- * key: one mistyped value is ignored with a warning instead of silently unlocking every other setting IT fixed.
+ * The machine policy as read from one source (the registry, or %ProgramData%\Vigie\config.json): each key is
+ * absent, valid, or present-but-invalid, and a source as a whole can be unreadable. Never throws and never looks a
+ * key up on a plain object (`constructor`, `__proto__`… are unknown keys, not crashes). Pure: bundled into
+ * check-config without SQLite. What the workstation does with a read is resolve.ts (fail closed).
  */
-import fsp from 'node:fs/promises';
-import path from 'node:path';
-import { z } from 'zod';
-import { Language, ReminderSpecSchema, ServiceHoursSchema } from '../../../shared/ipc/schemas';
-import { parsePublicKey } from '../signing/minisign';
-import type { Logger } from '../store';
+import { invalidMessage, policyKey, POLICY_SCHEMA, quoteValue, type PolicyKey } from './schema';
 
-const HttpsUrl = z
-  .string()
-  .max(2000)
-  .url()
-  .refine((u) => u.startsWith('https://'), 'https:// requis');
-const Name = z.string().trim().min(1).max(200);
-/** "services": "Urgence" is accepted as ["Urgence"]: IT writes JSON by hand. */
-const Services = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(Name).min(1).max(20));
-const Host = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9.-]+$/, 'nom d’hôte attendu (sans https://)')
-  .max(253);
+export { POLICY_FIELDS, type MachinePolicy } from './schema';
 
-/** A minisign public key line ("RW…", as in the .pub file): docs/deployment.md, "Publication signée". */
-const PublicKeyLine = z
-  .string()
-  .trim()
-  .max(200)
-  .refine((line) => {
-    try {
-      parsePublicKey(line);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'clé publique minisign attendue (ligne « RW… » du fichier .pub)');
+/** key null = the source as a whole. Messages are French: they are for IT (docs/deployment.md). */
+export interface PolicyProblem {
+  key: string | null;
+  message: string;
+}
 
-export const POLICY_FIELDS = {
-  site: Name,
-  services: Services,
-  serviceHours: z.record(z.string().max(200), ServiceHoursSchema),
-  reminders: z.array(ReminderSpecSchema).max(6),
-  language: Language,
-  inventorySource: z.string().trim().min(1).max(1000).nullable(),
-  reportsFolder: z.string().trim().min(1).max(1000),
-  intranetUrl: HttpsUrl,
-  octopusUrl: HttpsUrl,
-  allowQuit: z.boolean(),
-  pollMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
-  allowedLinkHosts: z.array(Host).max(50),
-  /** Read by the shell (electron/shell/startup.ts): start at login per user, or IT's machine-wide Run entry. */
-  autostart: z.boolean(),
-  machineWideAutostart: z.boolean(),
-  /** One or more (rotation): only inventories signed with one of them are applied. */
-  inventoryPublicKeys: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(PublicKeyLine).min(1).max(10)),
-} as const;
+export type KeyVerdict = { state: 'valid'; value: unknown } | { state: 'invalid'; message: string };
 
-/**
- * Security keys that fail closed: a present but invalid value locks at this value instead of being dropped.
- * `inventoryPublicKeys: []` trusts no key, so every inventory from the share is refused until IT fixes the policy.
- */
-const FAIL_CLOSED: Partial<Record<keyof typeof POLICY_FIELDS, unknown>> = { inventoryPublicKeys: [] };
+export type PolicySourceRead =
+  | { kind: 'absent' }
+  | { kind: 'unreadable'; problem: PolicyProblem }
+  | { kind: 'entries'; entries: Partial<Record<PolicyKey, KeyVerdict>>; problems: PolicyProblem[] };
 
-export type MachinePolicy = Partial<{ [K in keyof typeof POLICY_FIELDS]: z.output<(typeof POLICY_FIELDS)[K]> }>;
+export const ABSENT: PolicySourceRead = { kind: 'absent' };
+
+export function unreadable(message: string): PolicySourceRead {
+  return { kind: 'unreadable', problem: { key: null, message } };
+}
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Never throws: whatever cannot be understood is left out and logged. */
-export function parsePolicy(raw: unknown, log: Logger): MachinePolicy {
-  if (raw === undefined || raw === null) return {};
+/** Validates one value against its key's schema. */
+export function checkValue(key: PolicyKey, value: unknown): KeyVerdict {
+  const parsed = POLICY_SCHEMA[key].schema.safeParse(value);
+  return parsed.success
+    ? { state: 'valid', value: parsed.data }
+    : { state: 'invalid', message: invalidMessage(key, value) };
+}
+
+/** Builds a source's read in file order: verdicts in a null-prototype record, problems as they come. */
+export class ReadBuilder {
+  private readonly entries = Object.create(null) as Partial<Record<PolicyKey, KeyVerdict>>;
+  private readonly problems: PolicyProblem[] = [];
+
+  verdict(key: PolicyKey, verdict: KeyVerdict): void {
+    this.entries[key] = verdict;
+    if (verdict.state === 'invalid') this.problems.push({ key, message: verdict.message });
+  }
+
+  problem(problem: PolicyProblem): void {
+    this.problems.push(problem);
+  }
+
+  read(): PolicySourceRead {
+    return { kind: 'entries', entries: this.entries, problems: this.problems };
+  }
+}
+
+export function unknownKeyProblem(key: string): PolicyProblem {
+  return {
+    key,
+    message: `clé inconnue ${quoteValue(key)} : ignorée (vérifiez l’orthographe ; les clés sont listées dans docs/deployment.md)`,
+  };
+}
+
+/** A parsed config.json document (undefined = no file). */
+export function readPolicyDocument(raw: unknown): PolicySourceRead {
+  if (raw === undefined) return ABSENT;
   if (!isPlainObject(raw)) {
-    log.warn('settings: machine config ignored (not a JSON object)');
-    return {};
+    return unreadable(
+      `la configuration doit être un objet JSON { … }, pas ${quoteValue(raw)} : rien n’est déverrouillé`,
+    );
   }
-  const policy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (key.startsWith('$') || key.startsWith('//')) continue; // "$schema", "//" comments
-    const schema = (POLICY_FIELDS as Record<string, z.ZodType>)[key];
-    if (!schema) {
-      log.warn('settings: unknown key in machine config ignored', { key });
-      continue;
-    }
-    const parsed = schema.safeParse(value);
-    if (parsed.success) policy[key] = parsed.data;
-    else if (Object.hasOwn(FAIL_CLOSED, key)) {
-      policy[key] = FAIL_CLOSED[key as keyof typeof FAIL_CLOSED];
-      log.error('settings: invalid security value in machine config, locked', {
-        key,
-        issue: parsed.error.issues[0]?.message,
-      });
-    } else
-      log.warn('settings: invalid value in machine config ignored', { key, issue: parsed.error.issues[0]?.message });
+  const out = new ReadBuilder();
+  // JSON.parse makes "__proto__" an own property: Object.keys sees it, a lookup on POLICY_SCHEMA must not.
+  for (const name of Object.keys(raw)) {
+    if (name.startsWith('$') || name.startsWith('//')) continue; // "$schema", "//" comments
+    const key = policyKey(name);
+    if (!key) out.problem(unknownKeyProblem(name));
+    else out.verdict(key, checkValue(key, Object.getOwnPropertyDescriptor(raw, name)?.value));
   }
-  return policy as MachinePolicy;
+  return out.read();
 }
 
-/** Where IT puts the machine config: %ProgramData%\Vigie\config.json on Windows, /etc/vigie elsewhere. */
-export function defaultPolicyPath(
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-): string {
-  if (platform === 'win32') return path.win32.join(env.ProgramData ?? 'C:\\ProgramData', 'Vigie', 'config.json');
-  return '/etc/vigie/config.json';
-}
-
-/**
- * Reads the machine config: undefined when there is none, the parsed JSON otherwise. Throws on unreadable JSON
- * (SettingsService logs it and ignores the file).
- */
-export async function readPolicyFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await fsp.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/** Turns a config.json's text into a read: malformed or empty = unreadable (never "no policy"). */
+export function readPolicyText(text: string): PolicySourceRead {
   // Notepad saves UTF-8 with a BOM, which JSON.parse refuses.
   const body = text.replace(/^\uFEFF/, '').trim();
-  return body === '' ? undefined : (JSON.parse(body) as unknown);
+  if (body === '') return unreadable('le fichier de configuration est vide : rien n’est déverrouillé');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return unreadable(`le fichier de configuration n’est pas du JSON valide (${detail}) : rien n’est déverrouillé`);
+  }
+  return readPolicyDocument(raw);
+}
+
+/** All problems of a read, for logs, the status window and check-config. */
+export function problemsOf(read: PolicySourceRead): PolicyProblem[] {
+  if (read.kind === 'absent') return [];
+  return read.kind === 'unreadable' ? [read.problem] : read.problems;
 }

@@ -13,7 +13,13 @@ import type { Clock } from '../clock';
 import type { Logger, Store } from '../store';
 import { silentLogger } from '../store';
 import { matchHost } from './hosts';
-import { parsePolicy, type MachinePolicy } from './policy';
+import { readPolicyDocument, unreadable, type PolicyProblem, type PolicySourceRead } from './policy';
+import { resolvePolicy, validSnapshot, type ResolvedPolicy } from './resolve';
+import type { MachinePolicy } from './schema';
+import { readMachinePolicy, type MachinePolicySources } from './sources';
+
+/** Where the last valid machine policy is kept (the settings table; user keys never start with "it."). */
+export const POLICY_SNAPSHOT_KEY = 'it.policy.lastValid';
 
 /** Everything the agent needs, including what only IT can set. */
 export interface EffectiveSettings extends SettingsValues {
@@ -24,15 +30,19 @@ export interface EffectiveSettings extends SettingsValues {
   pollMinutes: number;
   /** Hosts openExternal may open (https only): IT's list plus the intranet and Octopus hosts. */
   allowedLinkHosts: string[];
+  /** IT's `inventoryPublicKeys`: null = not set; [] = set but none valid (no new inventory is trusted). */
+  inventoryPublicKeys: string[] | null;
 }
 
-export type LockReason = 'policy' | 'hostname';
+export type LockReason = 'policy' | 'policy-invalid' | 'hostname';
 
 export interface SettingsServiceDeps {
   store: Store;
   clock: Clock;
-  /** Reads the machine config (readPolicyFile(defaultPolicyPath())); undefined = none. May throw. */
-  readPolicy: () => Promise<unknown>;
+  /** The machine policy's sources, registry first (sources.ts). */
+  policySources?: MachinePolicySources;
+  /** Tests: the config.json document instead of policySources (undefined = none; a throw = unreadable). */
+  readPolicy?: () => Promise<unknown>;
   hostname: string;
   inventory: () => Inventory;
   log?: Logger;
@@ -55,8 +65,16 @@ const USER_KEYS = ['site', 'services', 'serviceHours', 'reminders', 'language', 
 type UserKey = (typeof USER_KEYS)[number];
 
 const REASONS: Record<Language, Record<LockReason, string>> = {
-  fr: { policy: 'Fixé par les TI (configuration du poste)', hostname: 'Déterminé par le nom du poste (inventaire)' },
-  en: { policy: 'Set by IT (workstation configuration)', hostname: 'Determined by the workstation name (inventory)' },
+  fr: {
+    policy: 'Fixé par les TI (configuration du poste)',
+    'policy-invalid': 'Fixé par les TI (configuration TI invalide : valeur de sécurité)',
+    hostname: 'Déterminé par le nom du poste (inventaire)',
+  },
+  en: {
+    policy: 'Set by IT (workstation configuration)',
+    'policy-invalid': 'Set by IT (invalid IT configuration: safe value)',
+    hostname: 'Determined by the workstation name (inventory)',
+  },
 };
 
 const LABELS: Record<UserKey, string> = {
@@ -99,6 +117,7 @@ function isAcceptableSource(text: string, allowLocalHttp: boolean): boolean {
 
 export class SettingsService {
   private policy: MachinePolicy = {};
+  private resolved: ResolvedPolicy | null = null;
   private readonly log: Logger;
 
   constructor(private readonly deps: SettingsServiceDeps) {
@@ -112,18 +131,39 @@ export class SettingsService {
     return service;
   }
 
-  /** Re-reads the machine config. An unreadable or invalid file is ignored with a warning, never fatal. */
+  /**
+   * Re-reads the machine policy (start, unlock, resume). Fails closed (resolve.ts): a broken source keeps the last
+   * valid values or locks at safe defaults; problems are logged and shown in the status window.
+   */
   async refresh(): Promise<void> {
-    let raw: unknown;
-    try {
-      raw = await this.deps.readPolicy();
-    } catch (error) {
-      this.log.warn('settings: machine config unreadable, ignored', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-      raw = undefined;
+    const reads = await this.readSources();
+    const stored = this.deps.store.settings.get(POLICY_SNAPSHOT_KEY);
+    const resolved = resolvePolicy(reads, validSnapshot(stored));
+    if (resolved.snapshot && !deepEqual(resolved.snapshot, stored)) {
+      try {
+        this.deps.store.settings.set(POLICY_SNAPSHOT_KEY, resolved.snapshot);
+      } catch (error) {
+        this.log.warn('settings: last valid machine policy not stored', { error: String(error) });
+      }
     }
-    this.policy = parsePolicy(raw, this.log);
+    for (const problem of resolved.problems) this.log.warn('settings: machine policy problem', { ...problem });
+    this.resolved = resolved;
+    this.policy = resolved.values;
+  }
+
+  /** What is wrong with IT's configuration (French, for IT): empty when it is valid. */
+  policyProblems(): PolicyProblem[] {
+    return this.resolved?.problems ?? [];
+  }
+
+  private async readSources(): Promise<PolicySourceRead[]> {
+    if (this.deps.policySources) return readMachinePolicy(this.deps.policySources);
+    const readPolicy = this.deps.readPolicy ?? (async () => undefined);
+    try {
+      return [readPolicyDocument(await readPolicy())];
+    } catch (error) {
+      return [unreadable(`configuration illisible (${error instanceof Error ? error.message : String(error)})`)];
+    }
   }
 
   /** IT's trusted inventory keys; null when the policy does not require signed inventories. */
@@ -215,34 +255,48 @@ export class SettingsService {
 
   private resolve(): { values: EffectiveSettings; locked: Partial<Record<UserKey, LockReason>> } {
     const p = this.policy;
+    const fixed = (key: keyof MachinePolicy) => Object.hasOwn(p, key);
     const user = this.userChoices();
     const locked: Partial<Record<UserKey, LockReason>> = {};
-    for (const key of USER_KEYS) if (p[key] !== undefined) locked[key] = 'policy';
+    const fallback = this.resolved?.fallback ?? {};
+    for (const key of USER_KEYS) {
+      if (fixed(key)) locked[key] = fallback[key] === 'safe-default' ? 'policy-invalid' : 'policy';
+    }
 
     const host = matchHost(this.deps.inventory().hosts, this.deps.hostname);
-    // The hostname's services only make sense for its own site: not when IT fixed another site.
-    const hostApplies = host !== null && (p.site === undefined || sameName(p.site, host.site));
-    if (host && p.site === undefined) locked.site = 'hostname';
-    if (host && hostApplies && host.services.length > 0 && p.services === undefined) locked.services = 'hostname';
+    // A site pinned by IT is never moved by the inventory; the hostname's services only apply to that site.
+    const pinnedSite = p.site ?? undefined;
+    const hostApplies = host !== null && (pinnedSite === undefined || sameName(pinnedSite, host.site));
+    if (host && !fixed('site')) locked.site = 'hostname';
+    const pinnedServices = p.services !== undefined && p.services.length > 0 ? p.services : undefined;
+    const hostServices = host && hostApplies && host.services.length > 0 ? host.services : undefined;
+    if (hostServices && !fixed('services')) locked.services = 'hostname';
 
-    const site = p.site ?? host?.site ?? user.site ?? null;
-    const services =
-      p.services ?? (locked.services === 'hostname' && host ? host.services : undefined) ?? user.services ?? [];
+    // A site or services locked at their safe default (invalid policy) leave the hostname's answer, never the user's.
+    const site = fixed('site')
+      ? (pinnedSite ?? (hostApplies ? host?.site : undefined) ?? null)
+      : (host?.site ?? user.site ?? null);
+    const services = fixed('services') ? (pinnedServices ?? hostServices ?? []) : (hostServices ?? user.services ?? []);
     const values: EffectiveSettings = {
       site,
       services: [...services],
       serviceHours: { ...(p.serviceHours ?? user.serviceHours ?? {}) },
       reminders: [...(p.reminders ?? user.reminders ?? DEFAULT_REMINDERS)],
       language: p.language ?? user.language ?? 'fr',
-      inventorySource: p.inventorySource !== undefined ? p.inventorySource : (user.inventorySource ?? null),
+      inventorySource: fixed('inventorySource') ? (p.inventorySource ?? null) : (user.inventorySource ?? null),
       reportsFolder: p.reportsFolder ?? null,
       intranetUrl: p.intranetUrl ?? null,
       octopusUrl: p.octopusUrl ?? null,
       allowQuit: p.allowQuit ?? true,
       pollMinutes: p.pollMinutes ?? 5,
       allowedLinkHosts: [
-        ...new Set([...(p.allowedLinkHosts ?? []), ...hostOf(p.intranetUrl), ...hostOf(p.octopusUrl)]),
+        ...new Set([
+          ...(p.allowedLinkHosts ?? []),
+          ...hostOf(p.intranetUrl ?? undefined),
+          ...hostOf(p.octopusUrl ?? undefined),
+        ]),
       ],
+      inventoryPublicKeys: p.inventoryPublicKeys ? [...p.inventoryPublicKeys] : null,
     };
     return { values, locked };
   }

@@ -47,6 +47,19 @@ export function StatusPage() {
       <AlertRegion failure={failure} onDismiss={dismiss} />
       <h1>{t('status.title')}</h1>
 
+      {status.policyProblems.length > 0 && (
+        <div className="callout tone-warn" role="status" data-testid="policy-problems">
+          <p className="strong">{t('status.policyInvalid')}</p>
+          <p>{t('status.policyInvalidHelp')}</p>
+          {/* The problems are for IT and stay in French (docs/deployment.md). */}
+          <ul lang="fr">
+            {status.policyProblems.map((p, i) => (
+              <li key={i}>{p.key ? `${p.key} : ${p.message}` : p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
       <Card id="now" title={t('status.now')}>
         <StateBadge state={status.trayState} />
         {profile ? (

@@ -91,3 +91,42 @@ describe('cli agent (headless)', () => {
     );
   });
 });
+
+describe('cli agent --policy', () => {
+  async function runWithPolicy(policy: string, argv: string[], now: string) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cli-agent-policy-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'config.json');
+    fs.writeFileSync(file, policy, 'utf8');
+    const clock = new ManualClock(now);
+    const recorder = new RecordingNotifier(clock);
+    const command = makeAgentCommand({
+      untilStopped: async () => 'SIGTERM',
+      notifier: () => recorder,
+      agent: { sync: { wait: async () => undefined, random: () => 0 } },
+    });
+    const argvFull = ['agent', '--data-dir', path.join(dir, 'data'), '--policy', file, ...argv];
+    const { code, out, err } = await captureCli(argvFull, { clock, commands: [command] });
+    return { code, stdout: out, stderr: err, recorder };
+  }
+
+  it("runs with that config file's profile (it used to ignore any policy)", async () => {
+    const r = await runWithPolicy(
+      JSON.stringify({ site: 'IUSMM', services: ['Laboratoire'], allowQuit: false }),
+      ['--inventory', 'assets/inventaire-par-defaut.csv'],
+      '2026-12-02T02:30:00',
+    );
+    expect(r.code).toBe(0);
+    expect(r.recorder.shown.map((n) => n.kind)).toEqual(['start']);
+    expect(r.stdout).not.toContain('Vigie ouvrirait les réglages.');
+  });
+
+  it('a broken config file is reported and unlocks nothing', async () => {
+    const r = await runWithPolicy(
+      '{ "site": ',
+      ['--inventory', 'assets/inventaire-par-defaut.csv'],
+      '2026-12-02T02:30:00',
+    );
+    expect(r.stdout + r.stderr).toContain('rien n’est déverrouillé');
+  });
+});

@@ -50,6 +50,7 @@ describe('admin bundle', () => {
     expect(help.code).toBe(0);
     for (const name of [
       'check-inventory',
+      'check-config',
       'publish',
       'keygen',
       'occurrences',
@@ -62,6 +63,12 @@ describe('admin bundle', () => {
     }
     expect(help.out).toContain('Usage : node vigie-admin.mjs');
     expect(admin('agent')).toMatchObject({ code: 2 });
+    // check-config runs from the bundle alone, fail-closed verdict included.
+    fs.writeFileSync(path.join(dir, 'config.json'), '{"allowQuit": "non"}');
+    const config = admin('check-config', 'config.json', '--json');
+    expect(config.code).toBe(1);
+    expect(JSON.parse(config.out)).toMatchObject({ ok: false, problems: [{ key: 'allowQuit' }] });
+    fs.rmSync(path.join(dir, 'config.json'));
     expect(admin()).toMatchObject({ code: 2 });
   });
 

@@ -110,6 +110,17 @@ describe('electron-builder.yml', () => {
     expect(extra).toContainEqual(expect.objectContaining({ from: 'dist/vigie-admin.mjs', to: 'vigie-admin.mjs' }));
   });
 
+  it('ships the generated Group Policy templates outside app.asar (resources/policy), built by npm run build', async () => {
+    const extra = [config.extraResources ?? []].flat() as ({ from?: string; to?: string } | string)[];
+    expect(extra).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'dist/policy', to: 'policy' })]));
+    const { buildPolicyTemplates } = await import('../../../scripts/build.mjs');
+    const { policyTemplateFiles } = await import('../../../electron/core/settings/admx');
+    const out = await buildPolicyTemplates();
+    for (const [relative, text] of Object.entries(policyTemplateFiles())) {
+      expect(readFileSync(join(out, relative), 'utf8')).toBe(text);
+    }
+  });
+
   it('ships a multi-size Windows icon and the NSIS include it names', () => {
     const ico = readFileSync(join(root, 'build', 'icon.ico'));
     expect(ico.readUInt16LE(2)).toBe(1); // type: icon

@@ -6,9 +6,9 @@ import type { Application, HostMapping, Inventory } from '../../../shared/invent
 import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
 import { ManualClock } from '../../../electron/core/clock';
 import {
-  defaultPolicyPath,
+  machinePolicySources,
   matchHost,
-  readPolicyFile,
+  POLICY_SNAPSHOT_KEY,
   SettingsError,
   SettingsService,
   type SettingsServiceDeps,
@@ -144,7 +144,8 @@ describe('defaults and user choices', () => {
     expect(() => s.save({ inventorySource: 'http://intranet/inventaire.xlsx' })).toThrow(SettingsError);
     expect(() => s.save({ inventorySource: 'inventaire.xlsx' })).toThrow(/Source de l'inventaire non valide/);
     expect(() => s.save({ language: 'de' } as never)).toThrow(/Réglages non valides/);
-    expect(store.settings.all()).toEqual({});
+    // Only the machine policy's snapshot (none here): no user choice was written by the refused patches.
+    expect(store.settings.all()).toEqual({ [POLICY_SNAPSHOT_KEY]: { values: {} } });
   });
 
   it('a damaged stored value is ignored, not fatal', async () => {
@@ -239,6 +240,7 @@ describe('IT machine configuration', () => {
       allowQuit: false,
       pollMinutes: 15,
       allowedLinkHosts: ['plans.ciusss.example', 'intranet.ciusss.example', 'octopus.ciusss.example'],
+      inventoryPublicKeys: null,
     });
     expect(s.get().locked).toEqual({
       site: FR_POLICY,
@@ -263,54 +265,12 @@ describe('IT machine configuration', () => {
     expect(s.get().locked).toEqual({ language: 'Set by IT (workstation configuration)' });
   });
 
-  it('an unreadable config file is ignored with a warning, never a crash', async () => {
-    const file = path.join(dir, 'config.json');
-    fs.writeFileSync(file, '{ "site": "HMR", ');
-    const s = await service(undefined, { readPolicy: () => readPolicyFile(file) });
-    expect(s.get().locked).toEqual({});
-    expect(warnings.some((w) => w.startsWith('settings: machine config unreadable'))).toBe(true);
-  });
-
-  it('a config that is not an object is ignored', async () => {
-    const s = await service(['site', 'HMR']);
-    expect(s.get().locked).toEqual({});
-    expect(warnings.some((w) => w.includes('not a JSON object'))).toBe(true);
-  });
-
-  it('an invalid or unknown key is ignored alone, the valid ones still apply', async () => {
-    const s = await service({
-      $schema: './config.schema.json',
-      site: 42,
-      language: 'en',
-      intranetUrl: 'http://pas-https.example',
-      pollMinutes: 0,
-      quitter: false,
-    });
-    expect(s.get().locked).toEqual({ language: 'Set by IT (workstation configuration)' });
-    expect(s.effective()).toMatchObject({ site: null, intranetUrl: null, pollMinutes: 5, allowQuit: true });
-    expect(
-      warnings.filter((w) => w.includes('invalid value')).map((w) => JSON.parse(w.slice(w.indexOf('{'))).key),
-    ).toEqual(['site', 'intranetUrl', 'pollMinutes']);
-    expect(warnings.some((w) => w.includes('unknown key') && w.includes('quitter'))).toBe(true);
-  });
-
   it('refresh() picks up a changed config file', async () => {
     const file = path.join(dir, 'config.json');
-    const s = await service(undefined, { readPolicy: () => readPolicyFile(file) });
+    const s = await service(undefined, { policySources: machinePolicySources({ file, registry: false }) });
     expect(s.get().locked).toEqual({});
     fs.writeFileSync(file, '\uFEFF' + JSON.stringify({ site: 'HMR' })); // Notepad's BOM
     await s.refresh();
     expect(s.get().locked).toEqual({ site: FR_POLICY });
-  });
-});
-
-describe('machine config file', () => {
-  it('is absent without error, and lives under ProgramData on Windows', async () => {
-    expect(await readPolicyFile(path.join(dir, 'absent.json'))).toBeUndefined();
-    fs.writeFileSync(path.join(dir, 'empty.json'), '  \n');
-    expect(await readPolicyFile(path.join(dir, 'empty.json'))).toBeUndefined();
-    expect(defaultPolicyPath('win32', { ProgramData: 'D:\\ProgramData' })).toBe('D:\\ProgramData\\Vigie\\config.json');
-    expect(defaultPolicyPath('win32', {})).toBe('C:\\ProgramData\\Vigie\\config.json');
-    expect(defaultPolicyPath('linux', {})).toBe('/etc/vigie/config.json');
   });
 });

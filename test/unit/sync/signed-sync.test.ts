@@ -8,8 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePolicy } from '../../../electron/core/settings/policy';
-import { silentLogger } from '../../../electron/core/store';
+import { readPolicyDocument } from '../../../electron/core/settings/policy';
+import { resolvePolicy } from '../../../electron/core/settings/resolve';
 import { UNSIGNED_MESSAGE } from '../../../electron/core/sync/signature';
 import { captureCli } from '../run-cli';
 import { csvWithRows, harness, tempDir, writeFile, type Harness } from './helpers';
@@ -161,15 +161,18 @@ afterEach(async () => {
 describe('policy key inventoryPublicKeys', () => {
   const line = 'RWRaxH7X/Uvk/etgLk05NOsAT5aNTz1d5DjHD2R3s1/URq3vnQw6R790';
 
+  const keysOf = (policy: Record<string, unknown>) =>
+    resolvePolicy([readPolicyDocument(policy)], null).values.inventoryPublicKeys;
+
   it('takes one key or several (rotation)', () => {
-    expect(parsePolicy({ inventoryPublicKeys: line }, silentLogger).inventoryPublicKeys).toEqual([line]);
-    expect(parsePolicy({ inventoryPublicKeys: [line, line] }, silentLogger).inventoryPublicKeys).toHaveLength(2);
+    expect(keysOf({ inventoryPublicKeys: line })).toEqual([line]);
+    expect(keysOf({ inventoryPublicKeys: [line, line] })).toHaveLength(2);
   });
 
   it('fails closed: an invalid value trusts no key (every inventory refused), never drops the requirement', () => {
     for (const bad of ['pas une clé', [], [line, 'RWQ-faux'], 42, null]) {
-      expect(parsePolicy({ inventoryPublicKeys: bad }, silentLogger).inventoryPublicKeys).toEqual([]);
+      expect(keysOf({ inventoryPublicKeys: bad })).toEqual([]);
     }
-    expect(parsePolicy({}, silentLogger).inventoryPublicKeys).toBeUndefined();
+    expect(keysOf({})).toBeUndefined();
   });
 });

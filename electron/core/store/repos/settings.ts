@@ -1,4 +1,7 @@
-/** The user's own choices, key → JSON value. IT policy never lands here (it is re-read from its file). */
+/**
+ * The user's own choices, key → JSON value; plus the last valid IT policy (key `it.policy.lastValid`,
+ * settings/service.ts), never the live policy (re-read from the registry and config.json).
+ */
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import type { WriteRetry } from '../retry';
