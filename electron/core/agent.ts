@@ -21,7 +21,7 @@ import { ReportDelivery } from './reports/delivery';
 import { ReportWriter } from './reports/writer';
 import { Scheduler } from './scheduler/scheduler';
 import type { PlanInput } from './scheduler/plan-cache';
-import { trayModel, type TrayModelInputs } from './scheduler/tray';
+import { problemSince, trayModel, type TrayModelInputs } from './scheduler/tray';
 import { readPolicyFile, SettingsService } from './settings';
 import { openStore, type Logger, type Store } from './store';
 import { SyncService, type SyncServiceDeps } from './sync';
@@ -62,7 +62,6 @@ const MAX_TICK_MS = 30_000;
 const DEFAULT_INVENTORY = 'inventaire-par-defaut.csv';
 /** "Already announced" flags older than this are of no use (no catch-up reaches that far back). */
 const FLAG_RETENTION_DAYS = 60;
-const PROBLEM_HOURS = 24;
 
 const MESSAGES = {
   fr: {
@@ -369,7 +368,7 @@ class CoreAgent implements Agent {
       current,
       next,
       pendingRun: s.checklists.pendingRun() !== null,
-      problem: s.checklists.hasUnresolvedProblem(now.minus({ hours: PROBLEM_HOURS })),
+      problem: s.checklists.hasUnresolvedProblem(problemSince(now)),
       language: effective.language,
       hasProfile: s.settings.profile() !== null,
       intranetUrl: effective.intranetUrl,

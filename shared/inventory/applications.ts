@@ -8,7 +8,8 @@ import { parseSchedule } from '../schedule';
 import type { ParsedSchedule } from '../schedule/types';
 import type { ApplicationColumn } from './columns';
 import type { Application, ImportProblem } from './model';
-import { collapseSpaces, foldText, parseYesNo } from './text';
+import { collapseSpaces, foldText } from '../text/fold';
+import { parseYesNo } from './text';
 
 export interface RawApplication {
   /** Row used in problem reports (1-based: sheet row, or JSON array index + 1). */

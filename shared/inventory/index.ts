@@ -1,13 +1,5 @@
 export * from './model';
-export {
-  normalizeHeader,
-  foldText,
-  collapseSpaces,
-  parseYesNo,
-  parseHhmm,
-  parseCalendarDate,
-  parseUpdateLine,
-} from './text';
+export { normalizeHeader, parseYesNo, parseCalendarDate, parseUpdateLine } from './text';
 export {
   APPLICATION_TABLE,
   SERVICES_TABLE,

@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
 import type { Application, Inventory, ServiceInfo } from '../inventory/model';
 import { occurrenceSpans, type Span } from '../schedule/occurrences';
 import type { Rule } from '../schedule/types';
-import { compareNames, nameKey, sameName, sortedUnique } from './names';
+import { foldText, sameName } from '../text/fold';
+import { compareNames, sortedUnique } from './names';
 import type { Profile } from './types';
 
 export interface PlannedWindow {
@@ -24,7 +25,7 @@ export interface PlannedWindow {
  */
 const LOOKBEHIND_DAYS = 2;
 
-/** Applications grouped by nameKey(site) then nameKey(service): built once per inventory, see indexOf. */
+/** Applications grouped by foldText(site) then foldText(service): built once per inventory, see indexOf. */
 type InventoryIndex = Map<string, Map<string, { app: Application; row: number }[]>>;
 
 /**
@@ -39,10 +40,10 @@ function indexOf(inventory: Inventory): InventoryIndex {
   if (index) return index;
   index = new Map();
   for (const [row, app] of inventory.applications.entries()) {
-    const siteKey = nameKey(app.site);
+    const siteKey = foldText(app.site);
     let services = index.get(siteKey);
     if (!services) index.set(siteKey, (services = new Map()));
-    const serviceKey = nameKey(app.service);
+    const serviceKey = foldText(app.service);
     const apps = services.get(serviceKey);
     if (apps) apps.push({ app, row });
     else services.set(serviceKey, [{ app, row }]);
@@ -52,15 +53,15 @@ function indexOf(inventory: Inventory): InventoryIndex {
 }
 
 /**
- * The profile's applications: same site, service among the profile's, compared on nameKey. An empty site concerns
+ * The profile's applications: same site, service among the profile's, compared on foldText. An empty site concerns
  * every site. Returns each with the profile's spelling of its service, so one service never appears under two
  * spellings; in inventory order.
  */
 export function applicationsOf(inventory: Inventory, profile: Profile): { service: string; app: Application }[] {
   const byKey = new Map<string, string>();
-  for (const s of profile.services) if (!byKey.has(nameKey(s))) byKey.set(nameKey(s), s.trim());
+  for (const s of profile.services) if (!byKey.has(foldText(s))) byKey.set(foldText(s), s.trim());
   const index = indexOf(inventory);
-  const siteKey = nameKey(profile.site);
+  const siteKey = foldText(profile.site);
   const found: { service: string; app: Application; row: number }[] = [];
   for (const key of siteKey === '' ? [''] : [siteKey, '']) {
     const services = index.get(key);
@@ -141,7 +142,7 @@ export function currentWindow(
 
 /**
  * The inventory's Services row for (site, service): a row naming the site wins over a row for any site ("").
- * Names compared on nameKey. null when the inventory says nothing.
+ * Names compared on foldText. null when the inventory says nothing.
  */
 export function serviceInfoFor(inventory: Inventory, site: string, service: string): ServiceInfo | null {
   let anySite: ServiceInfo | null = null;

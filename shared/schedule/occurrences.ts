@@ -10,7 +10,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { addDays, addMonths, DAY_MS, fromEpochDay, nthWeekday, toEpochDay, weekdayOfEpochDay } from './calendar';
 import { offsetAt, PROBE_MS } from './offsets';
-import { DEFAULT_ZONE } from './types';
+import { DEFAULT_ZONE } from './zone';
 import type { CalendarDate, Occurrence, Rule, TimeOfDay, TimeRange, Weekday } from './types';
 
 /** nextOccurrences gives up after this many months (a valid monthly rule matches at least every 3 months). */

@@ -5,6 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { Sheet } from '../../../shared/inventory/model';
+import { foldText } from '../../../shared/text/fold';
 import { decodeText, hasUtf8Bom, utf16Encoding } from './encoding';
 import { InventoryReadError } from './errors';
 
@@ -15,12 +16,6 @@ const HEADER_WORDS = /\b(direction|site|service|application|plage|commentaire|po
 const SCAN_LINES = 30;
 
 type LineCounts = { folded: string; counts: Record<Delimiter, number> }[];
-
-const foldLine = (raw: string) =>
-  raw
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 
 /**
  * Splits the start of the text into logical lines (a quoted cell may hold newlines) and counts each candidate
@@ -37,7 +32,7 @@ function countPerLine(text: string): { lines: LineCounts; full: boolean } {
     if (ch === '"') quoted = !quoted;
     if (!quoted && (ch === '\n' || ch === '\r')) {
       if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      lines.push({ folded: foldLine(raw), counts });
+      lines.push({ folded: foldText(raw), counts });
       counts = { ';': 0, ',': 0, '\t': 0 };
       raw = '';
       continue;
@@ -46,7 +41,7 @@ function countPerLine(text: string): { lines: LineCounts; full: boolean } {
     raw += ch;
   }
   const full = lines.length >= SCAN_LINES;
-  if (raw !== '') lines.push({ folded: foldLine(raw), counts });
+  if (raw !== '') lines.push({ folded: foldText(raw), counts });
   return { lines, full };
 }
 

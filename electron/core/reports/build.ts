@@ -14,6 +14,7 @@ import {
   type VerificationReport,
 } from '../../../shared/reports/types';
 import type { ChecklistItem, ChecklistRun } from '../store';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 export interface ReportContext {
   /** This PC's hostname. */
@@ -77,7 +78,7 @@ export function buildReport(
   if (run.status !== 'submitted' || run.submittedAt === null) {
     throw new Error(`report: checklist run ${run.id} is not submitted`);
   }
-  const zone = context.zone ?? 'America/Toronto';
+  const zone = context.zone ?? DEFAULT_ZONE;
   const now = context.now.setZone(zone);
   const report: VerificationReport = {
     format: REPORT_FORMAT,

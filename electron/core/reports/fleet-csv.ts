@@ -3,11 +3,12 @@
  * separators (French list separator), CRLF, and cells that Excel would run as a formula neutralised with a
  * leading quote (OWASP "CSV injection": = + - @ tab CR) — report text comes from thousands of PCs.
  */
-import { nameKey } from '../../../shared/planning';
+import { foldText } from '../../../shared/text/fold';
 import type { VerificationReport } from '../../../shared/reports/types';
 import { contactText, type FleetSummary } from './fleet';
 import type { ReadReport } from './fleet-read';
 import { CHECK_FR, localStamp, restartFr, resultFr, STATUS_FR } from './labels';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -43,11 +44,7 @@ const HEADER = [
 ];
 
 /** One line per check of each report, and one per (window, service) that sent no report. */
-export function renderFleetCsv(
-  summary: FleetSummary,
-  reports: readonly ReadReport[],
-  zone = 'America/Toronto',
-): string {
+export function renderFleetCsv(summary: FleetSummary, reports: readonly ReadReport[], zone = DEFAULT_ZONE): string {
   const byFile = new Map<string, VerificationReport>(reports.map((r) => [r.file, r.report]));
   let out = BOM + csvLine(HEADER);
   for (const w of summary.serviceWindows) {
@@ -65,7 +62,7 @@ export function renderFleetCsv(
     for (const by of w.verifiedBy) {
       const report = byFile.get(by.file);
       const who = [by.workstation, by.userAccount, by.initials, localStamp(by.submittedAt, zone)];
-      const items = report?.items.filter((i) => nameKey(i.service) === nameKey(w.service)) ?? [];
+      const items = report?.items.filter((i) => foldText(i.service) === foldText(w.service)) ?? [];
       if (items.length === 0) out += csvLine([...head, ...who, '', '', '', '', '', '', by.file]);
       for (const item of items) {
         for (const check of item.checks) {

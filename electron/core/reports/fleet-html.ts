@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { formatWindow } from '../../../shared/i18n/format';
 import type { FleetSummary, ServiceCompletion, ServiceWindow } from './fleet';
 import { CHECK_FR, localStamp, restartFr, STATUS_FR } from './labels';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 export function esc(value: string | number | null | undefined): string {
   return String(value ?? '').replace(
@@ -116,7 +117,7 @@ function table(headers: readonly string[], rows: readonly string[]): string {
   return `<table><thead><tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-export function renderFleetHtml(s: FleetSummary, zone = 'America/Toronto'): string {
+export function renderFleetHtml(s: FleetSummary, zone = DEFAULT_ZONE): string {
   const t = s.totals;
   const period =
     s.period.from || s.period.to

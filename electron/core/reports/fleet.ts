@@ -6,9 +6,11 @@
  */
 import { DateTime } from 'luxon';
 import type { Inventory } from '../../../shared/inventory/model';
-import { compareNames, nameKey, sortedUnique, windowsFor } from '../../../shared/planning';
+import { compareNames, sortedUnique, windowsFor } from '../../../shared/planning';
+import { foldText } from '../../../shared/text/fold';
 import type { VerificationReport } from '../../../shared/reports/types';
 import type { ReadReport, ResultsRead, SkippedFile } from './fleet-read';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 export interface FleetOptions {
   /** When the report is made: windows that have not ended yet are not "unverified". */
@@ -145,11 +147,11 @@ interface Group {
 }
 
 export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetSummary {
-  const zone = options.zone ?? 'America/Toronto';
+  const zone = options.zone ?? DEFAULT_ZONE;
   const now = options.now.setZone(zone);
   const groups = new Map<string, Group>();
   const group = (start: DateTime, end: DateTime, site: string, service: string): Group => {
-    const key = `${start.toMillis()}|${end.toMillis()}|${nameKey(site)}|${nameKey(service)}`;
+    const key = `${start.toMillis()}|${end.toMillis()}|${foldText(site)}|${foldText(service)}`;
     let g = groups.get(key);
     if (!g) {
       g = {
@@ -227,7 +229,7 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
     totals: {
       files: read.files,
       reports: kept.length,
-      workstations: new Set(kept.map((r) => `${nameKey(r.report.site)}|${r.report.workstation.toLowerCase()}`)).size,
+      workstations: new Set(kept.map((r) => `${foldText(r.report.site)}|${r.report.workstation.toLowerCase()}`)).size,
       serviceWindows: windows.length,
       verified: windows.filter((w) => w.status !== 'unverified').length,
       unverified: windows.filter((w) => w.status === 'unverified').length,
@@ -255,9 +257,9 @@ function scheduledServicesBySite(inventory: Inventory): Map<string, string[]> {
   const bySite = new Map<string, { site: string; services: Map<string, string> }>();
   for (const app of inventory.applications) {
     if (app.schedule.status !== 'scheduled' || !app.site.trim() || !app.service.trim()) continue;
-    const entry = bySite.get(nameKey(app.site)) ?? { site: app.site.trim(), services: new Map<string, string>() };
-    if (!entry.services.has(nameKey(app.service))) entry.services.set(nameKey(app.service), app.service.trim());
-    bySite.set(nameKey(app.site), entry);
+    const entry = bySite.get(foldText(app.site)) ?? { site: app.site.trim(), services: new Map<string, string>() };
+    if (!entry.services.has(foldText(app.service))) entry.services.set(foldText(app.service), app.service.trim());
+    bySite.set(foldText(app.site), entry);
   }
   return new Map([...bySite.values()].map((e) => [e.site, [...e.services.values()]]));
 }
@@ -272,11 +274,11 @@ function addReport(
   const end = instant(report.window.end);
   const services = new Map<string, string>();
   for (const s of [...report.services, ...report.items.map((i) => i.service)]) {
-    if (s.trim() && !services.has(nameKey(s))) services.set(nameKey(s), s);
+    if (s.trim() && !services.has(foldText(s))) services.set(foldText(s), s);
   }
   for (const [key, service] of services) {
     const g = group(start, end, report.site, service);
-    const items = report.items.filter((i) => nameKey(i.service) === key);
+    const items = report.items.filter((i) => foldText(i.service) === key);
     const by: VerifiedBy = {
       workstation: report.workstation,
       userAccount: report.userAccount,
@@ -321,7 +323,7 @@ function applicationSummaries(reports: readonly ReadReport[]): ApplicationSummar
   >();
   for (const { report } of reports) {
     for (const item of report.items) {
-      const key = nameKey(item.application);
+      const key = foldText(item.application);
       let a = byApp.get(key);
       if (!a) {
         a = {
@@ -371,7 +373,7 @@ function applicationSummaries(reports: readonly ReadReport[]): ApplicationSummar
 function completionOf(windows: readonly ServiceWindow[]): ServiceCompletion[] {
   const by = new Map<string, ServiceCompletion>();
   for (const w of windows) {
-    const key = `${nameKey(w.site)}|${nameKey(w.service)}`;
+    const key = `${foldText(w.site)}|${foldText(w.service)}`;
     const c = by.get(key) ?? { site: w.site, service: w.service, windows: 0, verified: 0, withProblems: 0 };
     c.windows++;
     if (w.status !== 'unverified') c.verified++;

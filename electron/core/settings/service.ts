@@ -5,9 +5,10 @@
  */
 import type { Inventory } from '../../../shared/inventory/model';
 import { SettingsPatch } from '../../../shared/ipc/schemas';
-import type { Language } from '../../../shared/ipc/schemas';
+import type { Lang } from '../../../shared/i18n/format';
 import type { SettingsValues, SettingsView } from '../../../shared/ipc/views';
-import { compareNames, sameName } from '../../../shared/planning/names';
+import { compareNames } from '../../../shared/planning/names';
+import { sameName } from '../../../shared/text/fold';
 import { DEFAULT_REMINDERS, type Profile } from '../../../shared/planning/types';
 import type { Clock } from '../clock';
 import type { Logger, Store } from '../store';
@@ -54,7 +55,7 @@ export class SettingsError extends Error {
 const USER_KEYS = ['site', 'services', 'serviceHours', 'reminders', 'language', 'inventorySource'] as const;
 type UserKey = (typeof USER_KEYS)[number];
 
-const REASONS: Record<Language, Record<LockReason, string>> = {
+const REASONS: Record<Lang, Record<LockReason, string>> = {
   fr: { policy: 'Fixé par les TI (configuration du poste)', hostname: 'Déterminé par le nom du poste (inventaire)' },
   en: { policy: 'Set by IT (workstation configuration)', hostname: 'Determined by the workstation name (inventory)' },
 };
