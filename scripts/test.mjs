@@ -1,4 +1,5 @@
-// `npm test`: type-check, lint, unit tests, browser tests. Every step runs; the run fails if any step failed.
+// `npm test`: type-check, lint, dead code (knip), format, unit tests, browser tests. Every step runs; the run fails if
+// any step failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { summarize, summaryLine } from './test-summary.mjs';
@@ -8,6 +9,7 @@ const steps = [
   ['native-abi', 'node', ['scripts/ensure-node-abi.mjs']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['knip', 'npm', ['run', '--silent', 'knip']],
   ['format', 'npm', ['run', '--silent', 'format:check']],
   ['unit', 'npm', ['run', '--silent', 'test:unit']],
 ];

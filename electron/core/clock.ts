@@ -1,5 +1,6 @@
 /**
- * Time is a parameter (design rule 7): services take a Clock, never read Date.now() or luxon's Settings.now.
+ * Time is a parameter (docs/architecture.md, rule 7): services take a Clock, never read Date.now() or luxon's
+ * Settings.now.
  */
 import { DateTime } from 'luxon';
 import { DEFAULT_ZONE } from '../../shared/schedule/zone';

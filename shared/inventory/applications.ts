@@ -140,9 +140,9 @@ export function buildApplications(
     }
 
     let bySite = seen.get(site.folded);
-    if (!bySite) seen.set(site.folded, (bySite = new Map()));
+    if (!bySite) seen.set(site.folded, (bySite = new Map<string, Map<string, number>>()));
     let byService = bySite.get(service.folded);
-    if (!byService) bySite.set(service.folded, (byService = new Map()));
+    if (!byService) bySite.set(service.folded, (byService = new Map<string, number>()));
     const key = foldText(name);
     const first = byService.get(key);
     if (first !== undefined) {

@@ -3,4 +3,3 @@ export { timeline } from './timeline';
 export { windowsFor, currentWindow, serviceInfoFor, applicationsOf } from './windows';
 export type { PlannedWindow } from './windows';
 export { compareNames, sortedUnique } from './names';
-export { hoursFor, checklistTime, calendarDate, TWENTY_FOUR_SEVEN } from './hours';

@@ -13,7 +13,6 @@ import type { PlannedWindow } from './windows';
 import { windowsFor } from './windows';
 
 export { currentWindow, serviceInfoFor, windowsFor } from './windows';
-export type { PlannedWindow } from './windows';
 
 /** A checklist at the next shift start is at most ~1 day after the end; windows ending earlier cannot matter. */
 const CHECKLIST_REACH_DAYS = 3;

@@ -19,12 +19,6 @@ export interface PlannedWindow {
   services: string[];
 }
 
-/**
- * Occurrences are asked for from this far before the range so a window that started earlier but is still running
- * (e.g. 22h–1h across midnight) is found. No real window lasts anywhere near this long.
- */
-const LOOKBEHIND_DAYS = 2;
-
 /** Applications grouped by foldText(site) then foldText(service): built once per inventory, see indexOf. */
 type InventoryIndex = Map<string, Map<string, { app: Application; row: number }[]>>;
 
@@ -42,7 +36,7 @@ function indexOf(inventory: Inventory): InventoryIndex {
   for (const [row, app] of inventory.applications.entries()) {
     const siteKey = foldText(app.site);
     let services = index.get(siteKey);
-    if (!services) index.set(siteKey, (services = new Map()));
+    if (!services) index.set(siteKey, (services = new Map<string, { app: Application; row: number }[]>()));
     const serviceKey = foldText(app.service);
     const apps = services.get(serviceKey);
     if (apps) apps.push({ app, row });
@@ -92,7 +86,6 @@ export function windowsFor(
     string,
     { start: number; end: number; pairs: Map<string, { service: string; application: string }> }
   >();
-  const expansion = { from: range.from.minus({ days: LOOKBEHIND_DAYS }), to: range.to };
   const byRule = new Map<Rule, Span[]>();
   for (const { service, app } of applicationsOf(inventory, profile)) {
     if (app.schedule.status !== 'scheduled') continue;
@@ -100,9 +93,10 @@ export function windowsFor(
     // Many rows share one schedule text (the importer parses each distinct text once, so they share the Rule
     // object): expand each rule once per call.
     let expanded = byRule.get(app.schedule.rule);
-    if (!expanded) byRule.set(app.schedule.rule, (expanded = occurrenceSpans(app.schedule.rule, expansion, zone)));
+    if (!expanded) byRule.set(app.schedule.rule, (expanded = occurrenceSpans(app.schedule.rule, range, zone)));
+    // occurrenceSpans returns exactly the windows that overlap the range, one that started before `from` and is
+    // still running (22h–1h across midnight) included: it looks back itself (shared/schedule/occurrences.ts).
     for (const { start: s, end: e } of expanded) {
-      if (!(e > from && s < to)) continue;
       const id = `${s}|${e}`;
       let group = groups.get(id);
       if (!group) {

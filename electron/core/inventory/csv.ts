@@ -93,7 +93,7 @@ function parseCsv(input: string | Buffer, delimiter: Delimiter, name: string): S
       relax_quotes: true,
       skip_empty_lines: false,
       bom: true,
-    }) as string[][];
+    });
     return { name, rows };
   } catch (error) {
     const { code, lines: line } = error as { code?: string; lines?: number };

@@ -1,6 +1,6 @@
 /**
- * XLSX reader (exceljs; not the npm `xlsx` package, see design.md): every worksheet → Sheet of cell texts, as a
- * person sees them in Excel.
+ * XLSX reader (exceljs, not the npm `xlsx` package: docs/architecture.md, "Known pitfalls"): every worksheet →
+ * Sheet of cell texts, as a person sees them in Excel.
  *
  * It uses exceljs's streaming reader, row by row, rather than `workbook.xlsx.load`: loading builds the whole
  * workbook model (a Cell object with its style per cell) next to the unzipped XML, ~120 MB for a 20,000-row
@@ -83,9 +83,9 @@ export function cellValueText(value: ExcelJS.CellValue | ExcelJS.CellRichTextVal
   if (Array.isArray(value)) return value.map((run) => run.text ?? '').join('');
   if ('richText' in value) return cellValueText(value.richText);
   // A hyperlink's text may itself be rich text in files saved by Excel.
-  if ('hyperlink' in value) return cellValueText(value.text as ExcelJS.CellValue);
+  if ('hyperlink' in value) return cellValueText(value.text);
   if ('formula' in value || 'sharedFormula' in value) {
-    return cellValueText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    return cellValueText((value as ExcelJS.CellFormulaValue).result);
   }
   // Errors (#N/A, #REF!…) are not text a person typed.
   return '';
@@ -159,6 +159,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   const book = new WorkbookReader(input, XLSX_STREAM_OPTIONS) as unknown as StreamedWorkbook;
   // The shared strings (most of an inventory's text) go through the same chunk-by-chunk decoding as worksheets:
   // re-cut their bytes too (xlsx-chunks.ts). On this reader only; exceljs 4.4's method, see loadWorkbookReader.
+  // Kept to be called with .call(this) below: unbound on purpose.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const parseSharedStrings = book._parseSharedStrings;
   book._parseSharedStrings = function (this: StreamedWorkbook, entry: Readable) {
     return parseSharedStrings.call(this, Readable.from(utf8Chunks(entry)));

@@ -117,7 +117,7 @@ export async function readResults(folder: string): Promise<ResultsRead> {
   };
   await walk(folder, 0);
 
-  const found: (ReadReport | null)[] = new Array(files.length).fill(null);
+  const found = new Array<ReadReport | null>(files.length).fill(null);
   await mapLimit(
     files.map((f, i) => [f, i] as const),
     CONCURRENCY,

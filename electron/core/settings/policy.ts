@@ -70,7 +70,7 @@ export function parsePolicy(raw: unknown, log: Logger): MachinePolicy {
     if (parsed.success) policy[key] = parsed.data;
     else log.warn('settings: invalid value in machine config ignored', { key, issue: parsed.error.issues[0]?.message });
   }
-  return policy as MachinePolicy;
+  return policy;
 }
 
 /** Where IT puts the machine config: %ProgramData%\Vigie\config.json on Windows, /etc/vigie elsewhere. */

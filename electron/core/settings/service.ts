@@ -199,14 +199,14 @@ export class SettingsService {
     const parsed = SettingsPatch.safeParse(
       Object.fromEntries(USER_KEYS.filter((k) => all[k] !== undefined).map((k) => [k, all[k]])),
     );
-    if (parsed.success) return parsed.data as Partial<SettingsValues>;
+    if (parsed.success) return parsed.data;
     const kept: Record<string, unknown> = {};
     for (const key of USER_KEYS) {
       if (all[key] === undefined) continue;
       if (SettingsPatch.safeParse({ [key]: all[key] }).success) kept[key] = all[key];
       else this.log.warn('settings: stored user value ignored', { key });
     }
-    return kept as Partial<SettingsValues>;
+    return kept;
   }
 
   private resolve(): { values: EffectiveSettings; locked: Partial<Record<UserKey, LockReason>> } {

@@ -11,11 +11,11 @@ interface Props {
   label: string;
   options: readonly string[];
   value: string | null;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   disabled?: boolean;
   describedBy?: string;
   noMatchText: string;
-  countText(count: number): string;
+  countText: (count: number) => string;
 }
 
 export function Combobox(props: Props) {

@@ -10,7 +10,7 @@ interface Props {
   id: string;
   value: string;
   disabled: boolean;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   describedBy?: string;
 }
 

@@ -11,7 +11,7 @@ interface Props {
   site: string | null;
   options: string[];
   selected: string[];
-  onChange(services: string[]): void;
+  onChange: (services: string[]) => void;
   lockedReason: string | undefined;
 }
 

@@ -81,7 +81,7 @@ function SettingsForm({ view, saving, failure, dismiss, save }: FormProps) {
       ) : (
         <h1>{t('settings.title')}</h1>
       )}
-      <form noValidate onSubmit={submit}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
         {problems.length > 0 && (
           <div role="alert" className="callout tone-warn" data-testid="settings-problems">
             <p>{t('settings.invalid.title')}</p>

@@ -85,7 +85,13 @@ export function StatusPage() {
         <p className="meta" data-testid="pending-reports">
           {tn('status.reports', status.pendingReports)}
         </p>
-        <button type="button" className="button" onClick={onSync} disabled={syncing} data-testid="sync-now">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void onSync()}
+          disabled={syncing}
+          data-testid="sync-now"
+        >
           {syncing ? t('app.loading') : t('status.sync')}
         </button>
         {notice?.kind === 'synced' && <Notice testId="sync-done">{t('status.synced')}</Notice>}
@@ -97,7 +103,7 @@ export function StatusPage() {
 
       <Card id="tools" title={t('status.tools')}>
         <div className="button-row">
-          <button type="button" className="button" onClick={onExport} data-testid="export-calendar">
+          <button type="button" className="button" onClick={() => void onExport()} data-testid="export-calendar">
             {t('status.export')}
           </button>
           {status.intranetUrl && (
