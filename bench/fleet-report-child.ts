@@ -14,7 +14,7 @@ import { ManualClock } from '../electron/core/clock';
 import { tuneV8 } from '../electron/core/v8-tuning';
 import { median } from './stats';
 
-const [mode, results, inventory, outDir, from, days, runsText, now] = process.argv.slice(2) as string[];
+const [mode, results, inventory, outDir, from, days, runsText, now] = process.argv.slice(2);
 
 async function rawRead(dir: string): Promise<number> {
   const entries = (await fsp.readdir(dir, { recursive: true, withFileTypes: true })).filter(

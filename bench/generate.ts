@@ -97,5 +97,5 @@ export async function toXlsxBytes(rows: readonly string[][]): Promise<Uint8Array
   sheet.addRow(HEADER);
   for (const r of rows) sheet.addRow(r);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }

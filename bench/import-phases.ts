@@ -28,7 +28,7 @@ function rawCsv(bytes: Uint8Array): number {
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
-  }) as string[][];
+  });
   return rows.length;
 }
 

@@ -1,7 +1,7 @@
 // better-sqlite3 is a native addon: one build serves either Node (tests, CLI) or Electron (`npm start`), never
 // both (different NODE_MODULE_VERSION). scripts/start.mjs switches it to Electron's ABI, scripts/ensure-node-abi.mjs
 // (first step of `npm test`) back to Node's. Each build is kept in node_modules/.cache/vigie-native so switching
-// is a file copy, not a 50-second compile (design.md, "Pitfalls already met here").
+// is a file copy, not a 50-second compile (docs/architecture.md, "Known pitfalls").
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,12 +1,15 @@
-// `npm test`: type-check, lint, unit tests, browser tests. Every step runs; the run fails if any step failed.
+// `npm test`: type-check, lint, dead code (knip), format, unit tests, browser tests. Every step runs; the run fails if
+// any step failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { summarize, summaryLine } from './test-summary.mjs';
 
 const steps = [
   // After `npm start`, better-sqlite3 is built for Electron's ABI: switch it back to Node's first.
   ['native-abi', 'node', ['scripts/ensure-node-abi.mjs']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['knip', 'npm', ['run', '--silent', 'knip']],
   ['format', 'npm', ['run', '--silent', 'format:check']],
   ['unit', 'npm', ['run', '--silent', 'test:unit']],
 ];
@@ -18,28 +21,28 @@ const REPORTS = '.test-reports';
 rmSync(REPORTS, { recursive: true, force: true });
 
 const failed = [];
+/** Exit status of each step that ran (the summary counts a runner that failed outside any test). */
+const exitCodes = {};
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name} ===`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  exitCodes[name] = r.status ?? 1;
   if (r.status !== 0) failed.push(name);
 }
-/** Passed/failed test counts of both runners, from their JSON reports (a missing report counts as nothing run). */
-function counts() {
-  const read = (name) => {
-    try {
-      return JSON.parse(readFileSync(`${REPORTS}/${name}`, 'utf8'));
-    } catch {
-      return null;
-    }
-  };
-  const unit = read('vitest.json');
-  const e2e = read('playwright.json');
-  const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-  const failedTests = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
-  return { passed, failed: failedTests };
+/** The runners' JSON reports (vitest.config.ts, playwright.config.ts); null when missing or unreadable. */
+function readReport(name) {
+  try {
+    return JSON.parse(readFileSync(`${REPORTS}/${name}`, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
-const total = counts();
+const total = summarize({
+  unit: { report: readReport('vitest.json'), exitCode: exitCodes.unit ?? null },
+  e2e: { report: readReport('playwright.json'), exitCode: exitCodes.e2e ?? null },
+});
+for (const note of total.notes) console.log(`  ${note}`);
 console.log(failed.length ? `\nnpm test: FAILED (${failed.join(', ')})` : '\nnpm test: all steps passed');
-console.log(`${total.passed} passed, ${total.failed} failed`);
+console.log(summaryLine(total));
 process.exit(failed.length ? 1 : 0);

@@ -4,5 +4,5 @@ export interface Command {
   name: string;
   /** One line of French help. */
   usage: string;
-  run(argv: readonly string[], io: CliIo): Promise<ExitCode>;
+  run: (argv: readonly string[], io: CliIo) => Promise<ExitCode>;
 }

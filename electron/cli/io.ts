@@ -5,8 +5,8 @@ import type { Clock } from '../core/clock';
 import { UsageError } from './args';
 
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   clock: Clock;
   cwd: string;
   /** Tests: answers https:// requests (check-inventory of a web source) instead of the network. */

@@ -1,11 +1,12 @@
 /**
  * `--site`/`--service` checked against the inventory: a misspelt name is an error with the known names (exit 1),
  * never an empty timeline or an empty .ics that looks like "no maintenance". Names match as the planner matches
- * them (nameKey: case, accents and spaces ignored).
+ * them (foldText, shared/text/fold.ts: case, accents and spaces ignored).
  */
-import { DEFAULT_CONTACT_RULES } from '../../shared/escalation';
+import { DEFAULT_CONTACT_RULES } from '../../shared/escalation/defaults';
 import type { Inventory } from '../../shared/inventory/model';
-import { nameKey, sortedUnique } from '../../shared/planning';
+import { sortedUnique } from '../../shared/planning';
+import { foldText as nameKey } from '../../shared/text/fold';
 import { sanitizeTerminal } from './terminal';
 
 export class UnknownName extends Error {

@@ -3,7 +3,7 @@
  * Kept apart from main.ts so tests run it in-process with their own clock and streams.
  */
 import type { Command } from './command';
-import { dispatch, DEV_PROGRAM, lazyCommand as lazy, usage as usageOf } from './dispatch';
+import { dispatch, DEV_PROGRAM, lazyCommand as lazy } from './dispatch';
 import type { CliIo, ExitCode } from './io';
 
 export const COMMANDS: readonly Command[] = [
@@ -19,12 +19,6 @@ export const COMMANDS: readonly Command[] = [
   lazy('publish', async () => (await import('./commands/publish')).publishCommand),
   lazy('keygen', async () => (await import('./commands/keygen')).keygenCommand),
 ];
-
-export { DEV_PROGRAM } from './dispatch';
-
-export function usage(commands: readonly Command[] = COMMANDS, program = DEV_PROGRAM): string {
-  return usageOf(commands, program);
-}
 
 export function runCli(
   argv: readonly string[],

@@ -53,7 +53,7 @@ export interface VigieAgent {
   /** The core wants a window shown (checklist due, first start needs a profile…). */
   onOpenWindow(listener: (window: WindowKind) => void): () => void;
   onStateChanged(listener: (status: StatusView) => void): () => void;
-  /** Power/session events re-check the schedule at once (design rule 8). */
+  /** Power/session events re-check the schedule at once (docs/architecture.md, rule 8). */
   handleSystemEvent(event: SystemEvent): void;
   /** Messages for the user that are not tied to a window (e.g. "database was corrupt and was rebuilt"). */
   onUserMessage(listener: (message: { title: string; body: string }) => void): () => void;

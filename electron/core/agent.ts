@@ -1,11 +1,11 @@
 /**
- * The core's composition root (design rule 6): store, settings, sync, checklists, reports, scheduler and the
- * VigieCore API, wired once per agent, with no module-level state. The Electron shell and the headless
- * `cli agent` both run this; they only bring the clock, the toasts and the windows.
+ * The core's composition root (docs/architecture.md, rule 6): store, settings, sync, checklists, reports, scheduler and
+ * the VigieCore API, wired once per agent, with no module-level state. The Electron shell and the headless `cli agent`
+ * both run this; they only bring the clock, the toasts and the windows.
  *
  * Time: one setInterval (≤ 30 s, unref'd) ticks against the wall clock — never a long timer, which Windows does
- * not count during sleep (design rule 8). Each tick: the scheduler announces what is due, the inventory is synced
- * when `sync.dueAt()` has passed, the outbox is delivered; a power/session event ticks and syncs at once.
+ * not count during sleep (docs/architecture.md, rule 8). Each tick: the scheduler announces what is due, the inventory
+ * is synced when `sync.dueAt()` has passed, the outbox is delivered; a power/session event ticks and syncs at once.
  */
 import path from 'node:path';
 import type { VigieCoreApi } from '../../shared/ipc/contract';
@@ -23,7 +23,7 @@ import { ReportJournal } from './reports/journal';
 import { ReportWriter } from './reports/writer';
 import { Scheduler } from './scheduler/scheduler';
 import type { PlanInput } from './scheduler/plan-cache';
-import { trayModel, type TrayModelInputs } from './scheduler/tray';
+import { problemSince, trayModel, type TrayModelInputs } from './scheduler/tray';
 import { machinePolicySources, SettingsService, type MachinePolicySources } from './settings';
 import { openStore, type Logger, type Store } from './store';
 import type { InventoryParser } from './inventory/isolation/isolated-parser';
@@ -77,7 +77,6 @@ const MAX_TICK_MS = 30_000;
 const DEFAULT_INVENTORY = 'inventaire-par-defaut.csv';
 /** "Already announced" flags older than this are of no use (no catch-up reaches that far back). */
 const FLAG_RETENTION_DAYS = 60;
-const PROBLEM_HOURS = 24;
 
 const MESSAGES = {
   fr: { starting: 'Vigie démarre encore : réessayez dans un instant.' },
@@ -238,7 +237,7 @@ class CoreAgent implements Agent {
     const checklists = new ChecklistService({
       store,
       clock,
-      inventory: () => (sync as SyncService).current(),
+      inventory: () => sync.current(),
       log,
       reports: delivery,
       language,
@@ -247,7 +246,7 @@ class CoreAgent implements Agent {
     const scheduler = new Scheduler({
       clock,
       store,
-      plan: () => this.plan(store, settings, sync as SyncService),
+      plan: () => this.plan(store, settings, sync),
       notifier: deps.notifier,
       checklists,
       onOpenWindow: (window) => this.openListeners.emit(window),
@@ -339,7 +338,7 @@ class CoreAgent implements Agent {
     if (!s || this.stopped) return;
     // A profile or inventory change may make something due now; a submitted checklist has a report to send.
     const changed = this.runScheduler(s);
-    this.track(s.delivery.deliverDue());
+    void this.track(s.delivery.deliverDue());
     this.broadcastIfChanged(changed);
   }
 
@@ -366,7 +365,7 @@ class CoreAgent implements Agent {
     if (!changed && signature === this.lastSignature) return false;
     this.lastSignature = signature;
     if (this.stateListeners.size === 0) return true;
-    this.track(
+    void this.track(
       s.core.getStatus().then((status) => {
         if (!this.stopped) this.stateListeners.emit(status);
       }),
@@ -399,7 +398,7 @@ class CoreAgent implements Agent {
       current,
       next,
       pendingRun: s.checklists.pendingRun() !== null,
-      problem: s.checklists.hasUnresolvedProblem(now.minus({ hours: PROBLEM_HOURS })),
+      problem: s.checklists.hasUnresolvedProblem(problemSince(now)),
       language: effective.language,
       hasProfile: s.settings.profile() !== null,
       intranetUrl: effective.intranetUrl,

@@ -1,7 +1,9 @@
 /**
- * Time is a parameter (design rule 7): services take a Clock, never read Date.now() or luxon's Settings.now.
+ * Time is a parameter (docs/architecture.md, rule 7): services take a Clock, never read Date.now() or luxon's
+ * Settings.now.
  */
 import { DateTime } from 'luxon';
+import { DEFAULT_ZONE } from '../../shared/schedule/zone';
 
 export interface Clock {
   /** The current instant, in `zone` (default America/Toronto). */
@@ -10,7 +12,7 @@ export interface Clock {
 }
 
 export class SystemClock implements Clock {
-  constructor(readonly zone: string = 'America/Toronto') {}
+  constructor(readonly zone: string = DEFAULT_ZONE) {}
   now(): DateTime {
     return DateTime.now().setZone(this.zone);
   }
@@ -21,7 +23,7 @@ export class ManualClock implements Clock {
   private current: DateTime;
   constructor(
     start: DateTime | string,
-    readonly zone: string = 'America/Toronto',
+    readonly zone: string = DEFAULT_ZONE,
   ) {
     this.current = (typeof start === 'string' ? DateTime.fromISO(start, { zone }) : start).setZone(zone);
     if (!this.current.isValid) throw new Error(`ManualClock: invalid start ${String(start)}`);

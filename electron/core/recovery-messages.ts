@@ -2,7 +2,7 @@
  * What the user is told after the local database had to be rebuilt, or lost submitted verifications (issue 9,
  * "No report lost"): honest about what was saved and what may be lost — never "nothing to do" when something was.
  */
-import type { Language } from '../../shared/ipc/schemas';
+import type { Lang } from '../../shared/i18n/format';
 import type { ReconcileResult } from './reports/journal';
 import type { StoreRecovery } from './store';
 
@@ -49,7 +49,7 @@ const TEXT = {
 
 /** null when there is nothing to say. */
 export function recoveryMessage(
-  language: Language,
+  language: Lang,
   recovered: StoreRecovery | null,
   journal: ReconcileResult,
 ): UserMessage | null {

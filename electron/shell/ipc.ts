@@ -1,9 +1,9 @@
 /**
- * The main-process side of the bridge (design rule 4): one handler per INVOKE_CHANNELS entry, each checking
- * the sender frame first, then handing the call to the core's dispatcher (electron/core/api/dispatch.ts), which
- * validates the arguments with INPUT_SCHEMAS before the core runs. The Playwright bridge uses the same
- * dispatcher, so both transports validate and report errors alike: BridgeError JSON in the error message (the
- * only part Electron's invoke carries to the renderer), never a stack; the details go to the log.
+ * The main-process side of the bridge (docs/architecture.md, rule 4): one handler per INVOKE_CHANNELS entry, each
+ * checking the sender frame first, then handing the call to the core's dispatcher (electron/core/api/dispatch.ts),
+ * which validates the arguments with INPUT_SCHEMAS before the core runs. The Playwright bridge uses the same
+ * dispatcher, so both transports validate and report errors alike: BridgeError JSON in the error message (the only part
+ * Electron's invoke carries to the renderer), never a stack; the details go to the log.
  */
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../shared/ipc';
 import type { BridgeError, InvokeMethod, StatusView, VigieCoreApi } from '../../shared/ipc';

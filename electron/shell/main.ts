@@ -1,7 +1,7 @@
 /**
- * Composition root of the tray app (design rule 6): the only place that creates the agent and wires it to
- * Electron — single instance, login item, secure session and contents, windows, IPC, tray, toasts, power and
- * clock events, quit. Everything with logic lives in the injected classes next to this file or in the core.
+ * Composition root of the tray app (docs/architecture.md, rule 6): the only place that creates the agent and wires it
+ * to Electron — single instance, login item, secure session and contents, windows, IPC, tray, toasts, power and clock
+ * events, quit. Everything with logic lives in the injected classes next to this file or in the core.
  *
  * Built by scripts/build.mjs into dist/electron/main.js (ESM; package.json "type": "module").
  */

@@ -25,13 +25,13 @@ export function snoreToastPath(nodeNotifierIndex: string, arch: string): string 
 
 /** The real backend for this platform. */
 export function createNotifierBackend(platform: NodeJS.Platform, arch: string): NotifierBackend {
-  if (platform !== 'win32') return nodeNotifier as unknown as NotifierBackend;
+  if (platform !== 'win32') return nodeNotifier;
   const index = createRequire(import.meta.url).resolve('node-notifier');
   // withFallback: false — the Windows 7 balloon fallback is not wanted on Windows 10/11 ward PCs.
   return new nodeNotifier.WindowsToaster({
     withFallback: false,
     customPath: snoreToastPath(index, arch),
-  }) as unknown as NotifierBackend;
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * What the preload does, with Electron's renderer modules passed in (so the tests can pass fakes):
  * expose exactly one object, `window.vigie`, built from the channel table by shared/ipc/bridge.ts — never
- * ipcRenderer itself, nor the IPC event whose `sender` is ipcRenderer (design rule 3).
+ * ipcRenderer itself, nor the IPC event whose `sender` is ipcRenderer (docs/architecture.md, rule 3).
  * Bundled into the sandboxed preload: it may import only 'electron' types and shared/ipc/bridge + channels.
  */
 import type { ContextBridge, IpcRenderer, IpcRendererEvent } from 'electron';

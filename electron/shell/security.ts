@@ -1,5 +1,5 @@
 /**
- * Every Electron security default, in ONE place (design rule 5, Electron security checklist): secure
+ * Every Electron security default, in ONE place (docs/architecture.md, rule 5; Electron security checklist): secure
  * webPreferences, denied permissions, a CSP without inline script, no navigation, no window.open, and
  * openExternal only for allowlisted https links. The other shell files only call these functions.
  *

@@ -20,7 +20,7 @@ export const LOGIN_ARG = '--login';
 /**
  * Where Vigie keeps its SQLite store and logs. Electron's default userData is in Roaming AppData, which hospital
  * networks often redirect to a file server — where SQLite's WAL does not work and openStore refuses to go
- * (design.md: "SQLite lives on local disk"). On Windows we use %LOCALAPPDATA%\Vigie instead; VIGIE_USER_DATA_DIR
+ * (docs/architecture.md, rule 12). On Windows we use %LOCALAPPDATA%\Vigie instead; VIGIE_USER_DATA_DIR
  * (tests, kiosks) wins. null = keep Electron's default.
  */
 export function userDataDir(platform: NodeJS.Platform, env: Record<string, string | undefined>): string | null {

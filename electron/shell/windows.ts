@@ -1,7 +1,7 @@
 /**
  * The three app windows (checklist, status, settings): created on demand, one per kind (asking again focuses
- * it), destroyed on close so an idle tray app keeps no renderer alive (design rule 11). Each loads the one
- * renderer bundle with its route in the hash: dist/renderer/index.html#/<kind>.
+ * it), destroyed on close so an idle tray app keeps no renderer alive (docs/architecture.md, rule 11). Each loads the
+ * one renderer bundle with its route in the hash: dist/renderer/index.html#/<kind>.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { WindowKind } from '../core/agent-types';

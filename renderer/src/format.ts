@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { formatDate, formatLongDate, formatTime, formatWindow } from '../../shared/i18n/format';
 import { t, type Lang } from '../../shared/i18n';
-import { DEFAULT_ZONE } from '../../shared/schedule/types';
+import { DEFAULT_ZONE } from '../../shared/schedule/zone';
 
 export function at(iso: string): DateTime {
   return DateTime.fromISO(iso, { zone: DEFAULT_ZONE });

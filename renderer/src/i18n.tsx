@@ -8,15 +8,15 @@ import { describeError } from './errors';
 
 export interface Translator {
   lang: Lang;
-  t(key: MessageKey, params?: Params): string;
-  tn(key: PluralKey, count: number, params?: Params): string;
+  t: (key: MessageKey, params?: Params) => string;
+  tn: (key: PluralKey, count: number, params?: Params) => string;
   /** A rejected bridge call as a sentence in this language (or the core's own sentence). */
-  error(error: unknown): string;
+  error: (error: unknown) => string;
 }
 
 interface LanguageState {
   lang: Lang;
-  setLang(lang: Lang): void;
+  setLang: (lang: Lang) => void;
 }
 
 const LanguageContext = createContext<LanguageState>({ lang: 'fr', setLang: () => undefined });

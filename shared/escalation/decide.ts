@@ -4,8 +4,8 @@
 import { DateTime } from 'luxon';
 import type { Contact, ContactRule } from '../inventory/model';
 import { formatTime, formatWindow, type Lang } from '../i18n/format';
-import { nameKey } from '../planning/names';
-import { DEFAULT_ZONE } from '../schedule/types';
+import { foldText } from '../text/fold';
+import { DEFAULT_ZONE } from '../schedule/zone';
 import { DEFAULT_CONTACT_RULES, DEFAULT_CONTACTS_EN } from './defaults';
 import { bySpecificity, describeRule, matches } from './rules';
 import type { AdviceCode, EscalationAdvice, EscalationQuery } from './types';
@@ -104,7 +104,7 @@ export function decideContact(
 
   let contact: Contact = { ...rule.contact };
   if (fromDefaults && lang === 'en') contact = { ...(DEFAULT_CONTACTS_EN[rule.id] ?? contact) };
-  if (contact.url === null && options.octopusUrl && nameKey(contact.name).includes('octopus')) {
+  if (contact.url === null && options.octopusUrl && foldText(contact.name).includes('octopus')) {
     contact.url = options.octopusUrl;
   }
   return {

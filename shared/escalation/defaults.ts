@@ -1,6 +1,6 @@
 /**
- * The guide's "En cas de problème" section as data (seed/guide-mise-a-jour-windows-serveurs.txt). The inventory's
- * Contacts sheet is tried before these, so IT can override any of them without a new release.
+ * The "En cas de problème" section of IT's guide ("Mise à jour Windows des serveurs", summarised in README.md) as
+ * data. The inventory's Contacts sheet is tried before these, so IT can override any of them without a new release.
  *
  * Convention: a rule whose `from` equals its `to` covers the whole day (00:00–24:00).
  */

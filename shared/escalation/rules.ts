@@ -4,17 +4,15 @@
 import { DateTime } from 'luxon';
 import type { ContactRule } from '../inventory/model';
 import { formatLongDate, formatTime, type Lang } from '../i18n/format';
-import { sameName } from '../planning/names';
+import { sameName } from '../text/fold';
+import { parseTimeOfDay } from '../text/hhmm';
 
 const DAY = 24 * 60;
 
-/** "HH:MM" → minutes since midnight, null when invalid. */
+/** "HH:MM" → minutes since midnight, null when invalid (shared/text/hhmm.ts reads the text). */
 function minutesOf(hhmm: string): number | null {
-  const m = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(hhmm);
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  return h <= 23 && min <= 59 ? h * 60 + min : null;
+  const t = parseTimeOfDay(hhmm);
+  return t === null ? null : t.hour * 60 + t.minute;
 }
 
 /** Length of the rule's daily span in minutes; from == to is the whole day. null when a time is invalid. */

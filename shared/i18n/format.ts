@@ -5,8 +5,11 @@
  * Values are formatted in the DateTime's own zone: set the zone (America/Toronto) before calling.
  */
 import type { DateTime } from 'luxon';
+import type { TimeOfDay } from '../schedule/types';
 
-export type Lang = 'fr' | 'en';
+/** The UI's languages, French first (the default everywhere). The one language type of the project. */
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
 
 const FR_DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const EN_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -22,17 +25,20 @@ const EN_MONTHS = [
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Clock time without meridiem: "4 h" / "4 h 30" (fr), "4:00" / "4:30" (en). */
-function bareTime(dt: DateTime, lang: Lang): string {
+function bareTime(dt: TimeOfDay, lang: Lang): string {
   if (lang === 'fr') return dt.minute === 0 ? `${dt.hour} h` : `${dt.hour} h ${pad2(dt.minute)}`;
   return `${dt.hour % 12 === 0 ? 12 : dt.hour % 12}:${pad2(dt.minute)}`;
 }
 
-function meridiem(dt: DateTime): string {
+function meridiem(dt: TimeOfDay): string {
   return dt.hour < 12 ? 'a.m.' : 'p.m.';
 }
 
-/** "4 h", "4 h 30", "22 h" (fr) · "4:00 a.m.", "10:30 p.m." (en). */
-export function formatTime(dt: DateTime, lang: Lang = 'fr'): string {
+/**
+ * "4 h", "4 h 30", "22 h" (fr) · "4:00 a.m.", "10:30 p.m." (en): the one way a time of day is shown to people,
+ * for a DateTime (in its own zone) or a TimeOfDay of a rule.
+ */
+export function formatTime(dt: TimeOfDay, lang: Lang = 'fr'): string {
   return lang === 'fr' ? bareTime(dt, lang) : `${bareTime(dt, lang)} ${meridiem(dt)}`;
 }
 

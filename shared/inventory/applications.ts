@@ -8,7 +8,8 @@ import { parseSchedule } from '../schedule';
 import type { ParsedSchedule } from '../schedule/types';
 import type { ApplicationColumn } from './columns';
 import type { Application, ImportProblem } from './model';
-import { collapseSpaces, foldText, parseYesNo } from './text';
+import { collapseSpaces, foldText } from '../text/fold';
+import { parseYesNo } from './text';
 
 export interface RawApplication {
   /** Row used in problem reports (1-based: sheet row, or JSON array index + 1). */
@@ -139,9 +140,9 @@ export function buildApplications(
     }
 
     let bySite = seen.get(site.folded);
-    if (!bySite) seen.set(site.folded, (bySite = new Map()));
+    if (!bySite) seen.set(site.folded, (bySite = new Map<string, Map<string, number>>()));
     let byService = bySite.get(service.folded);
-    if (!byService) bySite.set(service.folded, (byService = new Map()));
+    if (!byService) bySite.set(service.folded, (byService = new Map<string, number>()));
     const key = foldText(name);
     const first = byService.get(key);
     if (first !== undefined) {

@@ -11,7 +11,7 @@
  * would hide a check the guide asks for — hence the broad word list.
  */
 import type { Application } from './model';
-import { foldText } from './text';
+import { foldText } from '../text/fold';
 
 // Matched on folded text (no accents, lowercase): "transféré" is "transfere" here.
 const MENTION =

@@ -9,12 +9,13 @@ import { buildApplications, type RawApplication } from './applications';
 import type { ApplicationColumn } from './columns';
 import { appendProblems } from './limits';
 import type { ContactRule, HostMapping, ImportProblem, ImportResult, Inventory, ServiceInfo } from './model';
+import { CANONICAL_HHMM } from '../text/hhmm';
 import { parseCalendarDate } from './text';
 
 export const INVENTORY_JSON_FORMAT = 'vigie-inventory';
 export const INVENTORY_JSON_VERSION = 1;
 
-const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'heure attendue au format HH:MM (ex. 07:00)' });
+const Hhmm = z.string().regex(CANONICAL_HHMM, { error: 'heure attendue au format HH:MM (ex. 07:00)' });
 const IsoDate = z.string().refine((text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && parseCalendarDate(text) === text, {
   error: 'date attendue au format AAAA-MM-JJ (ex. 2018-09-28)',
 });

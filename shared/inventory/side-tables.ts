@@ -17,7 +17,9 @@ import {
 import { dataRows, type GridRow } from './grid';
 import { expectedHeader, findHeader, missingColumnsMessage, type HeaderMatch } from './header';
 import type { ContactRule, HostMapping, ImportProblem, Inventory, ServiceInfo, Sheet } from './model';
-import { collapseSpaces, foldText, normalizeHeader, parseCalendarDate, parseHhmm, parseYesNo } from './text';
+import { collapseSpaces, foldText } from '../text/fold';
+import { parseHhmm } from '../text/hhmm';
+import { normalizeHeader, parseCalendarDate, parseYesNo } from './text';
 
 export type SideTable =
   | { kind: 'services'; rows: ServiceInfo[] }

@@ -1,26 +1,9 @@
 /**
  * Small text helpers shared by the inventory readers: normalisation for comparisons (headers, sheet names,
- * keywords), yes/no cells, "HH:MM" times and the "Mise à jour : …" date. Pure, no Node.
+ * keywords), yes/no cells and the "Mise à jour : …" date. Pure, no Node.
  */
 import { DateTime } from 'luxon';
-
-/** Whitespace other than a single inner space: a tab/newline/NBSP…, two spaces in a row, or a leading/trailing one. */
-const MESSY_SPACES = /[^\S ]| {2}|^ | $/;
-const NOT_PLAIN_ASCII = /[^\u0020-\u007e\t\n\r]/;
-
-/** Lowercase, without accents, whitespace collapsed. Used to compare what people type, never to display it. */
-export function foldText(text: string): string {
-  // Plain ASCII has no accent to take off (the import folds every application name: bench, 20,000 rows).
-  const bare = NOT_PLAIN_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
-  const lower = bare.toLowerCase();
-  return MESSY_SPACES.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
-}
-
-/** Trim and collapse every run of whitespace (including the newlines of a wrapped Excel cell) into one space. */
-export function collapseSpaces(text: string): string {
-  // Most cells are already clean: testing is cheaper than rebuilding the string (bench: 6 calls per row).
-  return MESSY_SPACES.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-}
+import { foldText } from '../text/fold';
 
 /**
  * A header (or sheet name) reduced to what identifies it: no accents, no case, no punctuation, no
@@ -49,22 +32,6 @@ export function parseYesNo(text: string): boolean | null | undefined {
   if (YES.has(folded)) return true;
   if (NO.has(folded)) return false;
   return undefined;
-}
-
-/**
- * "8:00", "08:00", "8h", "8 h 30", "08h30", "0800" → "08:00" / "08:30". "24:00" (an end of day) → "00:00".
- * null when it is not a time of day.
- */
-export function parseHhmm(text: string): string | null {
-  const folded = foldText(text).replace(/\s+/g, '');
-  const m = /^(\d{1,2})(?:[:h](\d{2})?|(\d{2}))?$/.exec(folded);
-  if (!m) return null;
-  // A bare number ("8") is accepted as a whole hour; "0800" as HHMM.
-  const hour = Number(m[1]);
-  const minute = Number(m[2] ?? m[3] ?? '0');
-  if (hour === 24 && minute === 0) return '00:00';
-  if (hour > 23 || minute > 59) return null;
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 const MONTHS: Record<string, number> = {

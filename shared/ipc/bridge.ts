@@ -1,6 +1,6 @@
 /**
- * Builds the `window.vigie` object from the channel table (design rule 3). Pure: the sandboxed preload passes
- * ipcRenderer-backed functions, the Playwright tests pass page bindings, so both get the very same object.
+ * Builds the `window.vigie` object from the channel table (docs/architecture.md, rule 3). Pure: the sandboxed preload
+ * passes ipcRenderer-backed functions, the Playwright tests pass page bindings, so both get the very same object.
  *
  * Errors: main → preload, Electron's invoke keeps only an error's message, so the main process puts the
  * BridgeError there as JSON (electron/shell/ipc.ts). Here, at the page boundary, that JSON becomes a plain

@@ -1,7 +1,7 @@
 /**
- * Bridge channel names, "area:verb" (design rule 3). Kept free of zod so the sandboxed preload bundle stays tiny.
- * The method names are those of VigieApi (contract.ts); one table drives the preload, the main-process handlers
- * and the Playwright bridge, so they cannot drift apart.
+ * Bridge channel names, "area:verb" (docs/architecture.md, rule 3). Kept free of zod so the sandboxed preload bundle
+ * stays tiny. The method names are those of VigieApi (contract.ts); one table drives the preload, the main-process
+ * handlers and the Playwright bridge, so they cannot drift apart.
  */
 export const INVOKE_CHANNELS = {
   getStatus: 'status:get',

@@ -1,5 +1,5 @@
 /**
- * The one bridge contract (design rule 3). `window.vigie` in the renderer implements VigieApi; the core
+ * The one bridge contract (docs/architecture.md, rule 3). `window.vigie` in the renderer implements VigieApi; the core
  * implements VigieCoreApi (same methods, minus subscriptions); the shell and the Playwright bridge connect them
  * through INVOKE_CHANNELS with the arguments validated by INPUT_SCHEMAS.
  */

@@ -1,9 +1,11 @@
 /**
  * zod schemas of everything the renderer may send. The main process validates every argument with these
- * before any handler runs (design rule 4). Views sent back are typed in views.ts (trusted: built by the core).
+ * before any handler runs (docs/architecture.md, rule "the bridge validates"). Views sent back are typed in views.ts (trusted: built by the core).
  */
 import { z } from 'zod';
 import { MAX_PROFILE_SERVICES, TEXT_LIMITS } from '../inventory/text-limits';
+import { LANGUAGES } from '../i18n/format';
+import { CANONICAL_HHMM } from '../text/hhmm';
 
 export const CheckId = z.enum(['starts', 'transfers']);
 export type CheckId = z.infer<typeof CheckId>;
@@ -13,7 +15,7 @@ export type CheckResult = z.infer<typeof CheckResult>;
 
 const RunId = z.string().min(1).max(100);
 const AppName = z.string().min(1).max(TEXT_LIMITS.application);
-const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const Hhmm = z.string().regex(CANONICAL_HHMM);
 
 export const SetCheckInput = z.strictObject({
   runId: RunId,
@@ -64,8 +66,7 @@ export const ServiceHoursSchema = z.strictObject({
   shiftStarts: z.array(Hhmm).max(6),
 });
 
-export const Language = z.enum(['fr', 'en']);
-export type Language = z.infer<typeof Language>;
+export const Language = z.enum(LANGUAGES);
 
 /** What a user may change. Keys fixed by IT policy are refused by the core (SettingsView.locked). */
 export const SettingsPatch = z.strictObject({

@@ -3,7 +3,8 @@
  */
 import type { EscalationAdvice } from '../escalation/types';
 import type { ReminderSpec, ServiceHours } from '../planning/types';
-import type { CheckId, CheckResult, Language } from './schemas';
+import type { Lang } from '../i18n/format';
+import type { CheckId, CheckResult } from './schemas';
 
 export type TrayState = 'idle' | 'upcoming' | 'in-progress' | 'verification-due' | 'problem' | 'offline';
 
@@ -42,7 +43,7 @@ export interface RunSummaryView {
 
 export interface StatusView {
   now: string;
-  language: Language;
+  language: Lang;
   trayState: TrayState;
   profile: { site: string; services: string[] } | null;
   current: WindowView | null;
@@ -114,7 +115,7 @@ export interface SettingsValues {
   services: string[];
   serviceHours: Record<string, ServiceHours>;
   reminders: ReminderSpec[];
-  language: Language;
+  language: Lang;
   inventorySource: string | null;
 }
 

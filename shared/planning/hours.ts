@@ -7,26 +7,13 @@ import type { Inventory } from '../inventory/model';
 import type { CalendarDate, TimeOfDay } from '../schedule';
 import { addDays } from '../schedule/calendar';
 import { localMillis } from '../schedule/occurrences';
-import { nameKey } from './names';
+import { foldText } from '../text/fold';
+import { parseTimeOfDay } from '../text/hhmm';
 import type { ServiceHours } from './types';
 import { serviceInfoFor } from './windows';
 
 /** Unknown service → 24/7: the checklist right after the window is the safe default (never later than needed). */
 export const TWENTY_FOUR_SEVEN: ServiceHours = { twentyFourSeven: true, shiftStarts: [] };
-
-/** "HH:MM" or "H:MM" → TimeOfDay, null when not a valid time. */
-export function parseHhmm(text: string): TimeOfDay | null {
-  const m = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
-  if (!m) return null;
-  const hour = Number(m[1]);
-  const minute = Number(m[2]);
-  return hour <= 23 && minute <= 59 ? { hour, minute } : null;
-}
-
-/** "HH:MM", zero-padded: the canonical form used in event keys. */
-export function formatHhmm(t: TimeOfDay): string {
-  return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
-}
 
 /** The calendar date of `dt` in `zone`, shifted by `days` (pure calendar arithmetic, no DST involved). */
 export function calendarDate(dt: DateTime, zone: string, days = 0): CalendarDate {
@@ -39,7 +26,7 @@ export function calendarDate(dt: DateTime, zone: string, days = 0): CalendarDate
 }
 
 /**
- * Hours of a service for this workstation: the workstation's own setting wins (exact name, then nameKey), then the
+ * Hours of a service for this workstation: the workstation's own setting wins (exact name, then foldText), then the
  * inventory's Services row (site-specific, then any site), else 24/7.
  */
 export function hoursFor(
@@ -51,8 +38,8 @@ export function hoursFor(
   if (overrides) {
     const exact = Object.prototype.hasOwnProperty.call(overrides, service) ? overrides[service] : undefined;
     if (exact) return exact;
-    const key = nameKey(service);
-    for (const [name, hours] of Object.entries(overrides)) if (nameKey(name) === key) return hours;
+    const key = foldText(service);
+    for (const [name, hours] of Object.entries(overrides)) if (foldText(name) === key) return hours;
   }
   const info = serviceInfoFor(inventory, site, service);
   return info ? { twentyFourSeven: info.twentyFourSeven, shiftStarts: info.shiftStarts } : TWENTY_FOUR_SEVEN;
@@ -64,7 +51,7 @@ export function hoursFor(
  * early than never.
  */
 export function checklistTime(end: DateTime, hours: ServiceHours, zone: string): DateTime {
-  const shifts = hours.shiftStarts.map(parseHhmm).filter((t): t is TimeOfDay => t !== null);
+  const shifts = hours.shiftStarts.map((s) => parseTimeOfDay(s)).filter((t): t is TimeOfDay => t !== null);
   if (hours.twentyFourSeven || shifts.length === 0) return end.setZone(zone);
   // Shift starts repeat daily, so the answer is on the end's local day or the next; one more day absorbs DST.
   // Candidates are compared as instants; only the chosen one becomes a DateTime (each costs a zone lookup).

@@ -1,33 +1,10 @@
 /**
  * Names typed by people in spreadsheets: "Laboratoire", "laboratoire ", "Bloc opératoire" / "Bloc operatoire".
- * Sites and services are compared on a normalised key so a stray accent, capital or double space in the
+ * Sites and services are compared on their folded form (foldText, shared/text/fold.ts) so a stray accent, capital or double space in the
  * inventory does not silently drop a ward's applications.
  */
 
-/** Case-, accent- and whitespace-insensitive key: lower case, no diacritics, whitespace runs collapsed, trimmed. */
-export function nameKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export function sameName(a: string, b: string): boolean {
-  return nameKey(a) === nameKey(b);
-}
-
-const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss' };
-
-/** What a name sorts by: lower case, no diacritics, ligatures spelled out ("Œdème" sorts as "oedeme"). */
-function sortKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[œæß]/g, (c) => LIGATURES[c] ?? c);
-}
+import { foldLetters } from '../text/fold';
 
 const A = 0x41;
 const Z = 0x5a;
@@ -37,7 +14,7 @@ const LOWER = 0x20;
  * Orders names as a French reader expects (letters before their accented forms only as a tie-break; case and
  * accents ignored first), without ICU's collator: `Intl.Collator('fr')` loads ≈ 3 MB of collation data into every
  * process that sorts a list, the tray agent included. Walks both strings once; only when the first difference
- * involves a non-ASCII character are the two sort keys built.
+ * involves a non-ASCII character are the two folded keys (foldLetters) built.
  */
 function compareFolded(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -46,8 +23,8 @@ function compareFolded(a: string, b: string): number {
     let y = b.charCodeAt(i);
     if (x === y) continue;
     if (x >= 0x80 || y >= 0x80) {
-      const ka = sortKey(a);
-      const kb = sortKey(b);
+      const ka = foldLetters(a);
+      const kb = foldLetters(b);
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     }
     if (x >= A && x <= Z) x += LOWER;
@@ -56,8 +33,8 @@ function compareFolded(a: string, b: string): number {
   }
   if (a.length === b.length) return 0;
   // One is a prefix of the other: the rest may be only combining accents ("e" + U+0301), equal once folded.
-  const ka = sortKey(a);
-  const kb = sortKey(b);
+  const ka = foldLetters(a);
+  const kb = foldLetters(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 

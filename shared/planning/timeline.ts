@@ -5,15 +5,14 @@
 import { DateTime } from 'luxon';
 import type { Inventory } from '../inventory/model';
 import { localMillis } from '../schedule/occurrences';
-import { calendarDate, checklistTime, formatHhmm, hoursFor, parseHhmm } from './hours';
+import { formatHhmm, parseTimeOfDay } from '../text/hhmm';
+import { calendarDate, checklistTime, hoursFor } from './hours';
 import { sortedUnique } from './names';
 import type { EventKind, PlanOptions, Profile, ReminderSpec, ServiceHours, TimelineEvent } from './types';
 import type { PlannedWindow } from './windows';
 import { windowsFor } from './windows';
 
-export { nameKey, sameName } from './names';
 export { currentWindow, serviceInfoFor, windowsFor } from './windows';
-export type { PlannedWindow } from './windows';
 
 /** A checklist at the next shift start is at most ~1 day after the end; windows ending earlier cannot matter. */
 const CHECKLIST_REACH_DAYS = 3;
@@ -54,7 +53,7 @@ function maxLeadMinutes(reminders: readonly ReminderSpec[]): number {
  */
 function reminderAt(spec: ReminderSpec, start: DateTime, zone: string): { ms: number; id: string } | null {
   if (spec.kind === 'day-before') {
-    const time = parseHhmm(spec.at);
+    const time = parseTimeOfDay(spec.at);
     if (!time) return null;
     // RFC 5545 local time on the previous calendar day (a non-existent 02:30 moves forward, ambiguous → first).
     return { ms: localMillis(calendarDate(start, zone, -1), time, zone), id: `day-before@${formatHhmm(time)}` };

@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
 import type { Application, Inventory, ServiceInfo } from '../inventory/model';
 import { occurrenceSpans, type Span } from '../schedule/occurrences';
 import type { Rule } from '../schedule/types';
-import { compareNames, nameKey, sameName, sortedUnique } from './names';
+import { foldText, sameName } from '../text/fold';
+import { compareNames, sortedUnique } from './names';
 import type { Profile } from './types';
 
 export interface PlannedWindow {
@@ -18,13 +19,7 @@ export interface PlannedWindow {
   services: string[];
 }
 
-/**
- * Occurrences are asked for from this far before the range so a window that started earlier but is still running
- * (e.g. 22h–1h across midnight) is found. No real window lasts anywhere near this long.
- */
-const LOOKBEHIND_DAYS = 2;
-
-/** Applications grouped by nameKey(site) then nameKey(service): built once per inventory, see indexOf. */
+/** Applications grouped by foldText(site) then foldText(service): built once per inventory, see indexOf. */
 type InventoryIndex = Map<string, Map<string, { app: Application; row: number }[]>>;
 
 /**
@@ -39,10 +34,10 @@ function indexOf(inventory: Inventory): InventoryIndex {
   if (index) return index;
   index = new Map();
   for (const [row, app] of inventory.applications.entries()) {
-    const siteKey = nameKey(app.site);
+    const siteKey = foldText(app.site);
     let services = index.get(siteKey);
-    if (!services) index.set(siteKey, (services = new Map()));
-    const serviceKey = nameKey(app.service);
+    if (!services) index.set(siteKey, (services = new Map<string, { app: Application; row: number }[]>()));
+    const serviceKey = foldText(app.service);
     const apps = services.get(serviceKey);
     if (apps) apps.push({ app, row });
     else services.set(serviceKey, [{ app, row }]);
@@ -52,15 +47,15 @@ function indexOf(inventory: Inventory): InventoryIndex {
 }
 
 /**
- * The profile's applications: same site, service among the profile's, compared on nameKey. An empty site concerns
+ * The profile's applications: same site, service among the profile's, compared on foldText. An empty site concerns
  * every site. Returns each with the profile's spelling of its service, so one service never appears under two
  * spellings; in inventory order.
  */
 export function applicationsOf(inventory: Inventory, profile: Profile): { service: string; app: Application }[] {
   const byKey = new Map<string, string>();
-  for (const s of profile.services) if (!byKey.has(nameKey(s))) byKey.set(nameKey(s), s.trim());
+  for (const s of profile.services) if (!byKey.has(foldText(s))) byKey.set(foldText(s), s.trim());
   const index = indexOf(inventory);
-  const siteKey = nameKey(profile.site);
+  const siteKey = foldText(profile.site);
   const found: { service: string; app: Application; row: number }[] = [];
   for (const key of siteKey === '' ? [''] : [siteKey, '']) {
     const services = index.get(key);
@@ -91,7 +86,6 @@ export function windowsFor(
     string,
     { start: number; end: number; pairs: Map<string, { service: string; application: string }> }
   >();
-  const expansion = { from: range.from.minus({ days: LOOKBEHIND_DAYS }), to: range.to };
   const byRule = new Map<Rule, Span[]>();
   for (const { service, app } of applicationsOf(inventory, profile)) {
     if (app.schedule.status !== 'scheduled') continue;
@@ -99,9 +93,10 @@ export function windowsFor(
     // Many rows share one schedule text (the importer parses each distinct text once, so they share the Rule
     // object): expand each rule once per call.
     let expanded = byRule.get(app.schedule.rule);
-    if (!expanded) byRule.set(app.schedule.rule, (expanded = occurrenceSpans(app.schedule.rule, expansion, zone)));
+    if (!expanded) byRule.set(app.schedule.rule, (expanded = occurrenceSpans(app.schedule.rule, range, zone)));
+    // occurrenceSpans returns exactly the windows that overlap the range, one that started before `from` and is
+    // still running (22h–1h across midnight) included: it looks back itself (shared/schedule/occurrences.ts).
     for (const { start: s, end: e } of expanded) {
-      if (!(e > from && s < to)) continue;
       const id = `${s}|${e}`;
       let group = groups.get(id);
       if (!group) {
@@ -141,7 +136,7 @@ export function currentWindow(
 
 /**
  * The inventory's Services row for (site, service): a row naming the site wins over a row for any site ("").
- * Names compared on nameKey. null when the inventory says nothing.
+ * Names compared on foldText. null when the inventory says nothing.
  */
 export function serviceInfoFor(inventory: Inventory, site: string, service: string): ServiceInfo | null {
   let anySite: ServiceInfo | null = null;

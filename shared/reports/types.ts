@@ -34,7 +34,6 @@ export const ReportCheckSchema = z.object({
   /** Whom Vigie told the person to call, when it did. */
   contactAdvised: ContactAdvisedSchema.nullable(),
 });
-export type ReportCheck = z.infer<typeof ReportCheckSchema>;
 
 export const ReportItemSchema = z.object({
   application: Text(TEXT_LIMITS.application).min(1),

@@ -3,9 +3,9 @@
  * French follows Québec usage ("2 h 30", "1er", "3e"); English is for the optional en catalogue.
  */
 import { monthNameFr, weekdayNameFr } from './lexicon';
-import type { Ordinal, Rule, TimeOfDay, TimeRange, Weekday } from './types';
-
-export type RuleLanguage = 'fr' | 'en';
+import { formatTime, type Lang } from '../i18n/format';
+import type { Ordinal, Rule, TimeRange, Weekday } from './types';
+import { DEFAULT_ZONE } from './zone';
 
 const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS_EN = [
@@ -23,51 +23,47 @@ const MONTHS_EN = [
   'December',
 ];
 
-function list(items: string[], lang: RuleLanguage): string {
+function list(items: string[], lang: Lang): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${items[items.length - 1]}`;
 }
 
-function ordinalText(n: Ordinal, lang: RuleLanguage): string {
+function ordinalText(n: Ordinal, lang: Lang): string {
   if (lang === 'fr') return n === -1 ? 'dernier' : n === 1 ? '1er' : `${n}e`;
   return n === -1 ? 'last' : `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
 }
 
-function weekdayText(w: Weekday, lang: RuleLanguage): string {
+function weekdayText(w: Weekday, lang: Lang): string {
   return lang === 'fr' ? weekdayNameFr(w) : (WEEKDAYS_EN[w - 1] ?? String(w));
 }
 
-/** "2 h", "2 h 30" (fr) · "02:00" (en). */
-export function formatTime(t: TimeOfDay, lang: RuleLanguage = 'fr'): string {
-  const mm = String(t.minute).padStart(2, '0');
-  if (lang === 'fr') return t.minute === 0 ? `${t.hour} h` : `${t.hour} h ${mm}`;
-  return `${String(t.hour).padStart(2, '0')}:${mm}`;
-}
-
-/** "2 h – 4 h", "22 h – 2 h (le lendemain)", "0 h – 24 h" (an end at midnight reads as 24 h). */
-export function formatTimeRange(range: TimeRange, lang: RuleLanguage = 'fr'): string {
+/**
+ * "2 h – 4 h", "22 h – 2 h (le lendemain)", "0 h – 24 h" (an end at midnight reads as 24 h, "midnight" in
+ * English). Times are written by shared/i18n/format.ts, like every time shown to people.
+ */
+export function formatTimeRange(range: TimeRange, lang: Lang = 'fr'): string {
   const start = formatTime(range.start, lang);
   const endsAtMidnight = range.end.hour === 0 && range.end.minute === 0;
-  if (endsAtMidnight) return `${start} – ${lang === 'fr' ? '24 h' : '24:00'}`;
+  if (endsAtMidnight) return `${start} – ${lang === 'fr' ? '24 h' : 'midnight'}`;
   const crosses = range.end.hour * 60 + range.end.minute <= range.start.hour * 60 + range.start.minute;
   const nextDay = crosses ? (lang === 'fr' ? ' (le lendemain)' : ' (next day)') : '';
   return `${start} – ${formatTime(range.end, lang)}${nextDay}`;
 }
 
-function offsetText(days: number, lang: RuleLanguage): string {
+function offsetText(days: number, lang: Lang): string {
   if (days === 0) return '';
   const n = Math.abs(days);
   const unit = lang === 'fr' ? (n > 1 ? 'jours' : 'jour') : n > 1 ? 'days' : 'day';
   return ` ${days > 0 ? '+' : '-'} ${n} ${unit}`;
 }
 
-function zoneText(zone: string | undefined, lang: RuleLanguage): string {
+function zoneText(zone: string | undefined, lang: Lang): string {
   if (zone === undefined) return '';
-  if (zone === 'America/Toronto') return lang === 'fr' ? " (heure de l'Est)" : ' (Eastern time)';
+  if (zone === DEFAULT_ZONE) return lang === 'fr' ? " (heure de l'Est)" : ' (Eastern time)';
   return ` (${zone})`;
 }
 
-function daysText(rule: Rule, lang: RuleLanguage): string {
+function daysText(rule: Rule, lang: Lang): string {
   switch (rule.kind) {
     case 'monthly': {
       const ordinals = list(
@@ -93,6 +89,6 @@ function daysText(rule: Rule, lang: RuleLanguage): string {
 }
 
 /** "1er mercredi du mois, 2 h – 4 h" · "tous les lundis et jeudis, 22 h – 2 h (le lendemain)" · "13 janvier 2027, 2 h – 4 h". */
-export function formatRule(rule: Rule, lang: RuleLanguage = 'fr'): string {
+export function formatRule(rule: Rule, lang: Lang = 'fr'): string {
   return `${daysText(rule, lang)}, ${formatTimeRange(rule.time, lang)}${zoneText(rule.zone, lang)}`;
 }

@@ -1,4 +1,5 @@
 export * from './types';
 export { parseSchedule } from './parse';
 export { occurrences, nextOccurrences, localDateTime } from './occurrences';
-export { formatRule, formatTime, formatTimeRange, type RuleLanguage } from './format';
+export { formatRule, formatTimeRange } from './format';
+export { DEFAULT_ZONE } from './zone';

@@ -2,7 +2,7 @@
  * Rule → concrete windows, with RFC 5545 §3.3.5 wall-clock semantics (https://www.rfc-editor.org/rfc/rfc5545#section-3.3.5):
  * a local time that does not exist (spring-forward gap) is read with the offset in force before the gap, so it
  * moves forward by the gap; an ambiguous local time (fall-back) means its first occurrence. luxon alone picks the
- * later offset for ambiguous times (see design.md, "Pitfalls"), hence localDateTime below.
+ * later offset for ambiguous times (docs/architecture.md, "Known pitfalls"), hence localDateTime below.
  *
  * A window on a spring-forward night can come out shorter, or even empty ("2h-3h" → 03:00–03:00): that is what
  * the wall clock says, and we report it as is rather than invent a time IT did not write.
@@ -10,7 +10,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { addDays, addMonths, DAY_MS, fromEpochDay, nthWeekday, toEpochDay, weekdayOfEpochDay } from './calendar';
 import { offsetAt, PROBE_MS } from './offsets';
-import { DEFAULT_ZONE } from './types';
+import { DEFAULT_ZONE } from './zone';
 import type { CalendarDate, Occurrence, Rule, TimeOfDay, TimeRange, Weekday } from './types';
 
 /** nextOccurrences gives up after this many months (a valid monthly rule matches at least every 3 months). */

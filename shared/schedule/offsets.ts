@@ -69,7 +69,7 @@ export function offsetAt(zone: IANAZone, ms: number): number {
   if (!Number.isFinite(ms)) return zone.offset(ms);
   const index = Math.floor(ms / PERIOD_MS);
   let stretches = MEMO.get(zone);
-  if (!stretches) MEMO.set(zone, (stretches = new Map()));
+  if (!stretches) MEMO.set(zone, (stretches = new Map<number, Stretch>()));
   let stretch = stretches.get(index);
   if (!stretch) {
     if (stretches.size >= MAX_PERIODS) stretches.clear();

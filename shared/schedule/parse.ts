@@ -7,7 +7,7 @@ import { parseDaySpec, type DaySpec } from './dayspec';
 import { normalizeText } from './normalize';
 import { extractTimeRange } from './timerange';
 import type { ParsedSchedule, Rule, TimeRange } from './types';
-import { EASTERN_ZONE, extractEasternZone, extractIanaZone } from './zone';
+import { DEFAULT_ZONE, extractEasternZone, extractIanaZone } from './zone';
 
 /** "Pas touché", "Pas touchée pour l'instant…", "Non touché", "Non-touché (hébergé…)". */
 const NOT_AFFECTED = /^[^a-z0-9]*(?:pas|non)[ -](?:touche|affecte|concerne)/;
@@ -38,10 +38,10 @@ function parse(raw: string): ParsedSchedule {
   const iana = extractIanaZone(raw);
   if (!iana.ok) return unrecognized(raw, iana.message);
   const eastern = extractEasternZone(normalizeText(iana.rest));
-  if (eastern.found && iana.zone !== undefined && iana.zone !== EASTERN_ZONE) {
+  if (eastern.found && iana.zone !== undefined && iana.zone !== DEFAULT_ZONE) {
     return unrecognized(raw, `Deux fuseaux horaires différents : ${iana.zone} et heure de l'Est`);
   }
-  const zone = iana.zone ?? (eastern.found ? EASTERN_ZONE : undefined);
+  const zone = iana.zone ?? (eastern.found ? DEFAULT_ZONE : undefined);
 
   const time = extractTimeRange(eastern.rest);
   if (time.kind === 'error') return unrecognized(raw, time.message);

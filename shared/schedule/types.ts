@@ -72,5 +72,3 @@ export interface Occurrence {
   start: DateTime;
   end: DateTime;
 }
-
-export const DEFAULT_ZONE = 'America/Toronto';

@@ -4,7 +4,12 @@
  */
 import { IANAZone } from 'luxon';
 
-export const EASTERN_ZONE = 'America/Toronto';
+/**
+ * The zone of the hospital network: every wall-clock time in the inventory, the guide and the UI is read in it,
+ * and "HNE"/"heure de l'Est" in a schedule text names it. The one place the name is written
+ * (docs/architecture.md, "One definition of each primitive").
+ */
+export const DEFAULT_ZONE = 'America/Toronto';
 
 export type ZoneScan = { ok: true; zone?: string; rest: string } | { ok: false; message: string };
 

@@ -1,8 +1,11 @@
 /**
  * Issue 4, "A full flow": the window ends → the checklist lists exactly the service's affected applications → ticks
  * survive a reload → a problem at 05:30 that a restart did not fix → CDA 3050; the same at 10:00 → CSI 5656 →
- * submit with initials → the run is in the store with every result (read straight from SQLite).
+ * submit with initials → the run is in the store with every result (read straight from SQLite), and the
+ * report file lands in IT's (temp) reports folder.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, screenshot, test } from './fixtures';
 import { answer, appCard as card, checkBlock as check } from './helpers';
 
@@ -91,8 +94,20 @@ test('full flow: window ends, ticks survive a reload, problem guidance by the cl
     },
     { application: 'Unity Real Time IUSMM', check: 'starts', result: 'ok', restart: null, contact: null },
   ]);
-  // The report waits in the outbox for the share.
+  // The report waits in the outbox until the agent's next delivery round, which writes it into IT's folder.
   expect(world.reports.pending()).toBe(1);
+  await world.reports.deliverDue();
+  expect(world.reports.pending()).toBe(0);
+  const delivered = fs
+    .readdirSync(world.reportsDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.json'));
+  expect(delivered).toHaveLength(1);
+  const report = JSON.parse(fs.readFileSync(path.join(world.reportsDir, delivered[0] ?? ''), 'utf8')) as {
+    initials: string;
+    items: unknown[];
+  };
+  expect(report.initials).toBe('M.T.');
+  expect(report.items.length).toBeGreaterThan(0);
   expect(incidents).toEqual([]);
 });
 

@@ -15,9 +15,11 @@ import type { TrayState } from '../../shared/ipc/views';
 import { createDispatcher, type Dispatcher } from '../../electron/core/api/dispatch';
 import { VigieCore } from '../../electron/core/api/core';
 import { ChecklistService } from '../../electron/core/checklist/service';
-import { trayState as realTrayState } from '../../electron/core/scheduler/tray';
+import { NEXT_WINDOW_LOOKAHEAD_DAYS } from '../../electron/core/scheduler/plan-cache';
+import { problemSince, trayState as realTrayState } from '../../electron/core/scheduler/tray';
 import { ManualClock } from '../../electron/core/clock';
 import { ReportDelivery } from '../../electron/core/reports/delivery';
+import { ReportWriter } from '../../electron/core/reports/writer';
 import { SettingsService } from '../../electron/core/settings/service';
 import { openStore, silentLogger, type Logger, type Store } from '../../electron/core/store';
 import { SyncService } from '../../electron/core/sync/service';
@@ -43,6 +45,8 @@ export interface WorldOptions {
 
 export interface World {
   dir: string;
+  /** IT's reports folder, a real temp folder (unless the policy names another). */
+  reportsDir: string;
   clock: ManualClock;
   store: Store;
   sync: SyncService;
@@ -75,6 +79,8 @@ interface Built {
 
 async function assemble(base: Built, options: WorldOptions, saveProfile: boolean): Promise<World> {
   const { dir, embedded, clock } = base;
+  const reportsDir = path.join(dir, 'rapports');
+  fs.mkdirSync(reportsDir, { recursive: true });
   const log = options.log ?? silentLogger;
   const store = openStore({ dir: path.join(dir, 'donnees'), clock, log, busyTimeoutMs: 0 });
   const sync = new SyncService({
@@ -102,12 +108,9 @@ async function assemble(base: Built, options: WorldOptions, saveProfile: boolean
   const reports = new ReportDelivery({
     outbox: store.outbox,
     clock,
-    writer: {
-      write: async () => {
-        throw new Error('no reports share in the tests');
-      },
-    },
-    folder: () => null,
+    // The agent's writer, into a real folder: what a submit delivers can be read back as IT would.
+    writer: new ReportWriter({ zone: clock.zone }),
+    folder: () => settings.effective().reportsFolder ?? reportsDir,
     log,
   });
   const checklists = new ChecklistService({
@@ -127,14 +130,16 @@ async function assemble(base: Built, options: WorldOptions, saveProfile: boolean
     const now = clock.now();
     const profile = settings.profile();
     const inventory = sync.current();
-    const ahead = profile ? windowsFor(inventory, profile, { from: now, to: now.plus({ days: 100 }) }, clock.zone) : [];
+    const ahead = profile
+      ? windowsFor(inventory, profile, { from: now, to: now.plus({ days: NEXT_WINDOW_LOOKAHEAD_DAYS }) }, clock.zone)
+      : [];
     return realTrayState({
       now,
       inventory: sync.state(),
       current: profile ? currentWindow(inventory, profile, now, clock.zone) : null,
       next: ahead.find((w) => w.start.toMillis() > now.toMillis()) ?? null,
       pendingRun: checklists.pendingRun() !== null,
-      problem: checklists.hasUnresolvedProblem(now.minus({ hours: 24 })),
+      problem: checklists.hasUnresolvedProblem(problemSince(now)),
     });
   };
   const core = new VigieCore({
@@ -166,6 +171,7 @@ async function assemble(base: Built, options: WorldOptions, saveProfile: boolean
 
   const world: World = {
     dir,
+    reportsDir,
     clock,
     store,
     sync,

@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { adminArgs } from '../../electron/shell/admin-mode';
 import { createFakeElectron, FakeTray, FakeWindow, flush, type FakeElectron } from './fakes';
 
+// The fake electron is set in beforeEach: `unknown` until then (the assertion widens null, it is needed).
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
 const holder = vi.hoisted(() => ({ electron: null as unknown, agentCreated: 0 }));
 
 vi.mock('electron', () => {

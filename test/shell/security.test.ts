@@ -9,7 +9,7 @@ import {
   isAllowedExternal,
   secureWebPreferences,
 } from '../../electron/shell/security';
-import type { HeadersDetails, HeadersResponse, WebContentsLike } from '../../electron/shell/security';
+import type { HeadersDetails, HeadersResponse } from '../../electron/shell/security';
 import { memoryLogger } from './fakes';
 
 const INDEX = 'file:///opt/Vigie/resources/app.asar/dist/renderer/index.html';
@@ -158,7 +158,7 @@ describe('hardenWebContents', () => {
     const openExternal = vi.fn(async () => undefined);
     const log = memoryLogger();
     const links = new ExternalLinks(openExternal, log, ['octopus.example.qc.ca']);
-    hardenWebContents(contents as unknown as WebContentsLike, { isAppUrl: appUrlMatcher(INDEX, false), links, log });
+    hardenWebContents(contents, { isAppUrl: appUrlMatcher(INDEX, false), links, log });
     return { contents, openExternal };
   }
 

@@ -2,7 +2,6 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrayState } from '../../shared/ipc';
 import { TOOLTIP_MAX, TrayController } from '../../electron/shell/tray';
-import type { TrayLike } from '../../electron/shell/tray';
 import { fakeAgent, FakeTray, memoryLogger, sampleTray } from './fakes';
 
 type Icon = { icon: TrayState };
@@ -14,7 +13,7 @@ function setUp() {
   const log = memoryLogger();
   const controller = new TrayController<Icon, Menu>({
     agent,
-    createTray: (icon) => new FakeTray(icon) as unknown as TrayLike<Icon, Menu>,
+    createTray: (icon) => new FakeTray(icon),
     iconFor: (state) => ({ icon: state }),
     buildMenu: (template) => ({ template }),
     actions,

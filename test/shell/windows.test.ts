@@ -1,7 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { WINDOW_SPECS, WindowManager } from '../../electron/shell/windows';
-import type { AppWindow } from '../../electron/shell/windows';
 import { FakeWindow, flush, memoryLogger } from './fakes';
 
 const INDEX = '/opt/Vigie/resources/app.asar/dist/renderer/index.html';
@@ -13,7 +12,7 @@ function manager(prepare: (window: FakeWindow) => void = () => undefined) {
     createWindow: (options: BrowserWindowConstructorOptions) => {
       const window = new FakeWindow(options as Record<string, unknown>);
       prepare(window);
-      return window as unknown as AppWindow;
+      return window;
     },
     rendererIndexPath: INDEX,
     preloadPath: PRELOAD,

@@ -3,7 +3,8 @@ import type { Command } from '../command';
 import { iso, parseMoment, printJson } from '../io';
 import { loadDefaultInventory, loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
-import { nameKey, serviceInfoFor, sortedUnique, windowsFor, type PlannedWindow } from '../../../shared/planning';
+import { foldText } from '../../../shared/text/fold';
+import { serviceInfoFor, sortedUnique, windowsFor, type PlannedWindow } from '../../../shared/planning';
 import { decideContact } from '../../../shared/escalation';
 import { formatWindow } from '../../../shared/i18n/format';
 import type { Inventory } from '../../../shared/inventory/model';
@@ -56,7 +57,7 @@ export const contactCommand: Command = {
 
     const services = service
       ? [service]
-      : sortedUnique(inventory.applications.filter((a) => nameKey(a.site) === nameKey(site)).map((a) => a.service));
+      : sortedUnique(inventory.applications.filter((a) => foldText(a.site) === foldText(site)).map((a) => a.service));
     const window = args.flags.unrelated ? null : relevantWindow(inventory, site, services, at);
     const info = service ? serviceInfoFor(inventory, site, service) : null;
     const urgencePilote = args.flags['urgence-pilote'] || (info?.urgencePilote ?? false);

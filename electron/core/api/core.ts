@@ -12,8 +12,8 @@ import type {
   SettingsPatch,
   SubmitInput,
   GuidanceInput,
-  Language,
 } from '../../../shared/ipc/schemas';
+import type { Lang } from '../../../shared/i18n/format';
 import type {
   ChecklistView,
   GuidanceView,
@@ -283,7 +283,7 @@ export class VigieCore implements VigieCoreApi {
     }
   }
 
-  private language(): Language {
+  private language(): Lang {
     try {
       return this.deps.settings.effective().language;
     } catch {

@@ -1,8 +1,8 @@
 /**
- * One entry point for every bridge call (design rule 4): validate the arguments with INPUT_SCHEMAS, refuse bad input
- * with 'invalid-input' BEFORE the core runs, and turn any failure into an Error whose message is BridgeError JSON —
- * the only thing Electron's invoke (and Playwright's exposeBinding) carry back to the page. Used by the Playwright
- * bridge in the tests; the shell adds its sender-frame check in front of the same steps.
+ * One entry point for every bridge call (docs/architecture.md, rule 4): validate the arguments with INPUT_SCHEMAS,
+ * refuse bad input with 'invalid-input' BEFORE the core runs, and turn any failure into an Error whose message is
+ * BridgeError JSON — the only thing Electron's invoke (and Playwright's exposeBinding) carry back to the page. Used by
+ * the Playwright bridge in the tests; the shell adds its sender-frame check in front of the same steps.
  */
 import { INPUT_SCHEMAS, type BridgeError, type VigieCoreApi } from '../../../shared/ipc/contract';
 import { INVOKE_CHANNELS, type InvokeChannel, type InvokeMethod } from '../../../shared/ipc/channels';
@@ -52,6 +52,8 @@ export function createDispatcher(core: VigieCoreApi, log: Logger = silentLogger)
       });
       throw bridgeFailure(INVALID_INPUT);
     }
+    // Called with .apply(core) below: unbound on purpose.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const call = core[method] as (...callArgs: unknown[]) => Promise<unknown>;
     try {
       return await call.apply(core, parsed.data as unknown[]);

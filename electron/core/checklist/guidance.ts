@@ -7,7 +7,8 @@ import { decideContact } from '../../../shared/escalation';
 import type { EscalationAdvice } from '../../../shared/escalation/types';
 import { formatTime, formatWindow } from '../../../shared/i18n/format';
 import type { Inventory } from '../../../shared/inventory/model';
-import type { CheckId, Language } from '../../../shared/ipc/schemas';
+import type { Lang } from '../../../shared/i18n/format';
+import type { CheckId } from '../../../shared/ipc/schemas';
 import type { GuidanceView } from '../../../shared/ipc/views';
 import { serviceInfoFor } from '../../../shared/planning';
 
@@ -24,7 +25,7 @@ export interface GuidanceQuery {
 export interface GuidanceOptions {
   now: DateTime;
   zone: string;
-  language: Language;
+  language: Lang;
   octopusUrl: string | null;
   inventory: Inventory;
 }

@@ -3,7 +3,8 @@
  * Short, non-technical sentences: they are read at 4 a.m. by someone who only wants to know what to do next.
  */
 import { t } from '../../../shared/i18n';
-import type { CheckId, Language } from '../../../shared/ipc/schemas';
+import type { Lang } from '../../../shared/i18n/format';
+import type { CheckId } from '../../../shared/ipc/schemas';
 
 export interface CoreMessages {
   runNotFound: string;
@@ -53,11 +54,11 @@ const EN: CoreMessages = {
   nothingToExport: 'No upcoming maintenance window for this workstation: nothing to export.',
 };
 
-export function messages(language: Language): CoreMessages {
+export function messages(language: Lang): CoreMessages {
   return language === 'en' ? EN : FR;
 }
 
 /** "GestLab — L'application démarre et se connecte". */
-export function checkLabel(language: Language, application: string, check: CheckId): string {
+export function checkLabel(language: Lang, application: string, check: CheckId): string {
   return `${application} — ${t(language, `check.${check}`)}`;
 }

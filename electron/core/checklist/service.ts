@@ -7,9 +7,10 @@
 import { DateTime } from 'luxon';
 import { exchangesData } from '../../../shared/inventory/exchanges';
 import type { Application, Inventory } from '../../../shared/inventory/model';
-import type { CheckId, Language, RestartInput, SetCheckInput, SubmitInput } from '../../../shared/ipc/schemas';
+import type { Lang } from '../../../shared/i18n/format';
+import type { CheckId, RestartInput, SetCheckInput, SubmitInput } from '../../../shared/ipc/schemas';
 import type { ChecklistView, GuidanceView, RunSummaryView } from '../../../shared/ipc/views';
-import { sameName } from '../../../shared/planning/names';
+import { sameName } from '../../../shared/text/fold';
 import { CoreError } from '../api/errors';
 import type { Clock } from '../clock';
 import type { ReportDelivery } from '../reports/delivery';
@@ -46,7 +47,7 @@ export interface ChecklistServiceDeps {
   /** Queues the report of a submitted run in the SAME transaction as the submission (issue 5). */
   reports?: Pick<ReportDelivery, 'enqueue'> & Partial<Pick<ReportDelivery, 'committed'>>;
   /** Language of the messages and of the guidance (settings.effective().language). Default French. */
-  language?: () => Language;
+  language?: () => Lang;
   /** IT's link to the Octopus form (settings.effective().octopusUrl). */
   octopusUrl?: () => string | null;
 }
@@ -313,7 +314,7 @@ export class ChecklistService {
     );
   }
 
-  private language(): Language {
+  private language(): Lang {
     return this.deps.language?.() ?? 'fr';
   }
 

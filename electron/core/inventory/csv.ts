@@ -5,6 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { Sheet } from '../../../shared/inventory/model';
+import { foldText } from '../../../shared/text/fold';
 import { decodeText, hasUtf8Bom, utf16Encoding } from './encoding';
 import { formatCount, INVENTORY_LIMITS } from '../../../shared/inventory/limits';
 import { InventoryReadError } from './errors';
@@ -17,12 +18,6 @@ const HEADER_WORDS = /\b(direction|site|service|application|plage|commentaire|po
 const SCAN_LINES = 30;
 
 type LineCounts = { folded: string; counts: Record<Delimiter, number> }[];
-
-const foldLine = (raw: string) =>
-  raw
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 
 /**
  * Splits the start of the text into logical lines (a quoted cell may hold newlines) and counts each candidate
@@ -39,7 +34,7 @@ function countPerLine(text: string): { lines: LineCounts; full: boolean } {
     if (ch === '"') quoted = !quoted;
     if (!quoted && (ch === '\n' || ch === '\r')) {
       if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      lines.push({ folded: foldLine(raw), counts });
+      lines.push({ folded: foldText(raw), counts });
       counts = { ';': 0, ',': 0, '\t': 0 };
       raw = '';
       continue;
@@ -49,7 +44,7 @@ function countPerLine(text: string): { lines: LineCounts; full: boolean } {
     if (raw.length < 4096) raw += ch;
   }
   const full = lines.length >= SCAN_LINES;
-  if (raw !== '') lines.push({ folded: foldLine(raw), counts });
+  if (raw !== '') lines.push({ folded: foldText(raw), counts });
   return { lines, full };
 }
 
@@ -148,7 +143,7 @@ function parseCsv(input: string | Buffer, delimiter: Delimiter, name: string): S
       max_record_size: MAX_RECORD_BYTES,
       // One row past the limit, so that checkRows can tell; the rest of the file is not parsed.
       to: L.rows + 1,
-    }) as string[][];
+    });
     checkRows(rows);
     return { name, rows };
   } catch (error) {

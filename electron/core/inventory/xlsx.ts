@@ -93,9 +93,9 @@ export function cellValueText(value: ExcelJS.CellValue | ExcelJS.CellRichTextVal
   if (Array.isArray(value)) return value.map((run) => run.text ?? '').join('');
   if ('richText' in value) return cellValueText(value.richText);
   // A hyperlink's text may itself be rich text in files saved by Excel.
-  if ('hyperlink' in value) return cellValueText(value.text as ExcelJS.CellValue);
+  if ('hyperlink' in value) return cellValueText(value.text);
   if ('formula' in value || 'sharedFormula' in value) {
-    return cellValueText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    return cellValueText((value as ExcelJS.CellFormulaValue).result);
   }
   // Errors (#N/A, #REF!…) are not text a person typed.
   return '';
@@ -182,6 +182,8 @@ async function readWorksheet(
  * chunk-by-chunk decoding as worksheets (xlsx-chunks.ts).
  */
 function guard(book: StreamedWorkbook, budget: InflateBudget): void {
+  // Kept to be called with .call(this) below: unbound on purpose.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const { _parseSharedStrings, _parseRels, _parseWorkbook, _parseStyles, _parseWorksheet } = book;
   const watched = (name: string, entry: Readable) => Readable.from(budget.watch(name, entry));
   book._parseSharedStrings = function (this: StreamedWorkbook, entry: Readable) {

@@ -40,7 +40,7 @@ export class NodeNotifier implements Notifier {
 
   notify(notification: Notification, onClick: () => void): void {
     const platform = this.deps.platform ?? process.platform;
-    const backend = this.deps.backend ?? (nodeNotifier as unknown as NotifierBackend);
+    const backend = this.deps.backend ?? nodeNotifier;
     const options: Record<string, unknown> = {
       title: notification.title,
       message: notification.body,

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/reports/types';
 import { shorten, TEXT_LIMITS } from '../../../shared/inventory/text-limits';
 import type { ChecklistItem, ChecklistRun } from '../store';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 export interface ReportContext {
   /** This PC's hostname. */
@@ -82,7 +83,7 @@ export function buildReport(
   if (run.status !== 'submitted' || run.submittedAt === null) {
     throw new Error(`report: checklist run ${run.id} is not submitted`);
   }
-  const zone = context.zone ?? 'America/Toronto';
+  const zone = context.zone ?? DEFAULT_ZONE;
   const now = context.now.setZone(zone);
   const report: VerificationReport = {
     format: REPORT_FORMAT,

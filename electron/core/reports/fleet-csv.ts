@@ -5,7 +5,7 @@
  */
 import { csvCells, csvLine } from './csv-cell';
 
-export { csvCell, csvCells, csvLine } from './csv-cell';
+export { csvCell } from './csv-cell';
 import type { ReportDigest } from './fleet-digest';
 import type { FleetSummary } from './fleet-types';
 import type { ResultsRead } from './fleet-read';

@@ -4,7 +4,7 @@
  * reports and never with their bytes (issue 9: 200 files of 1.97 MB once took 3.6 GB). The full report object is
  * dropped as soon as its digest is made.
  */
-import { nameKey } from '../../../shared/planning/names';
+import { foldText as nameKey } from '../../../shared/text/fold';
 import type { VerificationReport } from '../../../shared/reports/types';
 import { csvCells } from './csv-cell';
 import { CHECK_FR, restartFr, resultFr } from './labels';

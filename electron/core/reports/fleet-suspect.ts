@@ -7,7 +7,8 @@
  *  - another report of the same workstation and window came later (kept: the latest; the others are listed).
  */
 import type { HostMapping, Inventory } from '../../../shared/inventory/model';
-import { compareNames, nameKey } from '../../../shared/planning/names';
+import { compareNames } from '../../../shared/planning/names';
+import { foldText as nameKey } from '../../../shared/text/fold';
 import { compileHostMatcher } from '../settings/hosts';
 import type { ReportDigest } from './fleet-digest';
 

@@ -21,7 +21,6 @@ import type {
 } from './fleet-types';
 
 export type * from './fleet-types';
-export { contactText } from './fleet-digest';
 
 /** How far back missing reports are looked for when no --from is given. */
 export const DEFAULT_EXPECTATION_DAYS = 31;

@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import type { VerificationReport } from '../../../shared/reports/types';
 import { sanitizeSegment } from './sanitize';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 export const REPORT_EXTENSION = '.json';
 const TEMP_MARK = '.tmp-';
@@ -16,7 +17,7 @@ function windowStart(report: VerificationReport, zone: string): DateTime {
 }
 
 /** "2026-12-02": the subfolder of the window's (local) start date. */
-export function reportDayFolder(report: VerificationReport, zone = 'America/Toronto'): string {
+export function reportDayFolder(report: VerificationReport, zone = DEFAULT_ZONE): string {
   return windowStart(report, zone).toFormat('yyyy-LL-dd');
 }
 
@@ -29,7 +30,7 @@ export function shortReportId(reportId: string): string {
  * The final file name; `attempt` > 1 adds "-2", "-3"… for the (theoretical) case where another report already
  * holds the name — we never overwrite it.
  */
-export function reportFileName(report: VerificationReport, zone = 'America/Toronto', attempt = 1): string {
+export function reportFileName(report: VerificationReport, zone = DEFAULT_ZONE, attempt = 1): string {
   const stamp = windowStart(report, zone).toFormat('yyyyLLdd-HHmm');
   const site = sanitizeSegment(report.site, 'site');
   const workstation = sanitizeSegment(report.workstation, 'poste');

@@ -4,6 +4,8 @@
  * which rules out separators, '..', drive letters, ':' streams, wildcards and control characters in one go.
  */
 
+import { stripMarks } from '../../../shared/text/fold';
+
 /** Windows device names: "CON", "con.txt" or "COM1" open the device, not a file, whatever the folder. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)$/i;
 
@@ -14,9 +16,7 @@ export const MAX_SEGMENT_LENGTH = 40;
  * '-', runs collapsed, ends trimmed, length capped. Never empty (→ `fallback`), never a reserved device name.
  */
 export function sanitizeSegment(text: string, fallback = 'inconnu', maxLength = MAX_SEGMENT_LENGTH): string {
-  let s = String(text)
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
+  let s = stripMarks(String(text))
     .replace(/[^A-Za-z0-9-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -8,6 +8,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { VerificationReport } from '../../../shared/reports/types';
 import { isTempFileName, reportDayFolder, reportFileName, tempFileName, tempPrefixFor } from './names';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 /** The file operations the writer needs; tests and the benchmark wrap them to simulate a flaky share. */
 export interface ReportFs {
@@ -120,7 +121,7 @@ export class ReportWriter {
 
   constructor(options: ReportWriterOptions = {}) {
     this.fs = options.fs ?? nodeReportFs;
-    this.zone = options.zone ?? 'America/Toronto';
+    this.zone = options.zone ?? DEFAULT_ZONE;
     this.random = options.random ?? (() => randomBytes(6).toString('hex'));
   }
 

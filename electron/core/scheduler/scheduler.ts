@@ -1,6 +1,6 @@
 /**
- * The alert scheduler (issue 3, "Scheduler and alerts"; design rule 8). No long timers: the agent calls `tick()`
- * every ≤ 30 s against the wall clock and at once on resume/unlock/time change/after a sync, and each tick
+ * The alert scheduler (issue 3, "Scheduler and alerts"; docs/architecture.md, rule 8). No long timers: the agent calls
+ * `tick()` every ≤ 30 s against the wall clock and at once on resume/unlock/time change/after a sync, and each tick
  * announces the planned events due since the previous one. "Already announced" flags live in SQLite, keyed by the
  * planner's stable TimelineEvent.key, so nothing is announced twice, across restarts included.
  *

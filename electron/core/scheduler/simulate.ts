@@ -18,7 +18,7 @@ import { RecordingNotifier } from '../notify/simple';
 import { openStore, silentLogger } from '../store';
 import type { PlanInput } from './plan-cache';
 import { Scheduler } from './scheduler';
-import { trayState } from './tray';
+import { problemSince, trayState } from './tray';
 
 export const SIMULATION_TICK_MS = 30_000;
 
@@ -163,7 +163,7 @@ export function simulate(input: SimulationInput): SimulationResult {
         // Runs only change when the scheduler creates one (nobody answers a checklist in a simulation).
         if (result.changed || refresh) {
           pending = checklists.pendingRun() !== null;
-          problem = checklists.hasUnresolvedProblem(clock.now().minus({ hours: 24 }));
+          problem = checklists.hasUnresolvedProblem(problemSince(clock.now()));
           refresh = false;
         }
         const now = clock.now();

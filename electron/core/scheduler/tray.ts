@@ -22,6 +22,13 @@ import { REFUSED } from '../inventory/isolation/reasons';
 /** Windows shows at most 127 characters of a tray tooltip. */
 export const TOOLTIP_MAX = 127;
 const UPCOMING_MS = 24 * 3600_000;
+/** How far back an unresolved problem keeps the tray in "problem" (precedence 2 above): a day, then IT has it. */
+const PROBLEM_LOOKBACK_HOURS = 24;
+
+/** The instant from which a submitted problem still counts (TrayInputs.problem), for the agent and the simulator. */
+export function problemSince(now: DateTime): DateTime {
+  return now.minus({ hours: PROBLEM_LOOKBACK_HOURS });
+}
 
 /** The part of a planned window the tray needs. */
 export interface TrayWindow {

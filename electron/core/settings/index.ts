@@ -10,7 +10,6 @@ export {
   readPolicyDocument,
   readPolicyText,
   problemsOf,
-  type MachinePolicy,
   type PolicyProblem,
   type PolicySourceRead,
 } from './policy';

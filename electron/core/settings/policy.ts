@@ -6,8 +6,6 @@
  */
 import { invalidMessage, policyKey, POLICY_SCHEMA, quoteValue, type PolicyKey } from './schema';
 
-export { POLICY_FIELDS, type MachinePolicy } from './schema';
-
 /** key null = the source as a whole. Messages are French: they are for IT (docs/deployment.md). */
 export interface PolicyProblem {
   key: string | null;

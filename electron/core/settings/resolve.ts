@@ -51,7 +51,7 @@ export function validSnapshot(stored: unknown): PolicySnapshot | null {
     if (parsed.success) values[key] = parsed.data;
     else damaged.push(key);
   }
-  return damaged.length > 0 ? { values: values as MachinePolicy, damaged } : { values: values as MachinePolicy };
+  return damaged.length > 0 ? { values: values, damaged } : { values: values };
 }
 
 export function resolvePolicy(reads: readonly PolicySourceRead[], previous: PolicySnapshot | null): ResolvedPolicy {
@@ -79,9 +79,9 @@ export function resolvePolicy(reads: readonly PolicySourceRead[], previous: Poli
     }
   }
   return {
-    values: values as MachinePolicy,
+    values: values,
     fallback,
     problems: reads.flatMap(problemsOf),
-    snapshot: anyUnreadable ? null : { values: next as MachinePolicy },
+    snapshot: anyUnreadable ? null : { values: next },
   };
 }

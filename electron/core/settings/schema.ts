@@ -249,9 +249,10 @@ export function quoteValue(value: unknown): string {
   if (typeof value === 'string') text = value;
   else {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      // JSON first: an object reads as its content, not "[object Object]"; undefined/functions have no JSON.
+      text = JSON.stringify(value) ?? typeof value;
     } catch {
-      text = String(value);
+      text = typeof value;
     }
   }
   return `« ${text.length > 80 ? `${text.slice(0, 77)}…` : text} »`;
@@ -260,8 +261,3 @@ export function quoteValue(value: unknown): string {
 export function invalidMessage(key: PolicyKey, value: unknown): string {
   return `\`${key}\` doit être ${POLICY_SCHEMA[key].expected}, pas ${quoteValue(value)}`;
 }
-
-/** Each key's value schema alone (the shape policy.ts exported before the schema table). */
-export const POLICY_FIELDS = Object.fromEntries(POLICY_KEYS.map((k) => [k, POLICY_SCHEMA[k].schema])) as {
-  [K in PolicyKey]: (typeof POLICY_SCHEMA)[K]['schema'];
-};

@@ -5,9 +5,10 @@
  */
 import type { Inventory } from '../../../shared/inventory/model';
 import { SettingsPatch } from '../../../shared/ipc/schemas';
-import type { Language } from '../../../shared/ipc/schemas';
+import type { Lang } from '../../../shared/i18n/format';
 import type { SettingsValues, SettingsView } from '../../../shared/ipc/views';
-import { compareNames, sameName } from '../../../shared/planning/names';
+import { compareNames } from '../../../shared/planning/names';
+import { sameName } from '../../../shared/text/fold';
 import { DEFAULT_REMINDERS, type Profile } from '../../../shared/planning/types';
 import type { Clock } from '../clock';
 import type { Logger, Store } from '../store';
@@ -64,7 +65,7 @@ export class SettingsError extends Error {
 const USER_KEYS = ['site', 'services', 'serviceHours', 'reminders', 'language', 'inventorySource'] as const;
 type UserKey = (typeof USER_KEYS)[number];
 
-const REASONS: Record<Language, Record<LockReason, string>> = {
+const REASONS: Record<Lang, Record<LockReason, string>> = {
   fr: {
     policy: 'Fixé par les TI (configuration du poste)',
     'policy-invalid': 'Fixé par les TI (configuration TI invalide : valeur de sécurité)',
@@ -243,14 +244,14 @@ export class SettingsService {
     const parsed = SettingsPatch.safeParse(
       Object.fromEntries(USER_KEYS.filter((k) => all[k] !== undefined).map((k) => [k, all[k]])),
     );
-    if (parsed.success) return parsed.data as Partial<SettingsValues>;
+    if (parsed.success) return parsed.data;
     const kept: Record<string, unknown> = {};
     for (const key of USER_KEYS) {
       if (all[key] === undefined) continue;
       if (SettingsPatch.safeParse({ [key]: all[key] }).success) kept[key] = all[key];
       else this.log.warn('settings: stored user value ignored', { key });
     }
-    return kept as Partial<SettingsValues>;
+    return kept;
   }
 
   private resolve(): { values: EffectiveSettings; locked: Partial<Record<UserKey, LockReason>> } {

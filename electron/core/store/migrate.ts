@@ -1,5 +1,5 @@
 /**
- * Applies the numbered migrations (design rule 9), each in its own transaction, and records progress in
+ * Applies the numbered migrations (docs/architecture.md, rule 9), each in its own transaction, and records progress in
  * `PRAGMA user_version` so a crash between two steps resumes where it stopped.
  */
 import type Database from 'better-sqlite3';

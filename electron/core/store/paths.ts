@@ -1,7 +1,7 @@
 /**
  * The cache must live on local disk: SQLite's WAL needs shared memory that network file systems do not provide
- * (design.md "Pitfalls": never on the share). Hospitals often redirect AppData\Roaming to a server, so the shell
- * must pass a local folder (LocalAppData) — we refuse anything that is visibly a network path.
+ * (docs/architecture.md, rule 12: never on the share). Hospitals often redirect AppData\Roaming to a server, so the
+ * shell must pass a local folder (LocalAppData) — we refuse anything that is visibly a network path.
  */
 
 export class StoreLocationError extends Error {

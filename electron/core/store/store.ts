@@ -1,4 +1,5 @@
-/** The opened local store: one connection (one writer, design: WAL), and the repositories built on it. */
+/** The opened local store: one connection (one writer: WAL, docs/architecture.md, rule 12), and the repositories built
+ * on it. */
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { AnnouncedRepository } from './repos/announced';

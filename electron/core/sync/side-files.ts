@@ -5,7 +5,7 @@
  */
 import nodePath from 'node:path';
 import type { SideTableKind } from '../../../shared/inventory/side-tables';
-import { foldText } from '../../../shared/inventory/text';
+import { foldText } from '../../../shared/text/fold';
 import type { SourceMeta } from '../store';
 import { codeOf } from './errors';
 import type { FileStat, SyncFs } from './fetch-file';

@@ -5,9 +5,9 @@ import { useT } from '../i18n';
 import { CheckBlock, CheckSummary } from './CheckBlock';
 
 export interface ItemActions {
-  setResult(application: string, check: CheckId, result: CheckResult): void;
-  saveComment(application: string, check: CheckId, comment: string): void;
-  recordRestart(application: string, check: CheckId, fixed: boolean): void;
+  setResult: (application: string, check: CheckId, result: CheckResult) => void;
+  saveComment: (application: string, check: CheckId, comment: string) => void;
+  recordRestart: (application: string, check: CheckId, fixed: boolean) => void;
 }
 
 interface Props {

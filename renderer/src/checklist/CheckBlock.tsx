@@ -13,9 +13,9 @@ import { ProblemGuidance } from './ProblemGuidance';
 const RESULTS: readonly CheckResult[] = ['ok', 'problem', 'na'];
 
 export interface CheckActions {
-  setResult(result: CheckResult): void;
-  saveComment(comment: string): void;
-  recordRestart(fixed: boolean): void;
+  setResult: (result: CheckResult) => void;
+  saveComment: (comment: string) => void;
+  recordRestart: (fixed: boolean) => void;
 }
 
 interface Props {

@@ -11,7 +11,7 @@ interface Props {
   label: string;
   hiddenSuffix: string;
   saved: string;
-  onSave(comment: string): void;
+  onSave: (comment: string) => void;
 }
 
 export function CommentField({ id, label, hiddenSuffix, saved, onSave }: Props) {

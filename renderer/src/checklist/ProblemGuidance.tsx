@@ -11,7 +11,7 @@ interface Props {
   runId: string;
   application: string;
   check: CheckView;
-  onRestart(fixed: boolean): void;
+  onRestart: (fixed: boolean) => void;
 }
 
 export function ProblemGuidance({ idBase, runId, application, check, onRestart }: Props) {

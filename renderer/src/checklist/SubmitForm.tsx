@@ -9,7 +9,7 @@ import { focusCheck } from './ids';
 
 interface Props {
   view: ChecklistView;
-  onSubmit(initials: string): Promise<boolean>;
+  onSubmit: (initials: string) => Promise<boolean>;
 }
 
 export function SubmitForm({ view, onSubmit }: Props) {
@@ -41,7 +41,7 @@ export function SubmitForm({ view, onSubmit }: Props) {
   return (
     <section className="card submit-card" aria-labelledby="submit-title">
       <h2 id="submit-title">{t('submit.title')}</h2>
-      <form noValidate onSubmit={submit} data-testid="submit-form">
+      <form noValidate onSubmit={(e) => void submit(e)} data-testid="submit-form">
         {tried && missing.length > 0 && (
           <div role="alert" className="callout tone-warn" data-testid="missing-checks">
             <p>{tn('submit.missing', missing.length)}</p>

@@ -4,18 +4,18 @@
  * only be one of the options: free text that matches nothing is reverted on leaving the field.
  */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { nameKey } from '../../../shared/planning/names';
+import { foldText } from '../../../shared/text/fold';
 
 interface Props {
   id: string;
   label: string;
   options: readonly string[];
   value: string | null;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   disabled?: boolean;
   describedBy?: string;
   noMatchText: string;
-  countText(count: number): string;
+  countText: (count: number) => string;
 }
 
 export function Combobox(props: Props) {
@@ -29,8 +29,8 @@ export function Combobox(props: Props) {
 
   const shown = useMemo(() => {
     if (!filtering) return options;
-    const needle = nameKey(text);
-    return options.filter((o) => nameKey(o).includes(needle));
+    const needle = foldText(text);
+    return options.filter((o) => foldText(o).includes(needle));
   }, [filtering, options, text]);
 
   const listId = `${id}-list`;
@@ -53,7 +53,7 @@ export function Combobox(props: Props) {
   const leave = () => {
     setOpen(false);
     setFiltering(false);
-    const match = options.find((o) => nameKey(o) === nameKey(text));
+    const match = options.find((o) => foldText(o) === foldText(text));
     setText(match ?? value ?? '');
     if (match && match !== value) onChange(match);
   };

@@ -4,13 +4,13 @@
  * in the French window. The text is kept as typed while editing and tidied to HH:MM on leaving the field; the
  * settings draft checks it (parseHhmm) before saving.
  */
-import { parseHhmm } from '../../../shared/inventory/text';
+import { parseHhmm } from '../../../shared/text/hhmm';
 
 interface Props {
   id: string;
   value: string;
   disabled: boolean;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   describedBy?: string;
 }
 

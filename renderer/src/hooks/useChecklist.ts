@@ -16,12 +16,12 @@ export interface ChecklistState {
   /** Calls sent and not answered yet (for aria-busy / a discreet "saving" line). */
   pending: number;
   failure: Failure;
-  dismiss(): void;
-  setResult(application: string, check: CheckId, result: CheckResult | null): void;
-  saveComment(application: string, check: CheckId, comment: string): void;
-  recordRestart(application: string, check: CheckId, fixed: boolean): void;
+  dismiss: () => void;
+  setResult: (application: string, check: CheckId, result: CheckResult | null) => void;
+  saveComment: (application: string, check: CheckId, comment: string) => void;
+  recordRestart: (application: string, check: CheckId, fixed: boolean) => void;
   /** Resolves true when the core accepted the submission. */
-  submit(initials: string): Promise<boolean>;
+  submit: (initials: string) => Promise<boolean>;
 }
 
 export function useChecklist(runId: string | null): ChecklistState {

@@ -13,7 +13,7 @@ export interface GuidanceState {
   guidance: GuidanceView | null;
   loading: boolean;
   failure: Failure;
-  refresh(): void;
+  refresh: () => void;
 }
 
 export function useGuidance(runId: string, application: string): GuidanceState {

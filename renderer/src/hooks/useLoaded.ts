@@ -10,8 +10,8 @@ export interface Loaded<T> {
   loading: boolean;
   failure: Failure;
   /** For the caller's own calls that return a fresher value (a save) or fail. */
-  setValue(value: T): void;
-  setFailure(failure: Failure): void;
+  setValue: (value: T) => void;
+  setFailure: (failure: Failure) => void;
 }
 
 export function useLoaded<T>(load: () => Promise<T>, deps: DependencyList): Loaded<T> {
@@ -23,7 +23,8 @@ export function useLoaded<T>(load: () => Promise<T>, deps: DependencyList): Load
     let alive = true;
     setLoading(true);
     // An async function, so that a bridge missing altogether (load throwing at once) is a failure on screen too.
-    (async () => {
+    // It never rejects (every error lands in `failure`), hence `void`.
+    void (async () => {
       try {
         const next = await load();
         if (!alive) return;
@@ -38,7 +39,9 @@ export function useLoaded<T>(load: () => Promise<T>, deps: DependencyList): Load
     return () => {
       alive = false;
     };
-    // `load` is a fresh closure on every render; `deps` say when the question changes.
+    // `load` is a fresh closure on every render; `deps` say when the question changes (the caller's list, which
+    // the hook rule cannot read statically).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
   return { value, loading, failure, setValue, setFailure };

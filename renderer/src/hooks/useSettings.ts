@@ -12,9 +12,9 @@ export interface SettingsState {
   loading: boolean;
   saving: boolean;
   failure: Failure;
-  dismiss(): void;
+  dismiss: () => void;
   /** Resolves with the saved view, or null when the core refused (the reason is in `failure`). */
-  save(patch: SettingsPatch): Promise<SettingsView | null>;
+  save: (patch: SettingsPatch) => Promise<SettingsView | null>;
 }
 
 export function useSettings(): SettingsState {

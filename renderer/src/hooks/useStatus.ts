@@ -13,12 +13,12 @@ export interface StatusState {
   status: StatusView | null;
   loading: boolean;
   failure: Failure;
-  dismiss(): void;
+  dismiss: () => void;
   /** Resolves true when the sync call returned (the view then tells whether the source answered). */
-  syncNow(): Promise<boolean>;
+  syncNow: () => Promise<boolean>;
   /** The written file's path, or null on failure (shown in the alert). */
-  exportCalendar(): Promise<string | null>;
-  openLink(url: string): void;
+  exportCalendar: () => Promise<string | null>;
+  openLink: (url: string) => void;
 }
 
 export function useStatus(): StatusState {

@@ -7,7 +7,7 @@ interface Props {
   index: number;
   service: string;
   value: HoursDraft;
-  onChange(value: HoursDraft): void;
+  onChange: (value: HoursDraft) => void;
   disabled: boolean;
   describedBy: string | undefined;
 }

@@ -17,7 +17,7 @@ interface Props<T extends string> {
   options: readonly RadioOption<T>[];
   value: T;
   disabled: boolean;
-  onChange(value: T): void;
+  onChange: (value: T) => void;
 }
 
 export function RadioGroup<T extends string>({

@@ -7,7 +7,7 @@ type Reminders = Pick<SettingsDraft, 'dayBefore' | 'beforeEnabled' | 'before'>;
 
 interface Props {
   value: Reminders;
-  onChange(value: Reminders): void;
+  onChange: (value: Reminders) => void;
   disabled: boolean;
   describedBy: string | undefined;
 }

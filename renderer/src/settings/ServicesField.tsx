@@ -3,7 +3,7 @@
  * stay visible as removable chips even when the filter hides them.
  */
 import { useMemo, useState } from 'react';
-import { nameKey } from '../../../shared/planning/names';
+import { foldText } from '../../../shared/text/fold';
 import { useT } from '../i18n';
 import { describedBy, LockedNote } from './LockedNote';
 
@@ -11,14 +11,14 @@ interface Props {
   site: string | null;
   options: string[];
   selected: string[];
-  onChange(services: string[]): void;
+  onChange: (services: string[]) => void;
   lockedReason: string | undefined;
 }
 
 export function ServicesField({ site, options, selected, onChange, lockedReason }: Props) {
   const { t } = useT();
   const [filter, setFilter] = useState('');
-  const shown = useMemo(() => options.filter((o) => nameKey(o).includes(nameKey(filter))), [options, filter]);
+  const shown = useMemo(() => options.filter((o) => foldText(o).includes(foldText(filter))), [options, filter]);
   const locked = !!lockedReason;
   const toggle = (service: string, on: boolean) =>
     onChange(on ? [...selected, service] : selected.filter((s) => s !== service));

@@ -3,7 +3,7 @@
  * lock, once it is valid. Pure functions: the page keeps the draft in state and calls these.
  */
 import type { Lang, MessageKey, Params } from '../../../shared/i18n';
-import { parseHhmm } from '../../../shared/inventory/text';
+import { parseHhmm } from '../../../shared/text/hhmm';
 import type { SettingsPatch } from '../../../shared/ipc/schemas';
 import type { SettingsValues, SettingsView } from '../../../shared/ipc/views';
 import type { ReminderSpec, ServiceHours } from '../../../shared/planning/types';

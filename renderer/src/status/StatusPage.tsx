@@ -103,7 +103,13 @@ export function StatusPage() {
             {tn('status.reportsSetAside', status.setAsideReports)}
           </p>
         )}
-        <button type="button" className="button" onClick={onSync} disabled={syncing} data-testid="sync-now">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void onSync()}
+          disabled={syncing}
+          data-testid="sync-now"
+        >
           {syncing ? t('app.loading') : t('status.sync')}
         </button>
         {notice?.kind === 'synced' && <Notice testId="sync-done">{t('status.synced')}</Notice>}
@@ -115,7 +121,7 @@ export function StatusPage() {
 
       <Card id="tools" title={t('status.tools')}>
         <div className="button-row">
-          <button type="button" className="button" onClick={onExport} data-testid="export-calendar">
+          <button type="button" className="button" onClick={() => void onExport()} data-testid="export-calendar">
             {t('status.export')}
           </button>
           {status.intranetUrl && (

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickInstants } from '../../../electron/core/scheduler/simulate';
 import { cli, DEFAULT_INVENTORY } from './helpers';
 
@@ -27,13 +28,31 @@ const BASE = [
 const DEC2 = { windowStart: '2026-12-02T02:00:00-05:00', windowEnd: '2026-12-02T04:00:00-05:00' };
 const DEC16 = { windowStart: '2026-12-16T02:00:00-05:00', windowEnd: '2026-12-16T04:00:00-05:00' };
 
+// The simulator's scratch store goes under os.tmpdir(). Other test files (test/unit/scheduler/tray.test.ts) run
+// simulations in parallel forks, so the shared temp folder cannot tell whose leftovers are whose: this file points
+// os.tmpdir() (TMPDIR, TEMP/TMP on Windows) at a folder of its own, in its own fork only.
+const savedEnv = { TMPDIR: process.env.TMPDIR, TEMP: process.env.TEMP, TMP: process.env.TMP };
+let privateTmp = '';
+beforeAll(() => {
+  privateTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-simulate-test-'));
+  for (const key of Object.keys(savedEnv)) process.env[key] = privateTmp;
+  expect(os.tmpdir()).toBe(privateTmp);
+});
+afterAll(() => {
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  fs.rmSync(privateTmp, { recursive: true, force: true });
+});
+
 function tmpLeftovers(): string[] {
-  return fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('vigie-simulate-'));
+  return fs.readdirSync(privateTmp).filter((f) => f.startsWith('vigie-simulate-'));
 }
 
 describe('cli simulate', () => {
   it('prints the toasts and tray states of the default inventory, exactly in the agreed shape', async () => {
-    const before = tmpLeftovers();
+    expect(tmpLeftovers()).toEqual([]);
     const r = await cli(BASE);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -73,7 +92,7 @@ describe('cli simulate', () => {
       { at: '2026-12-16T04:00:00-05:00', state: 'verification-due' },
     ]);
     // The temporary database is gone.
-    expect(tmpLeftovers()).toEqual(before);
+    expect(tmpLeftovers()).toEqual([]);
   });
 
   it('asleep through the Dec 2 window: one catch-up at wake-up, no stale reminder, start or end', async () => {

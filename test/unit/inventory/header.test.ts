@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTACTS_TABLE, HOSTS_TABLE, SERVICES_TABLE } from '../../../shared/inventory/columns';
 import { findHeader } from '../../../shared/inventory/header';
-import {
-  foldText,
-  normalizeHeader,
-  parseCalendarDate,
-  parseHhmm,
-  parseUpdateLine,
-  parseYesNo,
-} from '../../../shared/inventory/text';
+import { normalizeHeader, parseCalendarDate, parseUpdateLine, parseYesNo } from '../../../shared/inventory/text';
 
 describe('normalizeHeader', () => {
   it.each([
@@ -137,38 +130,5 @@ describe('cell values', () => {
     ['peut-être', undefined],
   ])('yes/no %j → %j', (text, expected) => {
     expect(parseYesNo(text)).toBe(expected);
-  });
-
-  it.each([
-    ['08:00', '08:00'],
-    ['8:00', '08:00'],
-    ['8h', '08:00'],
-    ['8 h 30', '08:30'],
-    ['16h00', '16:00'],
-    ['0730', '07:30'],
-    ['24:00', '00:00'],
-    ['25:00', null],
-    ['8:75', null],
-    ['matin', null],
-  ])('time %j → %j', (text, expected) => {
-    expect(parseHhmm(text)).toBe(expected);
-  });
-});
-
-describe('foldText', () => {
-  it('folds case, accents (precomposed or combining) and every kind of whitespace', () => {
-    const cases: [string, string][] = [
-      ['Laboratoire', 'laboratoire'],
-      ['  Bloc   Opératoire ', 'bloc operatoire'],
-      ['IUSMM\u00a0', 'iusmm'],
-      ['ÉCHO\tCARDIO', 'echo cardio'],
-      ['Pe\u0301diatrie', 'pediatrie'],
-      ['GESTLAB (v2)', 'gestlab (v2)'],
-      ['a\r\nb', 'a b'],
-      ['Œdème', 'œdeme'],
-      ['', ''],
-      [' ', ''],
-    ];
-    for (const [text, folded] of cases) expect(foldText(text), JSON.stringify(text)).toBe(folded);
   });
 });

@@ -16,7 +16,7 @@ const HEADER = ['Direction', 'Site', 'Service', 'Application', 'Plage de mainten
 const DAMAGED = /^Le fichier Excel est endommagé ou incomplet/;
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 /** An inventory of `rows` rows whose names carry accents everywhere, so some fall across inflate chunks. */

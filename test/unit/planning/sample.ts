@@ -1,6 +1,6 @@
 /**
- * The guide's Annexe 2 (shared/data/annexe2-applications.csv) built in code, so these tests do not depend on the
- * CSV importer. Schedules go through the real parser.
+ * The guide's Annexe 2 (also test/fixtures/inventory/annexe2-windows-1252.csv, as IT exports it) built in code, so
+ * these tests do not depend on the CSV importer. Schedules go through the real parser.
  */
 import type { Application, Inventory, ServiceInfo } from '../../../shared/inventory/model';
 import { parseSchedule } from '../../../shared/schedule';

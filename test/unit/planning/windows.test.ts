@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { nameKey, sameName } from '../../../shared/planning/names';
+import { foldText, sameName } from '../../../shared/text/fold';
 import { currentWindow, serviceInfoFor, windowsFor } from '../../../shared/planning/timeline';
 import { sampleInventory, serviceInfo } from './sample';
 
@@ -8,9 +8,9 @@ const zone = 'America/Toronto';
 const local = (iso: string) => DateTime.fromISO(iso, { zone });
 const range = { from: local('2026-11-25T00:00'), to: local('2027-01-31T00:00') };
 
-describe('nameKey / sameName', () => {
+describe('foldText / sameName', () => {
   it('ignores case, accents and extra whitespace', () => {
-    expect(nameKey('  Bloc   Opératoire ')).toBe('bloc operatoire');
+    expect(foldText('  Bloc   Opératoire ')).toBe('bloc operatoire');
     expect(sameName('Bloc opératoire', 'bloc operatoire')).toBe(true);
     expect(sameName('IUSMM', 'iusmm\u00a0')).toBe(true);
     expect(sameName('Laboratoire', 'Pharmacie')).toBe(false);

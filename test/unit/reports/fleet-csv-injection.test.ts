@@ -54,7 +54,7 @@ describe('CSV formula neutralisation', () => {
     const read = await readResults(dir);
     expect(read.reports).toHaveLength(LEADS.length);
     const summary = summarizeFleet(read, { now: DateTime.fromISO('2026-12-03T09:00', { zone: 'America/Toronto' }) });
-    const rows = parse(renderFleetCsv(summary, read), { bom: true, delimiter: ';', relax_quotes: true }) as string[][];
+    const rows = parse(renderFleetCsv(summary, read), { bom: true, delimiter: ';', relax_quotes: true });
     const data = rows.slice(1);
     expect(data).toHaveLength(LEADS.length);
     for (const row of data) {

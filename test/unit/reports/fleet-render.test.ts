@@ -74,7 +74,7 @@ describe('fleet CSV', () => {
       delimiter: ';',
       record_delimiter: '\r\n',
       relax_column_count: false,
-    }) as string[][];
+    });
     expect(rows.every((r) => r.length === 17)).toBe(true);
     expect(rows[0]?.slice(15)).toEqual(['Fichier', 'Rapport suspect']);
     const nutrition = rows.find((r) => r[3] === 'Nutrition');
@@ -93,7 +93,7 @@ describe('fleet CSV', () => {
 
   it('neutralises cells Excel would run as a formula', async () => {
     const { read, summary } = await fleet();
-    const rows = parse(renderFleetCsv(summary, read), { bom: true, delimiter: ';' }) as string[][];
+    const rows = parse(renderFleetCsv(summary, read), { bom: true, delimiter: ';' });
     const hostile = rows.filter((r) => r[15] === '2026-12-02/hostile.json');
     expect(hostile.map((r) => r[9])).toEqual([`'=HYPERLINK("http://evil.example","clic")`, HOSTILE]);
     expect(hostile[0]?.[13]).toBe("'+33 1 23; @SUM(A1)\nligne 2");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatRule, formatTime, formatTimeRange } from '../../../shared/schedule';
+import { formatTime } from '../../../shared/i18n/format';
+import { formatRule, formatTimeRange } from '../../../shared/schedule';
 import { rule } from './helpers';
 
 describe('formatRule (fr)', () => {
@@ -40,11 +41,11 @@ describe('formatRule (fr)', () => {
 
 describe('formatRule (en)', () => {
   it.each([
-    ['1er et 3e mercredi 2h-4h', '1st and 3rd Wednesday of the month, 02:00 – 04:00'],
-    ['dernier lundi 22h-2h', 'last Monday of the month, 22:00 – 02:00 (next day)'],
-    ['2e mardi + 8 jours 2h-4h', '2nd Tuesday of the month + 8 days, 02:00 – 04:00'],
-    ['tous les lundis et jeudis 2h-4h', 'every Monday and Thursday, 02:00 – 04:00'],
-    ['13 janvier 2027 2h-4h HNE', 'January 13, 2027, 02:00 – 04:00 (Eastern time)'],
+    ['1er et 3e mercredi 2h-4h', '1st and 3rd Wednesday of the month, 2:00 a.m. – 4:00 a.m.'],
+    ['dernier lundi 22h-2h', 'last Monday of the month, 10:00 p.m. – 2:00 a.m. (next day)'],
+    ['2e mardi + 8 jours 2h-4h', '2nd Tuesday of the month + 8 days, 2:00 a.m. – 4:00 a.m.'],
+    ['tous les lundis et jeudis 2h-4h', 'every Monday and Thursday, 2:00 a.m. – 4:00 a.m.'],
+    ['13 janvier 2027 2h-4h HNE', 'January 13, 2027, 2:00 a.m. – 4:00 a.m. (Eastern time)'],
   ])('%s → %s', (text, expected) => {
     expect(formatRule(rule(text), 'en')).toBe(expected);
   });
@@ -54,7 +55,7 @@ describe('formatTime / formatTimeRange', () => {
   it('writes times the Québec way', () => {
     expect(formatTime({ hour: 2, minute: 0 })).toBe('2 h');
     expect(formatTime({ hour: 14, minute: 5 })).toBe('14 h 05');
-    expect(formatTime({ hour: 2, minute: 0 }, 'en')).toBe('02:00');
+    expect(formatTime({ hour: 2, minute: 0 }, 'en')).toBe('2:00 a.m.');
     expect(formatTimeRange({ start: { hour: 23, minute: 30 }, end: { hour: 0, minute: 30 } })).toBe(
       '23 h 30 – 0 h 30 (le lendemain)',
     );

@@ -37,7 +37,7 @@ export async function xlsxWithRows(n: number, extraSheets: Record<string, string
 }
 
 function parseCsvLine(line: string): string[] {
-  return (parse(line, { relax_column_count: true }) as string[][])[0] ?? [];
+  return parse(line, { relax_column_count: true })[0] ?? [];
 }
 
 const dirs: string[] = [];

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImportResult } from '../../../../shared/inventory/model';
 import type { Logger } from '../../store/log';
 import { silentLogger } from '../../store/log';
-import { importInventory, importSideTable, type SideTableImport } from '../import';
+import type { SideTableImport } from '../import';
 import {
   ImportResultSchema,
   ParseReplySchema,
@@ -18,7 +18,6 @@ import {
   type ParseRequest,
 } from './protocol';
 
-export { crashReason, MALFORMED_REASON, REFUSED, timeoutReason } from './reasons';
 import { crashReason, MALFORMED_REASON, REFUSED, timeoutReason } from './reasons';
 
 /** Bytes + file name → the import result; the seam between the sync/CLI and where the parsing runs. */
@@ -26,9 +25,6 @@ export interface InventoryParser {
   inventory(bytes: Uint8Array, fileName: string): Promise<ImportResult>;
   sideTable(bytes: Uint8Array, fileName: string): Promise<SideTableImport>;
 }
-
-/** In this process: tests and the benchmark only (a hostile file could exhaust this process's memory). */
-export const inProcessParser: InventoryParser = { inventory: importInventory, sideTable: importSideTable };
 
 /** One started parsing process, whatever started it. */
 export interface ParseChild {

@@ -114,7 +114,7 @@ export const SideTableImportSchema: z.ZodType<SideTableImport> = z.discriminated
     problems: z.array(Problem),
   }),
   z.object({ ok: z.literal(false), format: Format.nullable(), problems: z.array(Problem) }),
-]) as unknown as z.ZodType<SideTableImport>;
+]);
 
 /** The child's answer: the result of the request `id`, or why its parser threw (a bug, not a hostile file). */
 export const ParseReplySchema = z.union([
@@ -122,4 +122,3 @@ export const ParseReplySchema = z.union([
   z.object({ id: z.string(), result: z.unknown() }),
   z.object({ id: z.string(), error: z.string() }),
 ]);
-export type ParseReply = z.infer<typeof ParseReplySchema>;

@@ -1,4 +1,7 @@
-/** "Already announced" flags: an event key is announced at most once, across restarts (design rule 8). */
+/**
+ * "Already announced" flags: an event key is announced at most once, across restarts (docs/architecture.md,
+ * rule 8).
+ */
 import type Database from 'better-sqlite3';
 import type { DateTime } from 'luxon';
 import type { WriteRetry } from '../retry';
