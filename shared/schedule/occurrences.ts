@@ -191,3 +191,11 @@ export function nextOccurrences(rule: Rule, from: DateTime, count: number, zone?
   }
   return found.map((span) => toOccurrence(span, z));
 }
+
+/**
+ * The windows of [from, to) that a spring-forward gap empties (start == end, see the top of this file): what
+ * `check-inventory` warns about, so IT can move the window or accept it.
+ */
+export function emptyWindows(rule: Rule, range: { from: DateTime; to: DateTime }, zone?: string): Occurrence[] {
+  return occurrences(rule, range, zone).filter((o) => o.end.toMillis() === o.start.toMillis());
+}

@@ -114,6 +114,8 @@ describe('cli check-inventory', () => {
       applications: 18,
       byStatus: { scheduled: 7, 'not-affected': 8, 'to-be-determined': 3, unrecognized: 0 },
       problems: [],
+      internalErrors: 0,
+      emptyWindows: [],
     });
   });
 

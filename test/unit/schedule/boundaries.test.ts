@@ -2,7 +2,7 @@
  * Boundaries that single-line bugs cross, on every rule kind they apply to (issue 14): the night crossing decided
  * on minutes (not hours), one date per cell, day/month order, and the spring-forward gap (issue 9).
  */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { nextOccurrences, occurrences } from '../../../shared/schedule';
 import { at, iso, messageOf, rule, windows } from './helpers';
