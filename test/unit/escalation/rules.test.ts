@@ -103,6 +103,7 @@ describe('contact rules — descriptions', () => {
       'Between 10:00 p.m. and midnight: Evening',
     );
     expect(describeRule(rule('x'), 'Help', '12', 'en')).toBe('At any time: Help (12)');
+    expect(describeRule(rule('x', { from: '00:00', to: '06:00' }), 'Night', null, 'en')).not.toContain('midnight');
     expect(describeRule(rule('x', { urgencePilote: true }), 'Form', null, 'en')).toBe(
       'At any time, with an Urgence pilote agreement: Form',
     );
