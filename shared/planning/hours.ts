@@ -77,6 +77,7 @@ export function checklistTime(end: DateTime, hours: ServiceHours, zone: string):
     let best: number | null = null;
     for (const shift of shifts) {
       const at = localMillis(date, shift, zone);
+      // Stryker disable next-line EqualityOperator: equivalent, at == best replaces best by the same instant.
       if (at >= endMs && (best === null || at < best)) best = at;
     }
     if (best !== null) return DateTime.fromMillis(best, { zone });

@@ -90,6 +90,16 @@ describe('timeline edges', () => {
       'checklist|2026-12-02T07:00:00Z|2026-12-02T09:00:00Z|Laboratoire',
       'checklist|2026-12-02T07:00:00Z|2026-12-02T09:00:00Z|Pharmacie',
     ]);
+    // Two services with the same hours share one checklist: both named in its key, comma-separated.
+    const shared = timeline(
+      inventory,
+      { site: 'IUSMM', services: ['Pharmacie', 'Laboratoire', 'Nutrition'] },
+      range,
+      options,
+    )
+      .filter((e) => e.kind === 'checklist' && e.windowStart.toISODate() === '2026-12-02')
+      .map((e) => e.key.split('|')[3]);
+    expect(shared).toEqual(['Laboratoire,Nutrition', 'Pharmacie']);
   });
 });
 
@@ -149,6 +159,11 @@ describe('name order', () => {
     expect(compareNames('résumé', 'resume')).toBeGreaterThan(0);
     expect(compareNames('resume', 'résumé')).toBeLessThan(0);
     expect(sortedUnique(['résumé', 'resume'])).toEqual(['resume', 'résumé']);
+  });
+
+  it('a name followed by a combining accent sorts after the plain name, in either argument order', () => {
+    expect(compareNames('Cafe\u0301', 'Cafe')).toBeGreaterThan(0);
+    expect(compareNames('Cafe', 'Cafe\u0301')).toBeLessThan(0);
   });
 
   it('spells out œ, æ and ß before comparing', () => {
