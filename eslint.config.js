@@ -44,6 +44,9 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'coverage/**',
+      // Stryker's sandbox copies of the sources while `npm run mutation` runs (docs/testing.md).
+      '.stryker-tmp/**',
+      'reports/**',
       '**/*.d.ts',
       '**/*.d.mts',
     ],

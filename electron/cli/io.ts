@@ -4,6 +4,8 @@ import type { Lang } from '../../shared/i18n/format';
 import type { Clock } from '../core/clock';
 import { UsageError } from './args';
 
+import type { InventoryParser } from '../core/inventory/isolation/isolated-parser';
+
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
@@ -11,6 +13,11 @@ export interface CliIo {
   cwd: string;
   /** Tests: answers https:// requests (check-inventory of a web source) instead of the network. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Tests: where check-inventory parses instead of its child process (electron/cli/parse-entry.ts) — in this
+   * process, so that a crash planted with vi.mock in the parser is seen.
+   */
+  parser?: InventoryParser;
 }
 
 /** Exit codes: 0 ok, 1 the thing checked is not usable, 2 bad arguments. */

@@ -44,10 +44,12 @@ const TEXT = {
 } as const;
 
 function parse(iso: string, zone: string): DateTime {
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, setZone(zone) below sets the zone of the same instant either way.
   return DateTime.fromISO(iso, { setZone: true }).setZone(zone);
 }
 
 function iso(dt: DateTime): string {
+  // Stryker disable next-line StringLiteral: unreachable, only a valid window end gets here and its toISO() is never null.
   return dt.toISO({ suppressMilliseconds: true }) ?? '';
 }
 
@@ -71,6 +73,7 @@ export function decideContact(
   const end = query.window ? parse(query.window.end, zone) : null;
 
   // "Si le problème ne concerne pas une application prévue dans la plage de maintenance, procédez comme à l'habitude."
+  // Stryker disable next-line OptionalChaining: equivalent, start and end are both null (no window) or both set.
   const knownWindow = Boolean(start?.isValid && end?.isValid);
   if (!knownWindow && !query.relatedToWindow) {
     advice.push({ code: 'usual-procedure', text: t.usual });
@@ -78,6 +81,7 @@ export function decideContact(
   }
 
   let retryAfter: string | null = null;
+  // Stryker disable next-line OptionalChaining: equivalent, start and end are both null (no window) or both set.
   if (!start?.isValid || !end?.isValid) {
     // Related to a window we cannot name: only the time-of-day rules below apply.
   } else if (at.toMillis() < end.toMillis()) {

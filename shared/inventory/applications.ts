@@ -5,6 +5,7 @@
  * duplicate keeps the row (warning). Nothing here stops the import.
  */
 import { parseSchedule } from '../schedule';
+import { asInternalError } from '../schedule/parse';
 import type { ParsedSchedule } from '../schedule/types';
 import type { ApplicationColumn } from './columns';
 import type { Application, ImportProblem } from './model';
@@ -40,8 +41,10 @@ function scheduleOf(text: string): ParsedSchedule {
   if (text === '') return { status: 'to-be-determined', raw: '' };
   try {
     return parseSchedule(text);
-  } catch {
-    return { status: 'unrecognized', raw: text, message: 'Cette plage de maintenance n’a pas pu être lue.' };
+  } catch (error) {
+    // parseSchedule catches its own crashes; this is the last guard, and it says the same: a bug, not the text.
+    const internalError = asInternalError(error);
+    return { status: 'unrecognized', raw: text, message: internalError.message, internalError };
   }
 }
 
@@ -120,6 +123,16 @@ export function buildApplications(
         'warning',
         `Plage de maintenance vide pour ${label()} : elle est considérée « À venir ».`,
       );
+    } else if (schedule.status === 'unrecognized' && schedule.internalError) {
+      problems.push({
+        row,
+        column: names.schedule,
+        severity: 'warning',
+        message:
+          `Erreur interne de Vigie en lisant la plage de maintenance de ${label()} : ce n’est pas une faute de ` +
+          'l’inventaire, signalez-la à l’équipe de Vigie. L’application est gardée, sans alerte programmée.',
+        internalError: schedule.internalError,
+      });
     } else if (schedule.status === 'unrecognized') {
       problem(row, 'schedule', 'warning', unrecognizedMessage(label(), schedule.message));
     }

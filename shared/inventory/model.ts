@@ -2,7 +2,7 @@
  * The inventory as Vigie understands it, whatever file it came from (CSV, XLSX, JSON).
  * Pure data: serialisable to JSON (the JSON format in docs/inventory-format.md is this shape, versioned).
  */
-import type { ParsedSchedule } from '../schedule/types';
+import type { InternalError, ParsedSchedule } from '../schedule/types';
 
 /** One line of the "Liste des applications" (Annexe 2). */
 export interface Application {
@@ -87,6 +87,8 @@ export interface ImportProblem {
   severity: 'error' | 'warning';
   /** A sentence in French a person understands. Never a stack trace. */
   message: string;
+  /** Set when Vigie itself failed on this row (a bug, not the file's fault): logged with its stack, counted. */
+  internalError?: InternalError;
 }
 
 export type ImportResult =

@@ -31,6 +31,7 @@ const INDEXES = new WeakMap<Inventory, InventoryIndex>();
 
 function indexOf(inventory: Inventory): InventoryIndex {
   let index = INDEXES.get(inventory);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo of a pure function.
   if (index) return index;
   index = new Map();
   for (const [row, app] of inventory.applications.entries()) {
@@ -93,6 +94,7 @@ export function windowsFor(
     // Many rows share one schedule text (the importer parses each distinct text once, so they share the Rule
     // object): expand each rule once per call.
     let expanded = byRule.get(app.schedule.rule);
+    // Stryker disable next-line ConditionalExpression: equivalent, a memo of a pure function.
     if (!expanded) byRule.set(app.schedule.rule, (expanded = occurrenceSpans(app.schedule.rule, range, zone)));
     // occurrenceSpans returns exactly the windows that overlap the range, one that started before `from` and is
     // still running (22h–1h across midnight) included: it looks back itself (shared/schedule/occurrences.ts).

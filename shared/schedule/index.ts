@@ -1,5 +1,5 @@
 export * from './types';
 export { parseSchedule } from './parse';
-export { occurrences, nextOccurrences, localDateTime } from './occurrences';
+export { emptyWindows, occurrences, nextOccurrences, localDateTime } from './occurrences';
 export { formatRule, formatTimeRange } from './format';
 export { DEFAULT_ZONE } from './zone';

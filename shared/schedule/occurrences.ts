@@ -5,7 +5,10 @@
  * later offset for ambiguous times (docs/architecture.md, "Known pitfalls"), hence localDateTime below.
  *
  * A window on a spring-forward night can come out shorter, or even empty ("2h-3h" → 03:00–03:00): that is what
- * the wall clock says, and we report it as is rather than invent a time IT did not write.
+ * the wall clock says, and we report it as is rather than invent a time IT did not write. When the gap pushes the
+ * start past an end just after the gap ("2h30-3h" → start 03:30, end 03:00), the window is empty at the shifted
+ * start (03:30–03:30): never an end before its start (docs/inventory-format.md, "Changement d'heure";
+ * `check-inventory` lists these nights, see emptyWindows).
  */
 import { DateTime, IANAZone } from 'luxon';
 import { addDays, addMonths, DAY_MS, fromEpochDay, nthWeekday, toEpochDay, weekdayOfEpochDay } from './calendar';
@@ -70,7 +73,9 @@ export interface Span {
 
 function spanOn(date: CalendarDate, time: TimeRange, zone: IANAZone): Span {
   const endDate = minutes(time.end) <= minutes(time.start) ? addDays(date, 1) : date;
-  return { start: wallTimeToMillis(date, time.start, zone), end: wallTimeToMillis(endDate, time.end, zone) };
+  const start = wallTimeToMillis(date, time.start, zone);
+  // A start moved forward by a spring-forward gap can pass an end just after the gap: empty at the shifted start.
+  return { start, end: Math.max(start, wallTimeToMillis(endDate, time.end, zone)) };
 }
 
 function toOccurrence(span: Span, zone: IANAZone): Occurrence {
@@ -185,4 +190,12 @@ export function nextOccurrences(rule: Rule, from: DateTime, count: number, zone?
     }
   }
   return found.map((span) => toOccurrence(span, z));
+}
+
+/**
+ * The windows of [from, to) that a spring-forward gap empties (start == end, see the top of this file): what
+ * `check-inventory` warns about, so IT can move the window or accept it.
+ */
+export function emptyWindows(rule: Rule, range: { from: DateTime; to: DateTime }, zone?: string): Occurrence[] {
+  return occurrences(rule, range, zone).filter((o) => o.end.toMillis() === o.start.toMillis());
 }

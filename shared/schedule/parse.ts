@@ -1,12 +1,13 @@
 /**
  * "Plage de maintenance" cell text → ParsedSchedule. Generous in what we accept (accents, dashes, abbreviations,
  * "du mois", "de 2h à 4h"…), exact in what we compute: anything doubtful is `unrecognized` with a short French
- * message for the person who typed it, never a guess. Never throws.
+ * message for the person who typed it, never a guess. Never throws: a crash of the parser itself is a bug, returned
+ * as `unrecognized` with `internalError` set (and a message saying so), so callers can tell it from a refusal.
  */
 import { parseDaySpec, type DaySpec } from './dayspec';
 import { normalizeText } from './normalize';
 import { extractTimeRange } from './timerange';
-import type { ParsedSchedule, Rule, TimeRange } from './types';
+import type { InternalError, ParsedSchedule, Rule, TimeRange } from './types';
 import { DEFAULT_ZONE, extractEasternZone, extractIanaZone } from './zone';
 
 /** "Pas touché", "Pas touchée pour l'instant…", "Non touché", "Non-touché (hébergé…)". */
@@ -22,10 +23,27 @@ export function parseSchedule(text: string): ParsedSchedule {
   const raw = typeof text === 'string' ? text : '';
   try {
     return parse(raw);
-  } catch {
-    // A bug here must not take the inventory import down with it: the row is just not understood.
-    return unrecognized(raw, `Plage de maintenance non comprise (ex. : ${EXAMPLES})`);
+  } catch (error) {
+    // A bug here must not take the inventory import down with it, nor pass for the author's mistake.
+    const internalError = asInternalError(error);
+    return {
+      status: 'unrecognized',
+      raw,
+      message: `Erreur interne de Vigie en lisant cette plage (${internalError.name} : ${internalError.message})`,
+      internalError,
+    };
   }
+}
+
+export function asInternalError(error: unknown): InternalError {
+  if (error instanceof Error) {
+    return { name: error.name, message: error.message, stack: error.stack ?? null };
+  }
+  return {
+    name: 'Error',
+    message: typeof error === 'string' ? error : Object.prototype.toString.call(error),
+    stack: null,
+  };
 }
 
 function parse(raw: string): ParsedSchedule {

@@ -61,8 +61,19 @@ export type ParsedSchedule =
   | { status: 'scheduled'; raw: string; rule: Rule }
   | { status: 'not-affected'; raw: string }
   | { status: 'to-be-determined'; raw: string }
-  /** message: why it was not understood, in French, for the person who typed it. */
-  | { status: 'unrecognized'; raw: string; message: string };
+  /**
+   * message: why it was not understood, in French, for the person who typed it. `internalError` is set only when
+   * the parser itself crashed (a bug in Vigie, not in the text): the row is kept without alerts like any
+   * unrecognised text, but import, sync and `check-inventory` report it as an internal error with its stack.
+   */
+  | { status: 'unrecognized'; raw: string; message: string; internalError?: InternalError };
+
+/** A crash caught at a boundary that must not stop the import: kept for the logs and IT, never shown to the ward. */
+export interface InternalError {
+  name: string;
+  message: string;
+  stack: string | null;
+}
 
 /**
  * A concrete window, as luxon DateTimes in the rule's zone. Serialise with `toISO({ suppressMilliseconds: true })`

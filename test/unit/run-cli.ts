@@ -2,6 +2,7 @@
 import { runCli } from '../../electron/cli/run';
 import type { Command } from '../../electron/cli/command';
 import { ManualClock, type Clock } from '../../electron/core/clock';
+import type { InventoryParser } from '../../electron/core/inventory/isolation/isolated-parser';
 
 export interface CapturedRun {
   code: number;
@@ -11,7 +12,7 @@ export interface CapturedRun {
 
 export async function captureCli(
   argv: readonly string[],
-  options: { clock: Clock | string; cwd?: string; commands?: readonly Command[] },
+  options: { clock: Clock | string; cwd?: string; commands?: readonly Command[]; parser?: InventoryParser },
 ): Promise<CapturedRun> {
   let out = '';
   let err = '';
@@ -21,6 +22,7 @@ export async function captureCli(
     err: (t: string) => (err += t),
     clock,
     cwd: options.cwd ?? process.cwd(),
+    ...(options.parser ? { parser: options.parser } : {}),
   };
   const code = await runCli(argv, io, options.commands);
   return { code, out, err };

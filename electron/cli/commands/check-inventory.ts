@@ -17,6 +17,7 @@ import { fetchPublicationFiles } from '../../core/sync/publication-set';
 import { publicKeysOf, readRemoteSignature, signedFilesOf } from '../../core/sync/signature';
 import { parseSource } from '../../core/sync/source';
 import { cliParser } from '../parse-entry';
+import { emptyWindowLine, emptyWindowsOf } from './check-inventory-findings';
 import { USAGE } from '../usage';
 
 const SPEC = {
@@ -155,7 +156,7 @@ export const checkInventoryCommand: Command = {
     // The same sources as the workstations' sync: a path, a file: URL or an https:// address.
     const source = parseSource(target, { embeddedPath: '' });
     if (source.kind === 'bad') throw new UsageError(source.message);
-    const parser = cliParser();
+    const parser = io.parser ?? cliParser();
     const read =
       source.kind === 'http'
         ? await readRemote(source.url, io, parser)
@@ -168,6 +169,8 @@ export const checkInventoryCommand: Command = {
       },
     });
     const signature = signatureOf(read, keys, io);
+    const internalErrors = result.problems.filter((p) => p.internalError !== undefined);
+    const empty = result.ok ? emptyWindowsOf(result.inventory, io.clock) : [];
     const stats = result.ok
       ? inventoryStats(result.inventory)
       : { applications: 0, byStatus: { scheduled: 0, 'not-affected': 0, 'to-be-determined': 0, unrecognized: 0 } };
@@ -185,6 +188,9 @@ export const checkInventoryCommand: Command = {
       problems: result.problems,
       signature: signature.status,
       signatureMessage: signature.message,
+      /** Crashes of Vigie itself while reading rows (bugs to report, not faults of the file). */
+      internalErrors: internalErrors.length,
+      emptyWindows: empty,
     };
     if (args.flags.json) printJson(io, report);
     else {
@@ -215,12 +221,15 @@ export const checkInventoryCommand: Command = {
         ]
           .filter(Boolean)
           .join(', ');
-        lines.push(
-          sanitizeTerminal(
-            `  ${p.severity === 'error' ? 'ERREUR' : 'attention'}${where ? ` (${where})` : ''} : ${p.message}`,
-          ),
-        );
+        const label = p.internalError ? 'ERREUR INTERNE' : p.severity === 'error' ? 'ERREUR' : 'attention';
+        lines.push(sanitizeTerminal(`  ${label}${where ? ` (${where})` : ''} : ${p.message}`));
+        if (p.internalError)
+          lines.push(`    ${(p.internalError.stack ?? p.internalError.message).split('\n').join('\n    ')}`);
       }
+      if (internalErrors.length > 0) {
+        lines.push(`Erreurs internes de Vigie : ${internalErrors.length} (à signaler à l'équipe de Vigie)`);
+      }
+      if (empty.length > 0) lines.push("Changement d'heure :", ...empty.map(emptyWindowLine));
       io.out(lines.join('\n') + '\n');
     }
     // With keys given, a signature the workstations would refuse makes the check fail too.

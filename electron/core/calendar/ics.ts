@@ -79,7 +79,10 @@ export function buildIcs(windows: readonly IcsWindow[], options: IcsOptions): st
     calendar.createEvent({
       id: windowUid(w, options.site),
       start: w.start.setZone(options.zone),
-      end: w.end.setZone(options.zone),
+      // RFC 5545 §3.8.2.2: DTEND must be after DTSTART. A window a spring-forward gap emptied (start == end,
+      // docs/inventory-format.md) has no DTEND: an event with DTSTART alone takes no time (§3.6.1). ical-generator
+      // would otherwise swap a start and end in the wrong order without a word.
+      end: w.end.toMillis() > w.start.toMillis() ? w.end.setZone(options.zone) : null,
       timezone: options.zone,
       stamp: options.now,
       summary: t.summary(w.services.join(', ')),

@@ -111,7 +111,8 @@ export function reminderNotification(w: WindowFacts, ctx: MessageContext): Notif
     lang === 'fr'
       ? `${apps} ${many ? 'seront indisponibles' : 'sera indisponible'} ${fromTo(start, end, 'fr')}. ` +
         'Préparez votre plan de continuité.'
-      : `${apps} will be unavailable ${fromTo(start, end, 'en')}. Get your continuity plan ready.`;
+      : // "… to 4:00 a.m." already ends the sentence: no second period.
+        `${apps} will be unavailable ${fromTo(start, end, 'en').replace(/\.$/, '')}. Get your continuity plan ready.`;
   return { ...base('reminder', w, 'status'), title, body };
 }
 

@@ -6,13 +6,7 @@ export {
   type LockReason,
   type SettingsServiceDeps,
 } from './service';
-export {
-  readPolicyDocument,
-  readPolicyText,
-  problemsOf,
-  type PolicyProblem,
-  type PolicySourceRead,
-} from './policy';
+export { readPolicyDocument, readPolicyText, problemsOf, type PolicyProblem, type PolicySourceRead } from './policy';
 export { POLICY_SCHEMA, POLICY_KEYS, type PolicyKey } from './schema';
 export { resolvePolicy, validSnapshot, type ResolvedPolicy, type PolicySnapshot } from './resolve';
 export {

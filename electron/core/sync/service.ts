@@ -324,7 +324,11 @@ export class SyncService {
         badMeta: fetched.meta,
       };
     }
-    for (const p of result.problems) this.log.warn('sync: import warning', { row: p.row, message: p.message });
+    for (const p of result.problems) {
+      // An internal error is Vigie's bug, not the file's: logged as an error with its stack (docs/deployment.md).
+      if (p.internalError) this.log.error('sync: internal error while importing', { row: p.row, ...p.internalError });
+      else this.log.warn('sync: import warning', { row: p.row, message: p.message });
+    }
     const merged = await applySideFiles(
       result.inventory,
       fetched.meta,

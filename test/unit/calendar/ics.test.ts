@@ -219,3 +219,23 @@ describe('cli ics', () => {
     expect(fs.existsSync(path.join(missing.cwd, 'x.ics'))).toBe(false);
   });
 });
+
+describe('buildIcs — spring-forward gap', () => {
+  it('an emptied window (2e dimanche 2h30-3h on 2027-03-14) has a DTSTART at 03:30 and no DTEND, never a swap', () => {
+    const start = DateTime.fromISO('2027-03-14T03:30:00-04:00', { zone: ZONE });
+    const emptied: IcsWindow = { ...window('2027-03-14T03:30'), start, end: start };
+    const ics = buildIcs([emptied, window('2027-04-07T02:00')], { zone: ZONE, site: 'IUSMM', now: NOW });
+    const events = parseIcs(ics).components.filter((c) => c.name === 'VEVENT');
+    expect(events[0]?.props['DTSTART;TZID=America/Toronto']).toBe('20270314T033000');
+    expect(Object.keys(events[0]?.props ?? {}).filter((k) => k.startsWith('DTEND'))).toEqual([]);
+    expect(events[1]?.props['DTEND;TZID=America/Toronto']).toBe('20270407T040000');
+    // An end before the start (what the planner used to produce) is not swapped into a 03:00–03:30 event either.
+    const reversed = buildIcs([{ ...emptied, end: start.minus({ minutes: 30 }) }], {
+      zone: ZONE,
+      site: 'IUSMM',
+      now: NOW,
+    });
+    expect(reversed).toContain('DTSTART;TZID=America/Toronto:20270314T033000');
+    expect(reversed).not.toContain('DTEND');
+  });
+});

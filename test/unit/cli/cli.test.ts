@@ -122,6 +122,8 @@ describe('cli check-inventory', () => {
       problems: [],
       signature: 'absent',
       signatureMessage: null,
+      internalErrors: 0,
+      emptyWindows: [],
     });
   });
 

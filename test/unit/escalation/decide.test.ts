@@ -233,3 +233,35 @@ describe('decideContact — date override and inventory rules', () => {
     ]);
   });
 });
+
+describe('decideContact — boundaries', () => {
+  it('at the exact end of the window: mention it, no "retry after" (the window is over)', () => {
+    const advice = decideContact(query('04:00'), [], { application: 'GestLab' });
+    expect(advice.retryAfter).toBeNull();
+    expect(advice.advice.map((a) => a.code)).toEqual(['restart-first', 'mention-window']);
+    // One minute before the end: still retry.
+    expect(decideContact(query('03:59'), []).retryAfter).toBe(WINDOW.end);
+  });
+
+  it('the one-date HMR rule applies on 17 October 2018 only, not on other days at HMR', () => {
+    const at = (iso: string) =>
+      decideContact(query('10:00', { at: iso, site: 'HMR', window: { start: iso, end: iso } }), []).rule.id;
+    expect(at('2018-10-17T10:00:00-04:00')).toBe('guide-hmr-2018-10-17');
+    expect(at('2018-10-16T10:00:00-04:00')).toBe('guide-csi');
+    expect(at('2018-10-18T10:00:00-04:00')).toBe('guide-csi');
+    expect(at('2019-10-17T05:00:00-04:00')).toBe('guide-cda');
+    // An inventory rule with a date (and leading/trailing spaces, as typed) is held to that date too.
+    const dated = [rule('ce-jour', { date: ' 2026-12-03 ' })];
+    expect(decideContact(query('05:00'), dated).rule.id).toBe('guide-cda');
+    expect(decideContact(query('05:00', { at: '2026-12-03T05:00:00-05:00' }), dated).rule.id).toBe('ce-jour');
+  });
+
+  it('a time span holds from its start inclusive to its end exclusive, for a span within the day', () => {
+    const day = [rule('jour', { from: '08:30', to: '09:15' })];
+    const at = (time: string) => decideContact(query(time), day).rule.id;
+    expect(at('08:29')).toBe('guide-csi');
+    expect(at('08:30')).toBe('jour');
+    expect(at('09:14')).toBe('jour');
+    expect(at('09:15')).toBe('guide-csi');
+  });
+});

@@ -86,3 +86,22 @@ describe('timeline across daylight-saving changes (America/Toronto)', () => {
     expect(events.find((e) => e.kind === 'checklist')?.at.toISO()).toBe('2026-11-01T08:00:00.000-05:00');
   });
 });
+
+describe('timeline — a window the spring-forward gap empties (2e dimanche 2h30-3h, 2027-03-14)', () => {
+  it('start, end and checklist at the shifted start (03:30 EDT), in that order; no event before its window', () => {
+    const inventory = sampleInventory({ applications: [app('IUSMM', 'Laboratoire', 'LIS', '2e dimanche 2h30-3h')] });
+    const events = timeline(
+      inventory,
+      { site: 'IUSMM', services: ['Laboratoire'] },
+      { from: DateTime.fromISO('2027-03-13T00:00', { zone }), to: DateTime.fromISO('2027-03-15T00:00', { zone }) },
+      { zone, reminders: [{ kind: 'before', minutes: 30 }] },
+    );
+    expect(events.map((e) => `${e.kind} ${e.at.toISO({ suppressMilliseconds: true })}`)).toEqual([
+      'reminder 2027-03-14T03:00:00-04:00',
+      'start 2027-03-14T03:30:00-04:00',
+      'end 2027-03-14T03:30:00-04:00',
+      'checklist 2027-03-14T03:30:00-04:00',
+    ]);
+    for (const e of events) expect(e.windowEnd.toMillis()).toBeGreaterThanOrEqual(e.windowStart.toMillis());
+  });
+});

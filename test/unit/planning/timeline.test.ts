@@ -58,14 +58,26 @@ describe('timeline — IUSMM / Laboratoire, 2026-11-25 → 2027-01-31', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
-  it('orders ties: reminder < start < end < checklist', () => {
-    const at4 = events.filter((e) => e.at.toISO() === '2026-12-02T04:00:00.000-05:00');
-    expect(at4.map((e) => e.kind)).toEqual(['end', 'checklist']);
-    const tie = timeline(sampleInventory(), lab, range, {
-      zone,
-      reminders: [{ kind: 'before', minutes: 30 }],
-    }).filter((e) => e.windowStart.toISODate() === '2026-12-02');
-    expect(tie.map((e) => e.kind)).toEqual(['reminder', 'start', 'end', 'checklist']);
+  it('orders ties: reminder < start < end < checklist, across windows (not in the order they are built)', () => {
+    // Window A 2h–4h ends at 04:00 when window B 4h–6h starts, and B's reminder falls at A's start (02:00): built
+    // window by window, A's end and checklist come before B's reminder and start; sorted, they come after.
+    const inventory = sampleInventory({
+      applications: [
+        app('IUSMM', 'Laboratoire', 'A', '2 décembre 2026 de 2h à 4h'),
+        app('IUSMM', 'Laboratoire', 'B', '2 décembre 2026 de 4h à 6h'),
+      ],
+    });
+    const tie = timeline(inventory, lab, range, { zone, reminders: [{ kind: 'before', minutes: 120 }] });
+    expect(tie.map((e) => `${e.kind} ${e.at.toFormat('HH:mm')} ${e.applications.join()}`)).toEqual([
+      'reminder 00:00 A',
+      'reminder 02:00 B',
+      'start 02:00 A',
+      'start 04:00 B',
+      'end 04:00 A',
+      'checklist 04:00 A',
+      'end 06:00 B',
+      'checklist 06:00 B',
+    ]);
   });
 
   it('ignores applications of other sites and services, and those without a concrete window', () => {
@@ -142,13 +154,24 @@ describe('timeline — checklist at the next shift start', () => {
     expect(at(['16:00', '08:00'])).toBe('2026-12-09T16:00:00.000-05:00');
   });
 
-  it('a shift start exactly at the end is that shift', () => {
+  it('a shift start exactly at the end is that shift (same day, not the next)', () => {
     const inv = lab8(['04:00']);
     expect(
       timeline(inv, lab, range, options)
         .find((e) => e.kind === 'checklist')
-        ?.at.toFormat('HH:mm'),
-    ).toBe('04:00');
+        ?.at.toISO(),
+    ).toBe('2026-12-02T04:00:00.000-05:00');
+  });
+
+  it('one service’s hours setting does not leak to the other services', () => {
+    const inventory = sampleInventory({
+      services: [serviceInfo('Laboratoire', { twentyFourSeven: false, shiftStarts: ['08:00'] })],
+    });
+    const events = timeline(inventory, lab, range, {
+      ...options,
+      serviceHours: { Pharmacie: { twentyFourSeven: true, shiftStarts: [] } },
+    });
+    expect(events.find((e) => e.kind === 'checklist')?.at.toISO()).toBe('2026-12-02T08:00:00.000-05:00');
   });
 
   it("the workstation's setting wins over the inventory, matched on the normalised name", () => {

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { foldText, sameName } from '../../../shared/text/fold';
 import { currentWindow, serviceInfoFor, windowsFor } from '../../../shared/planning/timeline';
-import { sampleInventory, serviceInfo } from './sample';
+import { app, sampleInventory, serviceInfo } from './sample';
 
 const zone = 'America/Toronto';
 const local = (iso: string) => DateTime.fromISO(iso, { zone });
@@ -50,6 +50,24 @@ describe('windowsFor', () => {
     expect(
       windowsFor(sampleInventory(), profile, { from: local('2026-12-02T04:00'), to: local('2026-12-03') }, zone),
     ).toHaveLength(0);
+  });
+});
+
+describe('windowsFor — sites', () => {
+  it('an application with an empty site reaches every site, alongside the site’s own', () => {
+    const inventory = sampleInventory({
+      applications: [
+        app('', 'Laboratoire', 'Réseau', '1er mercredi 2h-4h'),
+        app('HMR', 'Laboratoire', 'LIS', '1er mercredi 2h-4h'),
+      ],
+    });
+    const names = (site: string) =>
+      windowsFor(inventory, { site, services: ['Laboratoire'] }, range, zone)[0]?.applications.map(
+        (a) => a.application,
+      );
+    expect(names('IUSMM')).toEqual(['Réseau']);
+    expect(names('hmr')).toEqual(['LIS', 'Réseau']);
+    expect(names('')).toEqual(['Réseau']);
   });
 });
 

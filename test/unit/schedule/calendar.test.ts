@@ -12,16 +12,32 @@ import {
 } from '../../../shared/schedule/calendar';
 
 describe('calendar arithmetic (pure integer maths, checked against luxon)', () => {
-  it('day numbers round-trip and agree with luxon from 1900 to 2100', () => {
-    const start = DateTime.utc(1900, 1, 1);
-    for (let i = 0; i < 200 * 366; i += 7) {
-      const dt = start.plus({ days: i });
+  it('day numbers round-trip and agree with luxon on every day from 1900 to 2100', () => {
+    const mismatches: string[] = [];
+    const seen = new Set<string>();
+    let days = 0;
+    const end = DateTime.utc(2101, 1, 1).toMillis();
+    for (let ms = DateTime.utc(1900, 1, 1).toMillis(); ms < end; ms += 86_400_000, days++) {
+      const dt = DateTime.fromMillis(ms, { zone: 'utc' });
       const date = { year: dt.year, month: dt.month, day: dt.day };
       const epochDay = toEpochDay(date);
-      expect(epochDay).toBe(Math.round(dt.toMillis() / 86_400_000));
-      expect(fromEpochDay(epochDay)).toEqual(date);
-      expect(weekdayOf(date)).toBe(dt.weekday);
+      const back = fromEpochDay(epochDay);
+      if (
+        epochDay !== Math.round(dt.toMillis() / 86_400_000) ||
+        back.year !== date.year ||
+        back.month !== date.month ||
+        back.day !== date.day ||
+        weekdayOf(date) !== dt.weekday
+      ) {
+        mismatches.push(dt.toISODate() ?? '');
+      }
+      if (date.month === 2 && date.day >= 28) seen.add(`${date.year}-02-${date.day}`);
     }
+    expect(mismatches).toEqual([]);
+    // Every day was visited: 201 years, the leap days of 2000 (a 400-year leap) included, not those of 1900 and 2100.
+    expect(days).toBe(73_414);
+    expect(seen.has('2000-02-29')).toBe(true);
+    expect(seen.has('1900-02-29') || seen.has('2100-02-29')).toBe(false);
   });
 
   it('knows the anchors of the brief', () => {

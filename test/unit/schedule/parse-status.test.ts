@@ -84,10 +84,12 @@ describe('parseSchedule — commentary and nonsense are reported, never guessed'
     '1er mercredi 2h-4h '.repeat(50),
     '2e mardi +99999999999999999999 jours 2h-4h',
     '9999-99-99 2h-4h',
-  ])('never throws, keeps raw: %#', (text) => {
+  ])('never throws nor crashes inside, keeps raw: %#', (text) => {
     const parsed = parseSchedule(text);
     expect(parsed.raw).toBe(text);
     expect(parsed.status).toBe('unrecognized');
+    // parseSchedule catches its own crashes: a refusal must not be one (test/unit/cli/check-inventory-findings.test.ts).
+    expect(parsed).not.toHaveProperty('internalError');
   });
 
   it('survives a non-string from loosely typed callers', () => {

@@ -47,14 +47,34 @@ describe('PlanCache', () => {
     const start = at('2026-12-01T00:00').toMillis();
     for (let t = start; t < start + 6 * 24 * 3600_000; t += 30_000) cache.eventsBetween(p, t - 30_000, t);
     expect(cache.recomputations).toBe(1);
-    // The same plan content in a new object: no recomputation; another profile: one.
+    // The same plan content in a new object: no recomputation.
     cache.eventsBetween({ ...p, profile: { ...p.profile } }, start, start + 60_000);
     expect(cache.recomputations).toBe(1);
-    cache.eventsBetween(plan(['Pharmacie']), start, start + 60_000);
+    // Leaving the stretch computed (a week ahead): one more.
+    const later = start + 8 * 24 * 3600_000;
+    cache.eventsBetween(p, later, later + 60_000);
     expect(cache.recomputations).toBe(2);
-    // A new inventory version (another object) is a new plan.
-    cache.eventsBetween({ ...p, inventory: sampleInventory() }, start, start + 60_000);
+    // Another profile, same inventory and options: one.
+    cache.eventsBetween({ ...p, profile: { site: 'IUSMM', services: ['Pharmacie'] } }, later, later + 60_000);
     expect(cache.recomputations).toBe(3);
+    // Other options (reminders), same inventory and profile: one.
+    cache.eventsBetween({ ...p, options: { ...p.options, reminders: [] } }, later, later + 60_000);
+    expect(cache.recomputations).toBe(4);
+  });
+
+  it('a new inventory with the same profile and options is planned afresh', () => {
+    const p = plan();
+    const cache = new PlanCache();
+    const from = at('2026-12-01T00:00').toMillis();
+    const to = at('2026-12-03T00:00').toMillis();
+    expect(cache.eventsBetween(p, from, to).map((e) => e.kind)).toContain('start');
+    // The new version of the inventory dropped every Laboratoire window; profile and options are the same objects.
+    const emptier = { ...p, inventory: { ...p.inventory, applications: [] } };
+    expect(cache.eventsBetween(emptier, from, to)).toEqual([]);
+    expect(cache.recomputations).toBe(2);
+    expect(cache.nextAfter(p, at('2026-12-01T00:00'))?.start.toISO()).toBe('2026-12-02T02:00:00.000-05:00');
+    expect(cache.nextAfter(emptier, at('2026-12-01T00:00'))).toBeNull();
+    expect(cache.currentAt(emptier, at('2026-12-02T03:00'))).toBeNull();
   });
 
   it('knows the window in progress and the next one, months ahead if need be', () => {

@@ -242,3 +242,25 @@ describe('Scheduler — catch-up after sleep', () => {
     expect(h.opened).toEqual(['checklist', 'checklist']);
   });
 });
+
+describe('Scheduler — a window the spring-forward gap empties (2e dimanche 2h30-3h, 2027-03-14)', () => {
+  it('announces start, end and the checklist at the shifted start, in that order; never an end before the start', () => {
+    const inventory = sampleInventory({ applications: [app('IUSMM', 'Laboratoire', 'LIS', '2e dimanche 2h30-3h')] });
+    const h = new Harness('2027-03-13T12:00:00', { inventory }).runTo('2027-03-14T12:00:00');
+    expect(h.summary()).toEqual([
+      'reminder@2027-03-14T03:00',
+      'start@2027-03-14T03:30',
+      'end@2027-03-14T03:30',
+      'checklist@2027-03-14T03:30',
+    ]);
+    for (const n of h.notifier.shown) {
+      expect([n.windowStart, n.windowEnd]).toEqual(['2027-03-14T03:30:00-04:00', '2027-03-14T03:30:00-04:00']);
+    }
+    expect(h.checklists.pendingRun()).toMatchObject({
+      windowStart: '2027-03-14T03:30:00-04:00',
+      windowEnd: '2027-03-14T03:30:00-04:00',
+      status: 'open',
+    });
+    expect(h.opened).toEqual(['checklist']);
+  });
+});

@@ -17,11 +17,14 @@ export interface ParseRequest {
 }
 
 const Format = z.enum(['csv', 'xlsx', 'json']);
+/** A crash of Vigie's own parser kept with the problem (shared/schedule/types.ts InternalError). */
+const InternalError = z.object({ name: z.string(), message: z.string(), stack: z.string().nullable() });
 const Problem = z.object({
   row: z.number().int().nullable(),
   column: z.string().nullable(),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
+  internalError: InternalError.optional(),
 });
 const Time = z.object({ hour: z.number().int().min(0).max(24), minute: z.number().int().min(0).max(59) });
 const Range = z.object({ start: Time, end: Time });
@@ -48,7 +51,12 @@ const Schedule = z.discriminatedUnion('status', [
   z.object({ status: z.literal('scheduled'), raw: z.string(), rule: Rule }),
   z.object({ status: z.literal('not-affected'), raw: z.string() }),
   z.object({ status: z.literal('to-be-determined'), raw: z.string() }),
-  z.object({ status: z.literal('unrecognized'), raw: z.string(), message: z.string() }),
+  z.object({
+    status: z.literal('unrecognized'),
+    raw: z.string(),
+    message: z.string(),
+    internalError: InternalError.optional(),
+  }),
 ]);
 const Application = z.object({
   row: z.number().int().nullable(),
