@@ -21,7 +21,7 @@ export const LTS_MAJOR = Number.parseInt(readFileSync(join(root, '.nvmrc'), 'utf
 export const MIN_NODE = [22, 14];
 const CACHE = join(root, '.cache', 'node');
 const PACKAGE = `node-${process.platform}-${process.arch}`;
-/** Set in the re-run process: guards against a loop if the provisioned Node were unsupported too. */
+/** Set in the re-run process to the provisioned binary: guards against a loop if it were unsupported too. */
 const MARK = 'VIGIE_LTS_NODE';
 
 export function isSupported(version = process.versions.node) {
@@ -110,7 +110,9 @@ export function ltsEnv(node, env = process.env) {
 /** A supported Node: this one, or the provisioned LTS (installed now if needed). Exits with one sentence if none. */
 function supportedNode() {
   if (isSupported()) return { binary: process.execPath, env: process.env };
-  if (process.env[MARK]) {
+  // This process IS the provisioned Node and it is still too old: stop rather than relaunch forever. (The mark is
+  // inherited by everything `npm test` starts; only the binary it names is refused.)
+  if (process.env[MARK] === process.execPath) {
     console.error(`lts-node : ${process.env[MARK]} n'est pas une version de Node prise en charge.`);
     process.exit(1);
   }

@@ -25,8 +25,11 @@ beforeEach(() => {
 
 afterEach(() => rmSync(project, { recursive: true, force: true }));
 
+/** A command typed by someone on this (possibly "old") Node: without the mark a relaunched `npm test` passes on. */
 function run(args: string[], nodeArgs: string[] = []) {
-  return spawnSync(process.execPath, [...nodeArgs, ...args], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+  const env = { ...process.env };
+  delete env.VIGIE_LTS_NODE;
+  return spawnSync(process.execPath, [...nodeArgs, ...args], { cwd: project, encoding: 'utf8', timeout: 60_000, env });
 }
 
 /** A "provisioned" Node in the project's .cache/node: the real binary, linked (copied across file systems). */
@@ -127,10 +130,11 @@ describe('on a Node older than the minimum', () => {
 
   it('refuses to loop when the provisioned Node is unsupported too', () => {
     fakeProvisionedNode();
+    // This "old" Node is the one a previous relaunch chose.
     const r = spawnSync(process.execPath, [OLD_NODE, 'scripts/probe.mjs'], {
       cwd: project,
       encoding: 'utf8',
-      env: { ...process.env, VIGIE_LTS_NODE: '/somewhere/node' },
+      env: { ...process.env, VIGIE_LTS_NODE: process.execPath },
     });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
