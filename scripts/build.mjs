@@ -1,5 +1,5 @@
 // `npm run build`: the Electron main process, the preload and the renderer, into dist/.
-//   dist/electron/main.js      ESM (package.json "type": "module"; Electron 39 loads an ESM main), with
+//   dist/electron/main.js      ESM (package.json "type": "module"; Electron loads an ESM main), with
 //   dist/electron/parse-child.js  the utilityProcess that parses inventory files from the share, and
 //   dist/electron/chunks/      the parts it loads on demand (nodeBundleOptions)
 //   dist/electron/preload.cjs  CommonJS: sandboxed preloads cannot be ES modules and may only require 'electron'
@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { root } from './native-abi.mjs';
 
-// Electron 39 ships Node 22 and Chromium 142.
-const NODE_TARGET = 'node22';
+// Electron 45 ships Node 24 (docs/platform.md), the LTS the tooling, the CLI and the bench run on too.
+const NODE_TARGET = 'node24';
 
 /**
  * Left out of the bundle and loaded from node_modules at run time: native addons (better-sqlite3, loaded with

@@ -5,6 +5,10 @@
 // What it measures and the scores reached: docs/testing.md.
 import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { relaunchUnderLts } from './lts-node.mjs';
+
+// Stryker starts vitest with this process's Node: it must be the supported LTS (scripts/lts-node.mjs).
+await relaunchUnderLts();
 
 /** Source folder → the test folders that exercise it (default: test/unit/<last segment>). */
 const TESTS = {

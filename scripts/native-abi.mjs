@@ -1,5 +1,7 @@
-// better-sqlite3 is a native addon: one build serves either Node (tests, CLI) or Electron (`npm start`), never
-// both (different NODE_MODULE_VERSION). scripts/start.mjs switches it to Electron's ABI, scripts/ensure-node-abi.mjs
+// better-sqlite3 is a native addon. From version 13 it is a Node-API addon shipped prebuilt in its package
+// (prebuilds/<platform>-<arch>.node): one binary serves Node and Electron alike, nothing is compiled or switched
+// (`usesNodeApi()`). An addon built against V8's own ABI (better-sqlite3 ≤ 12, or a from-source build of another
+// addon) serves either Node (tests, CLI) or Electron (`npm start`), never both (different NODE_MODULE_VERSION): scripts/start.mjs switches it to Electron's ABI, scripts/ensure-node-abi.mjs
 // (first step of `npm test`) back to Node's. Each build is kept in node_modules/.cache/vigie-native so switching
 // is a file copy, not a 50-second compile (docs/architecture.md, "Known pitfalls").
 import { spawnSync } from 'node:child_process';
@@ -63,6 +65,17 @@ export function restoreFromCache(runtime, abi) {
   copyFileSync(source, addonPath());
   recordBuild(runtime, abi);
   return true;
+}
+
+/** better-sqlite3 is a Node-API addon (its binding.gyp pins NAPI_VERSION): the same build loads in Node and
+ *  Electron, so `npm start` neither rebuilds nor switches it. */
+export function usesNodeApi() {
+  try {
+    const gyp = readFileSync(join(dirname(require.resolve('better-sqlite3/package.json')), 'binding.gyp'), 'utf8');
+    return /NAPI_VERSION=\d+/.test(gyp);
+  } catch {
+    return false;
+  }
 }
 
 export function electronAbi() {

@@ -1,7 +1,9 @@
 // `npm start`: launches the real tray app.
-//  1. The Electron binary: CI installs with ELECTRON_SKIP_BINARY_DOWNLOAD=1, so fetch it now if missing; where
-//     it cannot be had, say so in one sentence and point to the headless mode.
-//  2. better-sqlite3 built for Electron's ABI (cached builds, see native-abi.mjs); `npm test` switches back.
+//  0. Under the project's Node LTS (scripts/lts-node.mjs), once `npm ci` has run.
+//  1. The Electron binary: `npm ci` does not run electron's install script (package.json "allowScripts"), so
+//     fetch it now if missing; where it cannot be had, say so in one sentence and point to the headless mode.
+//  2. better-sqlite3 for Electron: nothing to do for its Node-API prebuilds (better-sqlite3 ≥ 13); an addon built
+//     for V8's ABI is rebuilt for Electron's (cached builds, see native-abi.mjs) and `npm test` switches back.
 //  3. Build, then run Electron on the project folder (package.json "main": dist/electron/main.js).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +18,15 @@ import {
   restoreFromCache,
   root,
   saveToCache,
+  usesNodeApi,
 } from './native-abi.mjs';
+import { dependenciesInstalled, relaunchUnderLts, RUN_NPM_CI_FIRST } from './lts-node.mjs';
+
+if (!dependenciesInstalled()) {
+  console.error(RUN_NPM_CI_FIRST);
+  process.exit(1);
+}
+await relaunchUnderLts();
 
 const NO_BINARY =
   'Le binaire Electron est introuvable et ne peut pas être téléchargé ici : utilisez le mode sans interface `npm run cli -- agent`.';
@@ -34,7 +44,8 @@ function electronBinary() {
 function ensureElectronBinary() {
   let binary = electronBinary();
   if (binary) return binary;
-  console.log('start : téléchargement du binaire Electron…');
+  // Only for a person at a terminal: where the download cannot succeed, the output is the one NO_BINARY sentence.
+  if (process.stdout.isTTY) console.log('start : téléchargement du binaire Electron…');
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
   // Output captured: offline, the installer's network stack trace would bury the one sentence that matters.
@@ -53,6 +64,7 @@ function ensureElectronBinary() {
 }
 
 async function ensureElectronAddon() {
+  if (usesNodeApi()) return;
   const abi = electronAbi();
   const current = currentBuild();
   const inNode = probeInNode();

@@ -1,8 +1,16 @@
 // `npm test`: type-check, lint, dead code (knip), format, unit tests, browser tests. Every step runs; the run fails if
-// any step failed.
+// any step failed. The Node version and each step's time are printed before the closing count line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dependenciesInstalled, relaunchUnderLts, RUN_NPM_CI_FIRST } from './lts-node.mjs';
 import { summarize, summaryLine } from './test-summary.mjs';
+
+if (!dependenciesInstalled()) {
+  console.error(RUN_NPM_CI_FIRST);
+  process.exit(1);
+}
+// On a machine whose Node is too old, every step below runs under the provisioned LTS (scripts/lts-node.mjs).
+await relaunchUnderLts();
 
 const steps = [
   // After `npm start`, better-sqlite3 is built for Electron's ABI: switch it back to Node's first.
@@ -23,10 +31,14 @@ rmSync(REPORTS, { recursive: true, force: true });
 const failed = [];
 /** Exit status of each step that ran (the summary counts a runner that failed outside any test). */
 const exitCodes = {};
+const timings = [];
+const started = Date.now();
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name} ===`);
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   exitCodes[name] = r.status ?? 1;
+  timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (r.status !== 0) failed.push(name);
 }
 /** The runners' JSON reports (vitest.config.ts, playwright.config.ts); null when missing or unreadable. */
@@ -44,5 +56,6 @@ const total = summarize({
 });
 for (const note of total.notes) console.log(`  ${note}`);
 console.log(failed.length ? `\nnpm test: FAILED (${failed.join(', ')})` : '\nnpm test: all steps passed');
+console.log(`Node ${process.versions.node}, ${((Date.now() - started) / 1000).toFixed(1)} s (${timings.join(', ')})`);
 console.log(summaryLine(total));
 process.exit(failed.length ? 1 : 0);

@@ -33,6 +33,8 @@ import { tuneV8 } from '../core/v8-tuning';
 import { adminArgs, runAdminMode } from './admin-mode';
 import { ClockJumpDetector } from './clock-jump';
 import { createCalendarExporter } from './calendar-export';
+import { e2eHooksEnabled, installE2eHooks, recordingBackend } from './e2e-hooks';
+import type { ToastRecord } from './e2e-hooks';
 import { broadcastStateChanges, registerIpcHandlers, trustedAppFrame } from './ipc';
 import { createFileLogger, errorData } from './log';
 import type { Logger } from './log';
@@ -162,8 +164,12 @@ async function boot(context: BootContext): Promise<Running> {
   const open = (kind: WindowKind): void => {
     windows?.open(kind);
   };
+  // `npm run test:electron` only (never in the installed app): see e2e-hooks.ts.
+  const hooks = e2eHooksEnabled(app.isPackaged, process.env);
+  const toastRecords: ToastRecord[] = [];
+  const backend = createNotifierBackend(process.platform, process.arch);
   const toasts = new NodeNotifier({
-    backend: createNotifierBackend(process.platform, process.arch),
+    backend: hooks ? recordingBackend(backend, toastRecords) : backend,
     appId: APP_ID,
     platform: process.platform,
     iconPath: join(assetsDir, 'icon.png'),
@@ -215,9 +221,11 @@ async function boot(context: BootContext): Promise<Running> {
   const stopTrust = agent.onStateChanged((status) => trustCoreLinks(status.intranetUrl));
 
   const icons = new Map<TrayState, NativeImage>();
+  let systemTray: Tray | null = null;
+  let trayMenu: Menu | null = null;
   const tray = new TrayController<NativeImage, Menu>({
     agent,
-    createTray: (icon) => new Tray(icon),
+    createTray: (icon) => (systemTray = new Tray(icon)),
     iconFor: (state) => {
       let icon = icons.get(state);
       if (!icon) {
@@ -227,7 +235,7 @@ async function boot(context: BootContext): Promise<Running> {
       }
       return icon;
     },
-    buildMenu: (template) => Menu.buildFromTemplate(template),
+    buildMenu: (template) => (trayMenu = Menu.buildFromTemplate(template)),
     actions: {
       openWindow: open,
       openLink: (url) => {
@@ -282,6 +290,19 @@ async function boot(context: BootContext): Promise<Running> {
 
   await agent.start();
   tray.start();
+  if (hooks) {
+    installE2eHooks<Tray, Menu>({
+      tray: () => systemTray,
+      trayMenu: () => trayMenu,
+      toast: (notification) => {
+        toasts.notify(notification, () => open(notification.opens));
+        const last = toastRecords.at(-1);
+        if (!last) throw new Error("le notificateur n'a pas appelé node-notifier");
+        return last;
+      },
+      toasts: toastRecords,
+    });
+  }
   trustCoreLinks();
   clockJumps.start();
   agent.api

@@ -65,10 +65,11 @@ describe('electron-builder.yml', () => {
     const unpacked = (file: string) => unpack.some((pattern) => minimatch(file, pattern, { dot: true }));
     expect(unpacked('node_modules/node-notifier/vendor/snoreToast/snoretoast-x64.exe')).toBe(true);
     expect(unpacked('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
+    expect(unpacked('node_modules/better-sqlite3/prebuilds/win32-x64.node')).toBe(true);
     expect(unpacked('node_modules/luxon/build/node/luxon.js')).toBe(false);
   });
 
-  it('leaves native rebuilds to start.mjs / the build machine (npmRebuild: false)', () => {
+  it('does not rebuild native addons (better-sqlite3 is a Node-API prebuild: npmRebuild: false)', () => {
     expect(config.npmRebuild).toBe(false);
   });
 
@@ -84,13 +85,39 @@ describe('electron-builder.yml', () => {
   });
 
   it('sets the Electron fuses at package time', () => {
-    expect(config.electronFuses).toEqual({
+    expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
     });
+  });
+
+  it('decides every fuse electron-builder can set (a new fuse from an upgrade must be reviewed)', () => {
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+    };
+    // resetAdHocDarwinSignature is a macOS signing step, not a fuse of the Windows exe.
+    const fuses = Object.keys(schema.definitions.FuseOptionsV1.properties).filter(
+      (k) => k !== 'resetAdHocDarwinSignature',
+    );
+    expect(fuses.length).toBeGreaterThanOrEqual(8);
+    expect(Object.keys(config.electronFuses ?? {}).sort()).toEqual(fuses.sort());
+  });
+
+  it("ships better-sqlite3's Windows prebuild only, not the other platforms' nor SQLite's sources", () => {
+    const files = ([config.files ?? []].flat() as (string | { filter?: string | string[] })[]).flatMap((entry) =>
+      typeof entry === 'string' ? [entry] : [entry.filter ?? []].flat(),
+    );
+    const excluded = (file: string) =>
+      files.some((pattern) => pattern.startsWith('!') && minimatch(file, pattern.slice(1), { dot: true }));
+    expect(excluded('node_modules/better-sqlite3/prebuilds/win32-x64.node')).toBe(false);
+    expect(excluded('node_modules/better-sqlite3/lib/index.js')).toBe(false);
+    for (const other of ['linux-x64', 'linuxmusl-arm64', 'darwin-arm64']) {
+      expect(excluded(`node_modules/better-sqlite3/prebuilds/${other}.node`), other).toBe(true);
+    }
+    expect(excluded('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c')).toBe(true);
   });
 
   it('packages the built app only, with the entry point package.json names', () => {
