@@ -1,5 +1,5 @@
 /**
- * XLSX reader (exceljs; not the npm `xlsx` package, see design.md): every worksheet → Sheet of cell texts, as a
+ * XLSX reader (exceljs; not the npm `xlsx` package, see docs/architecture.md): every worksheet → Sheet of cell texts, as a
  * person sees them in Excel.
  *
  * It uses exceljs's streaming reader, row by row, rather than `workbook.xlsx.load`: loading builds the whole

@@ -78,6 +78,18 @@ function copyLive(from: string, to: string): void {
   fs.cpSync(path.join(from, JOURNAL_FOLDER), path.join(to, JOURNAL_FOLDER), { recursive: true });
 }
 
+/** Overwrites the first page of a table or index with garbage, as a failing disk or a crash mid-write would. */
+function scribbleOverPageOf(file: string, name: string): void {
+  const probe = new Database(file);
+  const page = probe.pragma('page_size', { simple: true }) as number;
+  const root = (probe.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(name) as { rootpage: number })
+    .rootpage;
+  probe.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(page, 0xab), 0, page, (root - 1) * page);
+  fs.closeSync(fd);
+}
+
 function walSize(dir: string): number {
   return fs.statSync(path.join(dir, STORE_FILE + '-wal')).size;
 }
@@ -131,16 +143,7 @@ describe('no report lost', () => {
     // The journal is removed too: salvage alone must bring the report back.
     fs.rmSync(path.join(dir, JOURNAL_FOLDER), { recursive: true });
     // Damage an index page only: quick_check fails (the database is rebuilt) but the tables can still be read.
-    const file = path.join(dir, STORE_FILE);
-    const probe = new Database(file);
-    const page = probe.pragma('page_size', { simple: true }) as number;
-    const root = (
-      probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'outbox_due'").get() as { rootpage: number }
-    ).rootpage;
-    probe.close();
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(page, 0xab), 0, page, (root - 1) * page);
-    fs.closeSync(fd);
+    scribbleOverPageOf(path.join(dir, STORE_FILE), 'outbox_due');
 
     const second = await startAgent(dir, clock);
     expect(fs.readdirSync(dir).some((f) => f.startsWith('vigie.corrupt-'))).toBe(true);
@@ -160,16 +163,7 @@ describe('no report lost', () => {
     const first = await startAgent(dir, clock);
     await first.agent.stop();
     running.splice(0);
-    const file = path.join(dir, STORE_FILE);
-    const probe = new Database(file);
-    const page = probe.pragma('page_size', { simple: true }) as number;
-    const root = (
-      probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'checklist_runs'").get() as { rootpage: number }
-    ).rootpage;
-    probe.close();
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(page, 0xab), 0, page, (root - 1) * page);
-    fs.closeSync(fd);
+    scribbleOverPageOf(path.join(dir, STORE_FILE), 'checklist_runs');
 
     const second = await startAgent(dir, clock);
     expect(second.messages[0]?.body).toMatch(/une vérification en cours a pu être perdue/);
