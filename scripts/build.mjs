@@ -40,6 +40,33 @@ export const MAIN_ENTRIES = {
  * processes start 6 MB lower split (bench import, "RSS au départ"). Also used by `npm run bench`, so the benchmark
  * measures what the app runs; test/unit/packaging/main-bundle.test.ts checks what the main process loads at start.
  */
+/**
+ * @touch4it/ical-timezones reads its VTIMEZONE files from beside its own source (`__dirname`), which a bundle does
+ * not have (an ES module has no `__dirname` at all: calendar export failed in the built app). The one zone Vigie
+ * plans in is compiled in instead (docs/inventory-format.md). Used by the main process and the admin bundle.
+ */
+export function vtimezonePlugin() {
+  return {
+    name: 'vigie-vtimezone',
+    setup(b) {
+      b.onResolve({ filter: /^@touch4it\/ical-timezones$/ }, () => ({ path: 'vtimezone', namespace: 'vigie-tz' }));
+      b.onLoad({ filter: /.*/, namespace: 'vigie-tz' }, () => {
+        const file = join(root, 'node_modules', '@touch4it', 'ical-timezones', 'zones', 'America', 'Toronto.ics');
+        const zones = { 'America/Toronto': readFileSync(file, 'utf8') };
+        return {
+          loader: 'js',
+          contents:
+            `const ZONES = ${JSON.stringify(zones)};\n` +
+            'export function getVtimezoneComponent(zone) {\n' +
+            '  const ics = Object.hasOwn(ZONES, zone) ? ZONES[zone] : null;\n' +
+            "  return ics && ics.slice(ics.indexOf('BEGIN:VTIMEZONE'), ics.indexOf('END:VCALENDAR'));\n" +
+            '}\n',
+        };
+      });
+    },
+  };
+}
+
 export function nodeBundleOptions({
   entryPoints,
   outdir,
@@ -59,6 +86,7 @@ export function nodeBundleOptions({
     format: 'esm',
     target,
     external,
+    plugins: [vtimezonePlugin()],
     logLevel: 'warning',
     // CommonJS packages bundled into an ES module still call require('fs'): give them a real require.
     banner: {
@@ -124,27 +152,7 @@ export async function buildAdmin() {
         "import { createRequire as __vigieCreateRequire } from 'node:module';\nconst require = __vigieCreateRequire(import.meta.url);",
     },
     plugins: [
-      {
-        // @touch4it/ical-timezones reads its VTIMEZONE files from beside its own source (__dirname), which a
-        // one-file bundle does not have: compile in the one zone Vigie plans in (docs/inventory-format.md).
-        name: 'vigie-admin-vtimezone',
-        setup(b) {
-          b.onResolve({ filter: /^@touch4it\/ical-timezones$/ }, () => ({ path: 'vtimezone', namespace: 'vigie-tz' }));
-          b.onLoad({ filter: /.*/, namespace: 'vigie-tz' }, () => {
-            const file = join(root, 'node_modules', '@touch4it', 'ical-timezones', 'zones', 'America', 'Toronto.ics');
-            const zones = { 'America/Toronto': readFileSync(file, 'utf8') };
-            return {
-              loader: 'js',
-              contents:
-                `const ZONES = ${JSON.stringify(zones)};\n` +
-                'export function getVtimezoneComponent(zone) {\n' +
-                '  const ics = Object.hasOwn(ZONES, zone) ? ZONES[zone] : null;\n' +
-                "  return ics && ics.slice(ics.indexOf('BEGIN:VTIMEZONE'), ics.indexOf('END:VCALENDAR'));\n" +
-                '}\n',
-            };
-          });
-        },
-      },
+      vtimezonePlugin(),
       {
         name: 'vigie-admin-forbidden',
         setup(b) {

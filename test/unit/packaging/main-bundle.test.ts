@@ -3,7 +3,12 @@
  * `await import()` must stay out of what it loads at start, or every ward PC pays for exceljs's 1.2 MB of source
  * (and the memory it takes once parsed) while it only reads CSV files.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
+import { DateTime } from 'luxon';
+import type { buildIcs as BuildIcs } from '../../../electron/core/calendar/ics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAIN_ENTRIES, nodeBundleOptions } from '../../../scripts/build.mjs';
 
@@ -73,4 +78,42 @@ describe('main process bundle', () => {
       expect(all.filter((i) => i.includes(`node_modules/${name}/`))).toEqual([]);
     }
   });
+});
+
+describe('main process bundle, run', () => {
+  it('exports the calendar with its VTIMEZONE: no file read from beside a bundled package (no __dirname in ESM)', async () => {
+    const outdir = path.join('dist', `test-bundle-${process.pid}`);
+    try {
+      const result = await build({
+        ...nodeBundleOptions({ entryPoints: MAIN_ENTRIES, outdir }),
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const file = Object.entries(result.metafile.outputs).find(([, o]) => o.exports.includes('buildIcs'))?.[0];
+      expect(file).toBeDefined();
+      const { buildIcs } = (await import(pathToFileURL(path.resolve(file as string)).href)) as {
+        buildIcs: typeof BuildIcs;
+      };
+      const start = DateTime.fromISO('2026-12-02T02:00', { zone: 'America/Toronto' });
+      const ics = buildIcs(
+        [
+          {
+            start,
+            end: start.plus({ hours: 2 }),
+            applications: [{ service: 'Lab', application: 'GestLab' }],
+            services: ['Lab'],
+          },
+        ],
+        {
+          zone: 'America/Toronto',
+          site: 'IUSMM',
+          now: start,
+        },
+      );
+      expect(ics).toContain('BEGIN:VTIMEZONE');
+      expect(ics).toContain('TZID:America/Toronto');
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
