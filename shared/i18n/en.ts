@@ -115,6 +115,7 @@ export const en: Catalogue = {
   'status.unscheduled.unrecognized': 'Window not recognized',
   'status.inventory': 'Application inventory',
   'status.inventory.ok': 'Inventory of {date}, synchronized {when}',
+  'status.inventory.stale': 'Inventory of {date}: IT should confirm it (published more than {months} months ago).',
   'status.inventory.okNoDate': 'Inventory synchronized {when}',
   'status.inventory.neverSynced': 'Inventory of {date}, not synchronized yet',
   'status.inventory.offline': 'Inventory offline since {when}',

@@ -117,6 +117,8 @@ export const fr = {
   'status.unscheduled.unrecognized': 'Plage non reconnue',
   'status.inventory': 'Inventaire des applications',
   'status.inventory.ok': 'Inventaire du {date}, synchronisé {when}',
+  'status.inventory.stale':
+    'Inventaire du {date} : à faire confirmer par les TI (publié il y a plus de {months} mois).',
   'status.inventory.okNoDate': 'Inventaire synchronisé {when}',
   'status.inventory.neverSynced': 'Inventaire du {date}, pas encore synchronisé',
   'status.inventory.offline': 'Inventaire hors ligne depuis {when}',

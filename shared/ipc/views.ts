@@ -59,6 +59,11 @@ export interface StatusView {
   }[];
   pendingChecklist: RunSummaryView | null;
   inventory: InventoryStateView;
+  /**
+   * The inventory's publication date is older than IT's limit (policy `inventoryMaxAgeMonths`, 12 months by
+   * default): shown in amber, "à faire confirmer par les TI". null when recent or undated.
+   */
+  inventoryStale: { publishedAt: string; maxAgeMonths: number } | null;
   history: RunSummaryView[];
   pendingReports: number;
   /** Reports set aside as undeliverable (a damaged outbox row): kept in the local database for IT. */

@@ -26,6 +26,11 @@ test('shows the window in progress, the next ones, the unscheduled applications 
   await expect(unscheduled).toContainText('Reste à confirmer');
   await expect(page.getByTestId('inventory-freshness')).toContainText('Inventaire du 28 septembre 2018');
   await expect(page.getByTestId('inventory')).toHaveAttribute('data-state', 'ok');
+  // Synced, but published in 2018: amber and "à faire confirmer", never the green "ok" (issue 12).
+  await expect(page.getByTestId('inventory-freshness')).toHaveAttribute('data-tone', 'warn');
+  await expect(page.getByTestId('inventory-stale')).toHaveText(
+    'Inventaire du 28 septembre 2018 : à faire confirmer par les TI (publié il y a plus de 12 mois).',
+  );
 });
 
 test('lists past verifications with their results and links to the pending one', async ({ page, world }) => {

@@ -47,6 +47,7 @@ export function sampleStatus(overrides: Partial<StatusView> = {}): StatusView {
     history: [],
     pendingReports: 0,
     setAsideReports: 0,
+    inventoryStale: null,
     policyProblems: [],
     intranetUrl: 'https://intranet.example.qc.ca/maintenance',
     ...overrides,

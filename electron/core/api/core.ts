@@ -3,7 +3,7 @@
  * the dispatcher/shell (INPUT_SCHEMAS); everything here answers with plain JSON views, and every mutation calls
  * `onChange` so the agent re-plans and broadcasts the new state to the open windows.
  */
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Inventory } from '../../../shared/inventory/model';
 import type { VigieCoreApi } from '../../../shared/ipc/contract';
 import type {
@@ -83,6 +83,18 @@ export function toWindowView(window: PlannedWindow): WindowView {
   };
 }
 
+/** An inventory published more than `maxAgeMonths` before `now` (both read as local dates), or null. */
+export function staleness(
+  publishedAt: string | null,
+  maxAgeMonths: number,
+  now: DateTime,
+): StatusView['inventoryStale'] {
+  if (!publishedAt) return null;
+  const published = DateTime.fromISO(publishedAt, { zone: now.zone });
+  if (!published.isValid) return null;
+  return published.plus({ months: maxAgeMonths }) < now.startOf('day') ? { publishedAt, maxAgeMonths } : null;
+}
+
 export class VigieCore implements VigieCoreApi {
   private readonly log: Logger;
 
@@ -108,6 +120,7 @@ export class VigieCore implements VigieCoreApi {
       unscheduled: profile ? this.unscheduled(inventory, profile) : [],
       pendingChecklist: checklists.pendingRun(),
       inventory: sync.state(),
+      inventoryStale: staleness(inventory.publishedAt, effective.inventoryMaxAgeMonths, now),
       history: checklists.history(HISTORY_LIMIT),
       pendingReports: this.pendingReports(),
       setAsideReports: this.setAsideReports(),

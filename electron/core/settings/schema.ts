@@ -171,6 +171,17 @@ export const POLICY_SCHEMA = {
     'Disabled: "Quitter" no longer appears in the tray menu.',
     false,
   ),
+  inventoryMaxAgeMonths: {
+    kind: { type: 'integer', min: 1, max: 120, default: 12 },
+    schema: z.number().int().min(1).max(120),
+    safeDefault: 12,
+    expected: 'un nombre entier de mois de 1 à 120',
+    label: { fr: 'Âge maximal de l’inventaire (mois)', en: 'Maximum inventory age (months)' },
+    help: {
+      fr: 'Au-delà, la fenêtre d’état signale en orange que la date de publication de l’inventaire est à faire confirmer.',
+      en: 'Beyond it, the status window shows in amber that the inventory’s publication date needs confirming.',
+    },
+  },
   pollMinutes: {
     kind: { type: 'integer', min: 1, max: 24 * 60, default: 5 },
     schema: z

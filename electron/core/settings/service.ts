@@ -29,6 +29,8 @@ export interface EffectiveSettings extends SettingsValues {
   octopusUrl: string | null;
   allowQuit: boolean;
   pollMinutes: number;
+  /** IT's `inventoryMaxAgeMonths`: an inventory published longer ago is flagged "à faire confirmer" (default 12). */
+  inventoryMaxAgeMonths: number;
   /** Hosts openExternal may open (https only): IT's list plus the intranet and Octopus hosts. */
   allowedLinkHosts: string[];
   /** IT's `inventoryPublicKeys`: null = not set; [] = set but none valid (no new inventory is trusted). */
@@ -290,6 +292,7 @@ export class SettingsService {
       octopusUrl: p.octopusUrl ?? null,
       allowQuit: p.allowQuit ?? true,
       pollMinutes: p.pollMinutes ?? 5,
+      inventoryMaxAgeMonths: p.inventoryMaxAgeMonths ?? 12,
       allowedLinkHosts: [
         ...new Set([
           ...(p.allowedLinkHosts ?? []),

@@ -94,7 +94,7 @@ export function StatusPage() {
       </Card>
 
       <Card id="inventory" title={t('status.inventory')}>
-        <InventoryPanel inventory={status.inventory} now={status.now} />
+        <InventoryPanel inventory={status.inventory} now={status.now} stale={status.inventoryStale} />
         <p className="meta" data-testid="pending-reports">
           {tn('status.reports', status.pendingReports)}
         </p>

@@ -239,6 +239,7 @@ describe('IT machine configuration', () => {
       octopusUrl: 'https://octopus.ciusss.example/formulaire',
       allowQuit: false,
       pollMinutes: 15,
+      inventoryMaxAgeMonths: 12,
       allowedLinkHosts: ['plans.ciusss.example', 'intranet.ciusss.example', 'octopus.ciusss.example'],
       inventoryPublicKeys: null,
     });
