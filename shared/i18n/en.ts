@@ -78,7 +78,7 @@ export const en: Catalogue = {
   'guidance.usual': 'Report the problem the usual way.',
   'guidance.advice': 'Advice',
   'guidance.script': 'What to tell them',
-  'guidance.refresh': 'Update the contact',
+  'guidance.refresh': 'Check again whom to call at this time',
 
   'submit.title': 'Send the verification',
   'submit.initials': 'Your initials or name',

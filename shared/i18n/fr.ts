@@ -80,7 +80,7 @@ export const fr = {
   'guidance.usual': "Procédez comme à l'habitude pour signaler un problème.",
   'guidance.advice': 'Conseils',
   'guidance.script': 'Quoi leur dire',
-  'guidance.refresh': 'Mettre à jour le contact',
+  'guidance.refresh': 'Revoir qui appeler à l’heure qu’il est',
 
   'submit.title': 'Envoyer la vérification',
   'submit.initials': 'Vos initiales ou votre nom',

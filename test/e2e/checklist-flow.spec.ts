@@ -62,7 +62,7 @@ test('full flow: window ends, ticks survive a reload, problem guidance by the cl
 
   // 10:00: the same problem, looked at again → the CSI.
   world.clock.set('2026-12-02T10:00');
-  await guidance.getByRole('button', { name: 'Mettre à jour le contact' }).click();
+  await guidance.getByRole('button', { name: 'Revoir qui appeler à l’heure qu’il est' }).click();
   await expect(guidance.getByTestId('guidance-contact-name')).toHaveText('CSI');
   await expect(guidance.getByTestId('guidance-contact-phone')).toContainText('5656');
 

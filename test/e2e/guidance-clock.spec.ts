@@ -38,7 +38,7 @@ test('while the window is still in progress: retry after its end, no one to call
 
   // Once it is over, the same panel names the CDA.
   world.clock.set('2026-12-02T04:20');
-  await guidance.getByRole('button', { name: 'Mettre à jour le contact' }).click();
+  await guidance.getByRole('button', { name: 'Revoir qui appeler à l’heure qu’il est' }).click();
   await expect(guidance.getByTestId('guidance-contact-name')).toHaveText('CDA');
   await expect(guidance.getByTestId('guidance-retry')).toHaveCount(0);
 });

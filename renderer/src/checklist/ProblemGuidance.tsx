@@ -36,7 +36,7 @@ export function ProblemGuidance({ idBase, runId, application, check, onRestart }
             </p>
             <button
               type="button"
-              className="button toggle"
+              className="button toggle toggle-yes"
               aria-pressed={check.restart === 'fixed'}
               data-testid="restart-fixed"
               onClick={() => onRestart(true)}
@@ -45,7 +45,7 @@ export function ProblemGuidance({ idBase, runId, application, check, onRestart }
             </button>
             <button
               type="button"
-              className="button toggle"
+              className="button toggle toggle-no"
               aria-pressed={check.restart === 'not-fixed'}
               data-testid="restart-not-fixed"
               onClick={() => onRestart(false)}
