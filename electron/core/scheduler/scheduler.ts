@@ -175,12 +175,35 @@ export class Scheduler {
   /** Normal ticking: each due event, in order. Returns the `at` of the first failure (to retry), or null. */
   private announceEach(events: TimelineEvent[], plan: PlanInput, now: DateTime, result: TickResult): number | null {
     let retryFrom: number | null = null;
+    // One toast at a window's end (issue 12): where its checklist is due at that very instant (a 24/7 service), the
+    // checklist's toast says it all and opens it; the end is flagged without a toast of its own.
+    const windowOf = (e: TimelineEvent) => `${ms(e.windowStart)}|${ms(e.windowEnd)}`;
+    const checklistAtEnd = new Set(
+      events.filter((e) => e.kind === 'checklist' && ms(e.at) === ms(e.windowEnd)).map(windowOf),
+    );
+    const deferred: TimelineEvent[] = [];
+    const failedChecklists = new Set<string>();
     for (const event of events) {
+      if (event.kind === 'end' && checklistAtEnd.has(windowOf(event))) {
+        deferred.push(event);
+        continue;
+      }
       try {
         this.announce(event, plan, now, result);
       } catch (error) {
         this.deps.log.error('scheduler: announcement failed, will retry', { key: event.key, error: String(error) });
         retryFrom ??= ms(event.at) - 1;
+        if (event.kind === 'checklist') failedChecklists.add(windowOf(event));
+      }
+    }
+    for (const end of deferred) {
+      try {
+        // The checklist could not be announced: the end still says the window is over.
+        if (failedChecklists.has(windowOf(end))) this.announce(end, plan, now, result);
+        else if (this.flag([end], now)) result.changed = true;
+      } catch (error) {
+        this.deps.log.error('scheduler: announcement failed, will retry', { key: end.key, error: String(error) });
+        retryFrom ??= ms(end.at) - 1;
       }
     }
     return retryFrom;

@@ -123,7 +123,6 @@ describe('agent', () => {
       'reminder@2026-12-01T10:00',
       'reminder@2026-12-02T01:30',
       'start@2026-12-02T02:00',
-      'end@2026-12-02T04:00',
       'checklist@2026-12-02T04:00',
     ]);
     expect(rig.opened).toEqual(['checklist']);
@@ -152,7 +151,7 @@ describe('agent', () => {
     await rig.start();
     expect(rig.opened).toEqual(['checklist', 'checklist']);
     await rig.at('2026-12-02T07:31:00');
-    expect(rig.summary()).toEqual(['start@2026-12-02T02:00', 'end@2026-12-02T04:00', 'checklist@2026-12-02T04:00']);
+    expect(rig.summary()).toEqual(['start@2026-12-02T02:00', 'checklist@2026-12-02T04:00']);
   });
 
   it('asleep through the start and the end: one catch-up on resume, the checklist opened', async () => {

@@ -65,12 +65,10 @@ describe('cli simulate', () => {
       ['2026-12-01T10:00:00-05:00', 'reminder', DEC2.windowStart],
       ['2026-12-02T01:30:00-05:00', 'reminder', DEC2.windowStart],
       ['2026-12-02T02:00:00-05:00', 'start', DEC2.windowStart],
-      ['2026-12-02T04:00:00-05:00', 'end', DEC2.windowStart],
       ['2026-12-02T04:00:00-05:00', 'checklist', DEC2.windowStart],
       ['2026-12-15T10:00:00-05:00', 'reminder', DEC16.windowStart],
       ['2026-12-16T01:30:00-05:00', 'reminder', DEC16.windowStart],
       ['2026-12-16T02:00:00-05:00', 'start', DEC16.windowStart],
-      ['2026-12-16T04:00:00-05:00', 'end', DEC16.windowStart],
       ['2026-12-16T04:00:00-05:00', 'checklist', DEC16.windowStart],
     ]);
     expect(out.notifications[2]).toEqual({
@@ -82,7 +80,7 @@ describe('cli simulate', () => {
         "Applications Cortex Omnitech, GestLab et Unity Real Time IUSMM indisponibles jusqu'à 4 h — déployez votre " +
         'plan de continuité ; les autres applications restent disponibles.',
     });
-    expect(out.notifications[7]?.body).toMatch(/^Application Cobas IT indisponible jusqu'à 4 h/);
+    expect(out.notifications[6]?.body).toMatch(/^Application Cobas IT indisponible jusqu'à 4 h/);
     expect(out.trayStates).toEqual([
       { at: '2026-11-25T00:00:00-05:00', state: 'idle' },
       { at: '2026-12-01T02:00:00-05:00', state: 'upcoming' },
@@ -112,7 +110,7 @@ describe('cli simulate', () => {
         '(Cortex Omnitech, GestLab et Unity Real Time IUSMM).',
     });
     // The Dec 16 window is untouched by a sleep two weeks earlier.
-    expect(out.notifications.filter((n) => n.windowStart === DEC16.windowStart)).toHaveLength(5);
+    expect(out.notifications.filter((n) => n.windowStart === DEC16.windowStart)).toHaveLength(4);
     expect(out.trayStates.slice(1, 3)).toEqual([
       { at: '2026-12-01T02:00:00-05:00', state: 'upcoming' },
       { at: '2026-12-02T05:00:00-05:00', state: 'verification-due' },

@@ -12,7 +12,7 @@ describe('Scheduler — ordinary ticking', () => {
       'reminder@2026-12-01T10:00',
       'reminder@2026-12-02T01:30',
       'start@2026-12-02T02:00',
-      'end@2026-12-02T04:00',
+      // One toast at the end (issue 12): the 24/7 Laboratoire's checklist is due then, and its toast says it all.
       'checklist@2026-12-02T04:00',
     ]);
     for (const n of h.notifier.shown) expect([n.windowStart, n.windowEnd]).toEqual([WINDOW.start, WINDOW.end]);
@@ -21,13 +21,16 @@ describe('Scheduler — ordinary ticking', () => {
     expect(pending).toMatchObject({ windowStart: WINDOW.start, windowEnd: WINDOW.end, status: 'open' });
     // Every announced key is in SQLite exactly once.
     const flags = h.store.announced.since(h.clock.now().minus({ days: 10 }));
+    // The end is still flagged (announced once), without a toast of its own.
     expect(flags.map((f) => f.kind).sort()).toEqual(['checklist', 'end', 'reminder', 'reminder', 'start']);
     expect(new Set(flags.map((f) => f.key)).size).toBe(5);
   });
 
   it('says what is down, until when, and what to do (French)', () => {
     const h = new Harness('2026-12-01T09:59:30').runTo('2026-12-02T04:00:00');
-    const [dayBefore, soon, start, end, checklist] = h.notifier.shown;
+    // At the end, one toast (issue 12): the checklist's, which names what to verify and opens the list.
+    const [dayBefore, soon, start, checklist, extra] = h.notifier.shown;
+    expect(extra).toBeUndefined();
     expect(dayBefore?.title).toBe('Plage de maintenance demain');
     expect(dayBefore?.body).toBe(
       'Cortex Omnitech, GestLab et Unity Real Time IUSMM seront indisponibles de 2 h à 4 h. ' +
@@ -38,10 +41,11 @@ describe('Scheduler — ordinary ticking', () => {
       "Applications Cortex Omnitech, GestLab et Unity Real Time IUSMM indisponibles jusqu'à 4 h — déployez votre " +
         'plan de continuité ; les autres applications restent disponibles.',
     );
-    expect(end?.body).toBe(
-      'Plage terminée — veuillez vérifier les applications : Cortex Omnitech, GestLab et Unity Real Time IUSMM.',
-    );
     expect(checklist).toMatchObject({ title: 'Vérification à faire', opens: 'checklist' });
+    expect(checklist?.body).toBe(
+      'Vérifiez Cortex Omnitech, GestLab et Unity Real Time IUSMM après la plage de 2 h – 4 h. ' +
+        'La liste de vérification est ouverte.',
+    );
     expect(start?.opens).toBe('status');
   });
 
@@ -143,7 +147,6 @@ describe('Scheduler — restarts', () => {
       'reminder@2026-12-01T10:00',
       'reminder@2026-12-02T01:30',
       'start@2026-12-02T02:00',
-      'end@2026-12-02T04:00',
       'checklist@2026-12-02T04:00',
     ]);
   });
@@ -190,7 +193,7 @@ describe('Scheduler — catch-up after sleep', () => {
   it('waking up during the window: one toast saying it is in progress until its end', () => {
     const h = new Harness('2026-12-02T01:00:00').runTo('2026-12-02T01:20:00');
     h.at('2026-12-02T02:45:00').runTo('2026-12-02T04:00:00');
-    expect(h.summary()).toEqual(['start@2026-12-02T02:45', 'end@2026-12-02T04:00', 'checklist@2026-12-02T04:00']);
+    expect(h.summary()).toEqual(['start@2026-12-02T02:45', 'checklist@2026-12-02T04:00']);
     expect(h.notifier.shown[0]?.body).toBe(
       "La plage de maintenance est en cours jusqu'à 4 h : Cortex Omnitech, GestLab et Unity Real Time IUSMM sont " +
         'indisponibles — déployez votre plan de continuité ; les autres applications restent disponibles.',
@@ -250,7 +253,7 @@ describe('Scheduler — a window the spring-forward gap empties (2e dimanche 2h3
     expect(h.summary()).toEqual([
       'reminder@2027-03-14T03:00',
       'start@2027-03-14T03:30',
-      'end@2027-03-14T03:30',
+      // The end is flagged without a toast: the checklist due at that instant says the window is over.
       'checklist@2027-03-14T03:30',
     ]);
     for (const n of h.notifier.shown) {
