@@ -71,6 +71,14 @@ export interface AgentDeps {
 export interface Agent extends VigieAgent {
   /** One tick now (the interval calls this); resolves when the sync/delivery it started are done. */
   tick(options?: { sync?: boolean }): Promise<void>;
+  /**
+   * The services this agent wired, once started (null before, and after a failed start). For the harness that
+   * drives the real agent (test/e2e/world.ts, docs/testing.md) to read the store and call a service directly;
+   * the shell and the windows go through `api`.
+   */
+  services(): AgentServices | null;
+  /** Resolves once every task started so far (syncs, report deliveries, status broadcasts) has ended. */
+  idle(): Promise<void>;
 }
 
 const MAX_TICK_MS = 30_000;
@@ -83,7 +91,8 @@ const MESSAGES = {
   en: { starting: 'Vigie is still starting: try again in a moment.' },
 } as const;
 
-interface Services {
+/** What createAgent wires (see Agent.services). */
+export interface AgentServices {
   store: Store;
   settings: SettingsService;
   sync: SyncService;
@@ -95,7 +104,7 @@ interface Services {
 
 class CoreAgent implements Agent {
   readonly api: VigieCoreApi;
-  private services: Services | null = null;
+  private wired: AgentServices | null = null;
   private starting: Promise<void> | null = null;
   private interval: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
@@ -127,7 +136,7 @@ class CoreAgent implements Agent {
     this.interval = null;
     await this.starting?.catch(() => undefined);
     await Promise.allSettled([...this.inFlight]);
-    const s = this.services;
+    const s = this.wired;
     if (!s) return;
     try {
       s.scheduler.flush();
@@ -139,6 +148,15 @@ class CoreAgent implements Agent {
 
   tray(): TrayModel {
     return trayModel(this.trayInputs());
+  }
+
+  services(): AgentServices | null {
+    return this.wired;
+  }
+
+  async idle(): Promise<void> {
+    // A task may start another (a sync re-runs the scheduler and broadcasts): wait until none is left.
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   onOpenWindow(listener: (window: WindowKind) => void): () => void {
@@ -162,7 +180,7 @@ class CoreAgent implements Agent {
 
   /** Unlock and resume re-read IT's policy (Group Policy may have changed while the PC slept or was locked). */
   private async rereadPolicy(): Promise<void> {
-    const s = this.services;
+    const s = this.wired;
     if (!s || this.stopped) return;
     try {
       await s.settings.refresh();
@@ -175,7 +193,7 @@ class CoreAgent implements Agent {
   }
 
   async tick(options: { sync?: boolean } = {}): Promise<void> {
-    const s = this.services;
+    const s = this.wired;
     if (!s || this.stopped) return;
     const changed = this.runScheduler(s);
     const jobs: Promise<unknown>[] = [];
@@ -266,7 +284,7 @@ class CoreAgent implements Agent {
       onChange: () => this.afterApiChange(),
       log,
     });
-    this.services = { store, settings, sync, checklists, delivery, scheduler, core };
+    this.wired = { store, settings, sync, checklists, delivery, scheduler, core };
 
     // Before the first tick delivers anything: what the database lost is put back from the report journal.
     const restored = journal.reconcile(store, REPORT_OUTBOX_KIND);
@@ -314,7 +332,7 @@ class CoreAgent implements Agent {
     return plan;
   }
 
-  private runScheduler(s: Services): boolean {
+  private runScheduler(s: AgentServices): boolean {
     try {
       return s.scheduler.tick().changed;
     } catch (error) {
@@ -323,7 +341,7 @@ class CoreAgent implements Agent {
     }
   }
 
-  private async syncNow(s: Services): Promise<void> {
+  private async syncNow(s: AgentServices): Promise<void> {
     const outcome = await s.sync.syncNow().finally(() => {
       this.synced = true;
     });
@@ -334,12 +352,18 @@ class CoreAgent implements Agent {
   }
 
   private afterApiChange(): void {
-    const s = this.services;
+    const s = this.wired;
     if (!s || this.stopped) return;
     // A profile or inventory change may make something due now; a submitted checklist has a report to send.
-    const changed = this.runScheduler(s);
-    void this.track(s.delivery.deliverDue());
-    this.broadcastIfChanged(changed);
+    this.runScheduler(s);
+    void this.track(
+      s.delivery.deliverDue().then((round) => {
+        if (round.delivered > 0) this.broadcastIfChanged(true);
+      }),
+    );
+    // Every mutation reaches the other open windows (VigieCore's contract), even when the tray did not move: an
+    // answer in the checklist changes the status window's history, a saved profile its windows.
+    this.broadcastIfChanged(true);
   }
 
   private track<T>(promise: Promise<T>): Promise<T | void> {
@@ -353,7 +377,7 @@ class CoreAgent implements Agent {
 
   /** Broadcasts the status when told something changed or when what the tray shows moved (e.g. 24 h before). */
   private broadcastIfChanged(changed: boolean): boolean {
-    const s = this.services;
+    const s = this.wired;
     if (!s || this.stopped) return false;
     let signature = '';
     try {
@@ -374,7 +398,7 @@ class CoreAgent implements Agent {
   }
 
   private trayInputs(): TrayModelInputs {
-    const s = this.services;
+    const s = this.wired;
     const now = this.deps.clock.now();
     if (!s) {
       return {
@@ -411,8 +435,8 @@ class CoreAgent implements Agent {
   private createApi(): VigieCoreApi {
     return deferredApi(async () => {
       if (this.starting) await this.starting;
-      if (!this.services || this.stopped) throw new CoreError('failed', MESSAGES.fr.starting);
-      return this.services.core;
+      if (!this.wired || this.stopped) throw new CoreError('failed', MESSAGES.fr.starting);
+      return this.wired.core;
     });
   }
 }

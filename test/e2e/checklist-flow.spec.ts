@@ -1,11 +1,13 @@
 /**
  * Issue 4, "A full flow": the window ends → the checklist lists exactly the service's affected applications → ticks
  * survive a reload → a problem at 05:30 that a restart did not fix → CDA 3050; the same at 10:00 → CSI 5656 →
- * submit with initials → the run is in the store with every result (read straight from SQLite), and the
- * report file lands in IT's (temp) reports folder.
+ * submit with initials → the run is in the store with every result (read straight from SQLite), and the agent
+ * delivers the report file into IT's (temp) reports folder, valid against the report schema.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DateTime } from 'luxon';
+import { VerificationReportSchema } from '../../shared/reports/types';
 import { expect, screenshot, test } from './fixtures';
 import { answer, appCard as card, checkBlock as check } from './helpers';
 
@@ -94,20 +96,34 @@ test('full flow: window ends, ticks survive a reload, problem guidance by the cl
     },
     { application: 'Unity Real Time IUSMM', check: 'starts', result: 'ok', restart: null, contact: null },
   ]);
-  // The report waits in the outbox until the agent's next delivery round, which writes it into IT's folder.
-  expect(world.reports.pending()).toBe(1);
-  await world.reports.deliverDue();
+  // The agent delivers the report at once (its reaction to the submit), into IT's (temp) reports folder: the file
+  // is a report as the fleet report reads it, for this run, with every answer.
+  await world.settled();
   expect(world.reports.pending()).toBe(0);
   const delivered = fs
     .readdirSync(world.reportsDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.json'));
   expect(delivered).toHaveLength(1);
-  const report = JSON.parse(fs.readFileSync(path.join(world.reportsDir, delivered[0] ?? ''), 'utf8')) as {
-    initials: string;
-    items: unknown[];
-  };
-  expect(report.initials).toBe('M.T.');
-  expect(report.items.length).toBeGreaterThan(0);
+  const report = VerificationReportSchema.parse(
+    JSON.parse(fs.readFileSync(path.join(world.reportsDir, delivered[0] ?? ''), 'utf8')),
+  );
+  expect(report).toMatchObject({
+    initials: 'M.T.',
+    site: 'IUSMM',
+    services: ['Laboratoire'],
+    appVersion: '0.1.0-essai',
+    submittedAt: '2026-12-02T10:00:00-05:00',
+  });
+  expect([report.window.start, report.window.end].map((t) => DateTime.fromISO(t).toMillis())).toEqual([
+    DateTime.fromISO('2026-12-02T02:00:00-05:00').toMillis(),
+    DateTime.fromISO('2026-12-02T04:00:00-05:00').toMillis(),
+  ]);
+  expect(report.items.flatMap((i) => i.checks.map((c) => `${i.application}/${c.id}=${c.result}`))).toEqual([
+    'Cortex Omnitech/starts=ok',
+    'Cortex Omnitech/transfers=na',
+    'GestLab/starts=problem',
+    'Unity Real Time IUSMM/starts=ok',
+  ]);
   expect(incidents).toEqual([]);
 });
 
@@ -141,7 +157,8 @@ test('a checklist window opened before anything is due picks the run up when the
   await page.goto('./#/checklist');
   await expect(page.getByTestId('checklist-none')).toBeVisible();
   world.clock.set('2026-12-02T04:00');
+  // The agent reaches the window's end: its scheduler opens the run and its broadcast tells the open window.
   const runId = world.openChecklistForLastWindow();
-  world.broadcast();
+  expect(world.windows.filter((w) => w === 'checklist')).toHaveLength(1);
   await expect(page.getByTestId('checklist')).toHaveAttribute('data-run', runId);
 });

@@ -1,5 +1,5 @@
 /**
- * Per test: the REAL core in a temp folder (test/e2e/world.ts) and a page whose `window.vigie` is built, before any
+ * Per test: the REAL agent in a temp folder (test/e2e/world.ts) and a page whose `window.vigie` is built, before any
  * page script runs, by the very same createBridge (shared/ipc/bridge.ts) the preload uses — bundled here with
  * esbuild — over two page bindings: calls go to the core's dispatcher (zod validation included), state changes come
  * back through `__vigieEmit`. Nothing is faked: what the page shows is what the core answered.
@@ -46,27 +46,28 @@ function bridgeScript(): Promise<string> {
   return bundled;
 }
 
-/** Installs window.vigie on every document the page loads (reloads included), backed by `world`. */
+/**
+ * Installs window.vigie on every document the page loads (reloads included), backed by `world`'s agent: calls go
+ * through the shell's dispatcher, and the agent's own state broadcasts (onStateChanged, which the shell sends to
+ * every window as state:changed) come back to the page.
+ */
 export async function installVigie(page: Page, world: World): Promise<void> {
   await page.exposeBinding('__vigieInvoke', (_source, channel: string, args: unknown[]) =>
     world.dispatch(channel, args),
   );
   await page.addInitScript({ content: await bridgeScript() });
-  world.onChange(() => {
+  world.agent.onStateChanged((status) => {
     // After the call that caused it has returned, like Electron's webContents.send.
     setTimeout(() => {
-      void (async () => {
-        try {
-          const status = await world.core.getStatus();
-          await page.evaluate(
-            ([channel, payload]) =>
-              (window as unknown as { __vigieEmit?: (c: string, p: unknown) => void }).__vigieEmit?.(channel, payload),
-            [EVENT_CHANNELS.stateChanged, status] as const,
-          );
-        } catch {
+      page
+        .evaluate(
+          ([channel, payload]) =>
+            (window as unknown as { __vigieEmit?: (c: string, p: unknown) => void }).__vigieEmit?.(channel, payload),
+          [EVENT_CHANNELS.stateChanged, status] as const,
+        )
+        .catch(() => {
           // The page is navigating or closed: it reloads its state itself.
-        }
-      })();
+        });
     }, 0);
   });
 }
@@ -109,7 +110,7 @@ export const test = base.extend<Fixtures>({
     try {
       await use(world);
     } finally {
-      world.close();
+      await world.close();
     }
   },
   // Playwright requires the destructuring pattern even when a fixture depends on nothing.

@@ -31,11 +31,18 @@ export async function problemNotFixed(page: Page, application: string, id: Check
   return guidance;
 }
 
-/** A checklist for the window in progress now (someone opens the checklist before the end). */
+/**
+ * A checklist open while its window is still in progress, as after the clock went back into it (a time change):
+ * the agent opens the run at the window's end (world.openChecklistForLastWindow), then the clock returns to now.
+ */
 export function openChecklistForCurrentWindow(world: World): string {
   const profile = world.settings.profile();
   if (!profile) throw new Error('no profile');
-  const window = currentWindow(world.sync.current(), profile, world.clock.now(), world.clock.zone);
+  const now = world.clock.now();
+  const window = currentWindow(world.sync.current(), profile, now, world.clock.zone);
   if (!window) throw new Error('no window in progress');
-  return world.checklists.ensureRun({ ...window, site: profile.site });
+  world.clock.set(window.end);
+  const runId = world.openChecklistForLastWindow();
+  world.clock.set(now);
+  return runId;
 }

@@ -1,42 +1,49 @@
 /**
- * The REAL core, assembled the way the agent assembles it, in a temp folder: SQLite store, inventory sync from a
- * copy of an inventory file, settings with an optional IT policy, checklists, the report outbox, VigieCore and its
- * dispatcher — driven by a ManualClock the test moves. Used by the Playwright fixture (behind window.vigie) and by
- * the unit tests of the checklist and the API, so both exercise the very same wiring. No Playwright import here.
+ * The REAL agent (electron/core/agent.ts, `createAgent`) in a temp folder, driven by a ManualClock the test moves —
+ * the one harness of the browser tests (behind window.vigie, test/e2e/fixtures.ts) and of the unit tests of the API
+ * and the checklists (docs/testing.md, "One harness"). No Playwright import here.
+ *
+ * What is real: the agent's own composition (SQLite store in `<dir>/donnees`, settings, inventory sync, checklists,
+ * report delivery, scheduler, VigieCore), the embedded inventory of assets/, IT's policy as the agent reads it, a
+ * reports folder (`<dir>/rapports`, named in that policy) that the agent's deliveries write files into. So the tray
+ * state, the checklist opening and the report delivery are the agent's, not a copy of them.
+ * What the world brings, as the shell does: the clock, a notifier that records the toasts, a browser opener that
+ * records the links, and the listeners for the windows the agent asks to show. An inventory of the test's own is
+ * published in `<dir>/partage` and named as IT's inventory source, so it comes in through the sync like a share's.
+ *
+ * Checklists are never created here: `openChecklistForLastWindow()` lets the agent live through the window's end
+ * (the clock goes back to one minute before it, the agent ticks, the clock comes back, the agent ticks again), and
+ * the scheduler opens the run itself — with its ordinary toast, or its catch-up after a gap, as for a PC that slept.
+ * The agent's own 30 s interval keeps running (unref'd) as in the app; tests wait with `settled()`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DateTime } from 'luxon';
-import { currentWindow, windowsFor } from '../../shared/planning';
+import { windowsFor } from '../../shared/planning';
 import type { PlannedWindow } from '../../shared/planning';
-import type { TrayState } from '../../shared/ipc/views';
+import type { VigieCoreApi } from '../../shared/ipc/contract';
+import { createAgent, type Agent, type AgentServices } from '../../electron/core/agent';
+import type { WindowKind } from '../../electron/core/agent-types';
 import { createDispatcher, type Dispatcher } from '../../electron/core/api/dispatch';
-import { VigieCore } from '../../electron/core/api/core';
-import { ChecklistService } from '../../electron/core/checklist/service';
-import { NEXT_WINDOW_LOOKAHEAD_DAYS } from '../../electron/core/scheduler/plan-cache';
-import { problemSince, trayState as realTrayState } from '../../electron/core/scheduler/tray';
 import { ManualClock } from '../../electron/core/clock';
-import { ReportDelivery } from '../../electron/core/reports/delivery';
-import { ReportWriter } from '../../electron/core/reports/writer';
-import { SettingsService } from '../../electron/core/settings/service';
-import { openStore, silentLogger, type Logger, type Store } from '../../electron/core/store';
-import { SyncService } from '../../electron/core/sync/service';
+import { RecordingNotifier } from '../../electron/core/notify/simple';
+import { silentLogger, type Logger } from '../../electron/core/store';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SAMPLE_INVENTORY = path.join(REPO_ROOT, 'assets', 'inventaire-par-defaut.csv');
+const ASSETS = path.join(REPO_ROOT, 'assets');
+export const SAMPLE_INVENTORY = path.join(ASSETS, 'inventaire-par-defaut.csv');
 
 export interface WorldOptions {
   /** Local time of the clock at start (America/Toronto), e.g. '2026-12-02T04:00'. */
   start: string;
-  /** Inventory file copied into the temp folder as the embedded inventory. Default: the sample inventory. */
+  /** An inventory file to publish as IT's inventory source. Default: none (the embedded sample inventory). */
   inventoryFile?: string;
-  /** Or the inventory's content, written under `name` (the extension picks the reader: .csv, .json). */
+  /** Or the inventory's content, published under `name` (the extension picks the reader: .csv, .json). */
   inventoryText?: { name: string; text: string };
-  /** IT's machine config (the JSON object of %ProgramData%\Vigie\config.json). */
+  /** IT's machine config (the JSON object of %ProgramData%\Vigie\config.json); the world adds reportsFolder. */
   policy?: Record<string, unknown>;
-  /** The user's profile, saved through the settings like the settings window does. null = none (first start). */
+  /** The user's profile, saved through the API like the settings window does. null = none (first start). */
   profile?: { site: string; services: string[] } | null;
   language?: 'fr' | 'en';
   hostname?: string;
@@ -48,169 +55,157 @@ export interface World {
   /** IT's reports folder, a real temp folder (unless the policy names another). */
   reportsDir: string;
   clock: ManualClock;
-  store: Store;
-  sync: SyncService;
-  settings: SettingsService;
-  checklists: ChecklistService;
-  reports: ReportDelivery;
-  core: VigieCore;
+  agent: Agent;
+  /** The toasts the agent's scheduler showed, with the time of each. */
+  notifier: RecordingNotifier;
+  /** The windows the agent asked the shell to show, in order ('checklist', 'settings'…). */
+  windows: WindowKind[];
+  store: AgentServices['store'];
+  sync: AgentServices['sync'];
+  settings: AgentServices['settings'];
+  checklists: AgentServices['checklists'];
+  reports: AgentServices['delivery'];
+  /** The agent's API: the very object the shell's IPC handlers call. */
+  core: VigieCoreApi;
+  /** The agent's API behind the dispatcher the shell uses (zod validation, BridgeError answers). */
   dispatch: Dispatcher;
   /** URLs the core asked the shell to open. */
   opened: string[];
-  /** How many times the core reported a state change (onChange). */
-  changes(): number;
-  onChange(listener: () => void): void;
-  /** What the agent does after the scheduler changed something: tells the open windows (state:changed). */
-  broadcast(): void;
-  /** The profile's latest window that ended at or before now (its checklist is due), or null. */
+  /** One agent tick now (what its interval does every 30 s), and everything it started. */
+  tick(): Promise<void>;
+  /** Waits until the agent's background work (syncs, report deliveries, state broadcasts) is done. */
+  settled(): Promise<void>;
+  /** The profile's latest window that ended at or before now, or null. */
   lastEndedWindow(): PlannedWindow | null;
-  /** What the scheduler does at a window's end: creates (idempotently) the checklist run; returns its id. */
+  /** The agent lives through the last ended window's end and opens its checklist; returns the run's id. */
   openChecklistForLastWindow(): string;
-  /** Closes the store and opens it again on the same folder, as after a crash or a restart of the app. */
+  /** Stops the agent and starts a new one on the same folders, as after a restart of the app. */
   reopen(): Promise<World>;
-  close(): void;
+  /** Stops the agent and removes the folder (once the last world on it is closed). */
+  close(): Promise<void>;
 }
 
-interface Built {
+interface Base {
   dir: string;
-  embedded: string;
+  reportsDir: string;
   clock: ManualClock;
+  policy: Record<string, unknown>;
+  /** Worlds still open on this folder (reopen() makes a second one). */
+  open: number;
 }
 
-async function assemble(base: Built, options: WorldOptions, saveProfile: boolean): Promise<World> {
-  const { dir, embedded, clock } = base;
-  const reportsDir = path.join(dir, 'rapports');
-  fs.mkdirSync(reportsDir, { recursive: true });
+function servicesOf(agent: Agent): AgentServices {
+  const services = agent.services();
+  if (!services) throw new Error('world: the agent did not start');
+  return services;
+}
+
+async function assemble(base: Base, options: WorldOptions, firstStart: boolean): Promise<World> {
+  const { dir, reportsDir, clock } = base;
   const log = options.log ?? silentLogger;
-  const store = openStore({ dir: path.join(dir, 'donnees'), clock, log, busyTimeoutMs: 0 });
-  const sync = new SyncService({
-    store,
-    clock,
-    embeddedPath: embedded,
-    random: () => 0,
-    // The file is not being written: no real waiting between the two stability looks.
-    wait: async () => undefined,
-    log,
-  });
-  await sync.syncNow();
-  const settings = await SettingsService.create({
-    store,
-    clock,
-    readPolicy: async () => options.policy,
-    hostname: options.hostname ?? 'POSTE-ESSAI-01',
-    inventory: () => sync.current(),
-    log,
-  });
-  if (saveProfile && options.profile) {
-    settings.save({ site: options.profile.site, services: options.profile.services });
-  }
-  if (saveProfile && options.language) settings.save({ language: options.language });
-  const reports = new ReportDelivery({
-    outbox: store.outbox,
-    clock,
-    // The agent's writer, into a real folder: what a submit delivers can be read back as IT would.
-    writer: new ReportWriter({ zone: clock.zone }),
-    folder: () => settings.effective().reportsFolder ?? reportsDir,
-    log,
-  });
-  const checklists = new ChecklistService({
-    store,
-    clock,
-    inventory: () => sync.current(),
-    log,
-    reports,
-    language: () => settings.effective().language,
-    octopusUrl: () => settings.effective().octopusUrl,
-  });
+  const notifier = new RecordingNotifier(clock);
   const opened: string[] = [];
-  const listeners: (() => void)[] = [];
-  let changes = 0;
-  // The agent's own decision (electron/core/scheduler/tray.ts), fed from the real services — not a copy of it.
-  const trayState = (): TrayState => {
-    const now = clock.now();
-    const profile = settings.profile();
-    const inventory = sync.current();
-    const ahead = profile
-      ? windowsFor(inventory, profile, { from: now, to: now.plus({ days: NEXT_WINDOW_LOOKAHEAD_DAYS }) }, clock.zone)
-      : [];
-    return realTrayState({
-      now,
-      inventory: sync.state(),
-      current: profile ? currentWindow(inventory, profile, now, clock.zone) : null,
-      next: ahead.find((w) => w.start.toMillis() > now.toMillis()) ?? null,
-      pendingRun: checklists.pendingRun() !== null,
-      problem: checklists.hasUnresolvedProblem(problemSince(now)),
-    });
-  };
-  const core = new VigieCore({
+  const windows: WindowKind[] = [];
+  const agent = createAgent({
+    userDataDir: path.join(dir, 'donnees'),
+    assetsDir: ASSETS,
+    hostname: options.hostname ?? 'POSTE-ESSAI-01',
     clock,
-    store,
-    sync,
-    settings,
-    checklists,
-    trayState,
-    pendingReports: () => reports.pending(),
-    submitContext: () => ({ workstation: 'POSTE-ESSAI-01', userAccount: 'soins-partage', appVersion: '0.1.0-essai' }),
-    openExternal: async (url) => {
-      opened.push(url);
-    },
-    onChange: () => {
-      changes++;
-      for (const listener of listeners) listener();
-    },
+    notifier,
+    readPolicy: async () => base.policy,
     log,
+    appVersion: '0.1.0-essai',
+    openExternal: async (url) => void opened.push(url),
+    // The files are not being written: no real waiting between the sync's two stability looks.
+    sync: { wait: async () => undefined, random: () => 0 },
   });
+  agent.onOpenWindow((window) => windows.push(window));
+  base.open++;
+  await agent.start();
+  // The start's own first tick syncs in the background; this one waits for it.
+  await agent.tick();
+  if (firstStart && options.profile) {
+    await agent.api.saveSettings({ site: options.profile.site, services: options.profile.services });
+  }
+  if (firstStart && options.language) await agent.api.saveSettings({ language: options.language });
+  await agent.idle();
+  const services = servicesOf(agent);
+  const { store, settings, sync } = services;
 
   const lastEndedWindow = (): PlannedWindow | null => {
     const profile = settings.profile();
     if (!profile) return null;
-    const now: DateTime = clock.now();
-    const windows = windowsFor(sync.current(), profile, { from: now.minus({ days: 40 }), to: now }, clock.zone);
-    return windows.filter((w) => w.end.toMillis() <= now.toMillis()).at(-1) ?? null;
+    const now = clock.now();
+    const ended = windowsFor(sync.current(), profile, { from: now.minus({ days: 40 }), to: now }, clock.zone);
+    return ended.filter((w) => w.end.toMillis() <= now.toMillis()).at(-1) ?? null;
   };
 
-  const world: World = {
+  let closed = false;
+  return {
     dir,
     reportsDir,
     clock,
+    agent,
+    notifier,
+    windows,
     store,
     sync,
     settings,
-    checklists,
-    reports,
-    core,
-    dispatch: createDispatcher(core, log),
+    checklists: services.checklists,
+    reports: services.delivery,
+    core: agent.api,
+    dispatch: createDispatcher(agent.api, log),
     opened,
-    changes: () => changes,
-    onChange: (listener) => void listeners.push(listener),
-    broadcast: () => {
-      for (const listener of listeners) listener();
+    async tick() {
+      await agent.tick();
+      await agent.idle();
     },
+    settled: () => agent.idle(),
     lastEndedWindow,
     openChecklistForLastWindow() {
       const window = lastEndedWindow();
-      const profile = settings.profile();
-      if (!window || !profile) throw new Error('world: no ended window for the profile');
-      return checklists.ensureRun({ ...window, site: profile.site });
+      if (!window) throw new Error('world: no ended window for the profile');
+      const now = clock.now();
+      // Each tick runs the scheduler before its first await: the run exists when agent.tick() returns its promise.
+      clock.set(window.end.minus({ minutes: 1 }));
+      void agent.tick();
+      clock.set(now);
+      void agent.tick();
+      const run = store.checklists.findByWindow(window.start, window.end);
+      if (!run) {
+        throw new Error(`world: the agent opened no checklist for ${window.start.toISO() ?? '?'} (not due yet?)`);
+      }
+      return run.id;
     },
     async reopen() {
-      store.close();
+      await agent.stop();
+      base.open--;
+      closed = true;
       return assemble(base, options, false);
     },
-    close() {
-      store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+    async close() {
+      if (closed) return;
+      closed = true;
+      await agent.stop();
+      if (--base.open === 0) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  return world;
 }
 
 export async function createWorld(options: WorldOptions): Promise<World> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-monde-'));
-  const source = options.inventoryFile ?? SAMPLE_INVENTORY;
-  const embedded = path.join(dir, options.inventoryText?.name ?? `inventaire${path.extname(source)}`);
-  if (options.inventoryText) fs.writeFileSync(embedded, options.inventoryText.text, 'utf8');
-  else fs.copyFileSync(source, embedded);
+  const reportsDir = path.join(dir, 'rapports');
+  fs.mkdirSync(reportsDir);
+  const policy: Record<string, unknown> = { reportsFolder: reportsDir };
+  if (options.inventoryText || options.inventoryFile) {
+    const share = path.join(dir, 'partage');
+    fs.mkdirSync(share);
+    const source = options.inventoryFile ?? '';
+    const published = path.join(share, options.inventoryText?.name ?? path.basename(source));
+    if (options.inventoryText) fs.writeFileSync(published, options.inventoryText.text, 'utf8');
+    else fs.copyFileSync(source, published);
+    policy.inventorySource = published;
+  }
   const clock = new ManualClock(options.start, 'America/Toronto');
-  return assemble({ dir, embedded, clock }, options, true);
+  return assemble({ dir, reportsDir, clock, policy: { ...policy, ...options.policy }, open: 0 }, options, true);
 }

@@ -1,6 +1,10 @@
 /**
- * VigieCore and its dispatcher over the real core (SQLite in a temp folder, sample inventory, ManualClock).
+ * VigieCore and its dispatcher over the real agent (test/e2e/world.ts: createAgent, SQLite in a temp folder, the
+ * sample inventory, a ManualClock, a real reports folder).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toBridgeError } from '../../../shared/ipc/bridge';
 import type { VigieCoreApi } from '../../../shared/ipc/contract';
@@ -15,8 +19,8 @@ async function world(start: string, extra: Partial<WorldOptions> = {}) {
   worlds.push(w);
   return w;
 }
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
+afterEach(async () => {
+  for (const w of worlds.splice(0)) await w.close();
 });
 
 /** What the renderer sees when a call fails. */
@@ -94,17 +98,15 @@ describe('getStatus', () => {
 });
 
 describe('checklist calls', () => {
-  it('getChecklist() gives the pending run; mutations notify onChange; submit records who', async () => {
+  it('getChecklist() gives the pending run; submit records who and the agent delivers the report', async () => {
     const w = await world('2026-12-02T05:30');
     expect(await w.core.getChecklist()).toBeNull();
     const runId = w.openChecklistForLastWindow();
     expect((await w.core.getChecklist())?.runId).toBe(runId);
     expect(await w.core.getChecklist('inconnu')).toBeNull();
 
-    const before = w.changes();
     await w.core.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });
     await w.core.recordRestart({ runId, application: 'GestLab', check: 'starts', fixed: false });
-    expect(w.changes()).toBe(before + 2);
     const guidance = await w.core.getGuidance({ runId, application: 'GestLab' });
     expect(guidance.escalation.contact).toMatchObject({ name: 'CDA', phone: '3050' });
 
@@ -118,12 +120,45 @@ describe('checklist calls', () => {
     }
     const done = await w.core.submitChecklist({ runId, initials: 'AB' });
     expect(done.submittedBy).toBe('AB');
+    await w.settled();
     const status = await w.core.getStatus();
     expect(status.pendingChecklist).toBeNull();
-    expect(status.pendingReports).toBe(1);
+    expect(status.pendingReports).toBe(0);
     expect(status.trayState).toBe('problem');
-    const [entry] = w.store.outbox.due(w.clock.now());
-    expect(entry?.payload).toMatchObject({ workstation: 'POSTE-ESSAI-01', userAccount: 'soins-partage' });
+    const files = fs
+      .readdirSync(w.reportsDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(1);
+    const report = JSON.parse(fs.readFileSync(path.join(w.reportsDir, files[0] ?? ''), 'utf8')) as unknown;
+    expect(report).toMatchObject({ initials: 'AB', workstation: os.hostname(), appVersion: '0.1.0-essai' });
+  });
+
+  it('every mutation calls onChange, and the agent tells the open windows', async () => {
+    const w = await world('2026-12-02T05:30');
+    const runId = w.openChecklistForLastWindow();
+    let changes = 0;
+    const core = new VigieCore({
+      clock: w.clock,
+      store: w.store,
+      sync: w.sync,
+      settings: w.settings,
+      checklists: w.checklists,
+      trayState: () => 'idle',
+      openExternal: async () => undefined,
+      onChange: () => void changes++,
+    });
+    await core.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });
+    await core.recordRestart({ runId, application: 'GestLab', check: 'starts', fixed: false });
+    await core.getGuidance({ runId, application: 'GestLab' });
+    expect(changes).toBe(2);
+
+    // The agent's own core: an answer moves nothing in the tray, yet the status window is told.
+    await w.settled();
+    const told: number[] = [];
+    w.agent.onStateChanged((status) => told.push(status.history[0]?.counts.ok ?? -1));
+    await w.core.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'ok' });
+    await w.settled();
+    expect(told).toEqual([1]);
   });
 });
 
@@ -132,11 +167,13 @@ describe('settings', () => {
     const w = await world('2026-12-02T10:00', {
       policy: { language: 'fr', octopusUrl: 'https://octopus.example.qc.ca/f' },
     });
-    const before = w.changes();
+    const told: (readonly string[] | undefined)[] = [];
+    w.agent.onStateChanged((status) => told.push(status.profile?.services));
     const view = await w.core.saveSettings({ services: ['Laboratoire'] });
     expect(view.values.services).toEqual(['Laboratoire']);
     expect(view.locked.language).toBe('Fixé par les TI (configuration du poste)');
-    expect(w.changes()).toBe(before + 1);
+    await w.settled();
+    expect(told).toEqual([['Laboratoire']]);
     const refused = await failure(w.dispatch('settings:save', [{ language: 'en' }]));
     expect(refused.code).toBe('locked');
     expect(refused.message).toContain('la langue');
@@ -220,10 +257,12 @@ describe('exportCalendar and syncNow', () => {
 
   it('syncNow re-reads the source, notifies and returns the status', async () => {
     const w = await world('2026-12-02T10:00');
-    const before = w.changes();
+    let told = 0;
+    w.agent.onStateChanged(() => told++);
     const status = await w.core.syncNow();
     expect(status.inventory.state).toBe('ok');
-    expect(w.changes()).toBe(before + 1);
+    await w.settled();
+    expect(told).toBe(1);
   });
 });
 

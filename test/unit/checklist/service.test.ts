@@ -16,8 +16,8 @@ async function world(start = '2026-12-02T04:00', extra: Partial<Parameters<typeo
   return w;
 }
 
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
+afterEach(async () => {
+  for (const w of worlds.splice(0)) await w.close();
 });
 
 function caught(fn: () => unknown): CoreError {
