@@ -117,14 +117,19 @@ describe('timeline — several services', () => {
     const checklists = timeline(inventory, profile, range, options).filter(
       (e) => e.kind === 'checklist' && e.windowStart.toISODate() === '2026-12-02',
     );
-    expect(checklists.map((e) => [e.at.toFormat('HH:mm'), e.services, e.applications, e.key])).toEqual([
+    expect(checklists.map((e) => [e.at.toFormat('yyyy-MM-dd HH:mm'), e.services, e.applications, e.key])).toEqual([
       [
-        '04:00',
+        '2026-12-02 04:00',
         ['Laboratoire'],
         LAB_FIRST_WEDNESDAY,
         'checklist|2026-12-02T07:00:00Z|2026-12-02T09:00:00Z|Laboratoire',
       ],
-      ['08:00', ['Pharmacie'], ['GespharX IUSMM'], 'checklist|2026-12-02T07:00:00Z|2026-12-02T09:00:00Z|Pharmacie'],
+      [
+        '2026-12-02 08:00',
+        ['Pharmacie'],
+        ['GespharX IUSMM'],
+        'checklist|2026-12-02T07:00:00Z|2026-12-02T09:00:00Z|Pharmacie',
+      ],
     ]);
   });
 });
@@ -179,7 +184,7 @@ describe('timeline — checklist at the next shift start', () => {
       ...options,
       serviceHours: { laboratoire: { twentyFourSeven: true, shiftStarts: [] } },
     });
-    expect(events.find((e) => e.kind === 'checklist')?.at.toFormat('HH:mm')).toBe('04:00');
+    expect(events.find((e) => e.kind === 'checklist')?.at.toFormat('yyyy-MM-dd HH:mm')).toBe('2026-12-02 04:00');
   });
 
   it('an inventory row for the site beats a row for any site; an unknown service is 24/7', () => {
@@ -192,15 +197,15 @@ describe('timeline — checklist at the next shift start', () => {
     expect(
       timeline(inventory, lab, range, options)
         .find((e) => e.kind === 'checklist')
-        ?.at.toFormat('HH:mm'),
-    ).toBe('07:00');
+        ?.at.toFormat('yyyy-MM-dd HH:mm'),
+    ).toBe('2026-12-02 07:00');
     const pharmacy = timeline(inventory, { site: 'IUSMM', services: ['Pharmacie'] }, range, options);
-    expect(pharmacy.find((e) => e.kind === 'checklist')?.at.toFormat('HH:mm')).toBe('04:00');
+    expect(pharmacy.find((e) => e.kind === 'checklist')?.at.toFormat('yyyy-MM-dd HH:mm')).toBe('2026-12-02 04:00');
   });
 
   it('a non-24/7 service with no shift start falls back to the end of the window', () => {
     const events = timeline(lab8([]), lab, range, options);
-    expect(events.find((e) => e.kind === 'checklist')?.at.toFormat('HH:mm')).toBe('04:00');
+    expect(events.find((e) => e.kind === 'checklist')?.at.toFormat('yyyy-MM-dd HH:mm')).toBe('2026-12-02 04:00');
   });
 });
 
