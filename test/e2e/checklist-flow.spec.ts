@@ -160,5 +160,6 @@ test('a checklist window opened before anything is due picks the run up when the
   // The agent reaches the window's end: its scheduler opens the run and its broadcast tells the open window.
   const runId = world.openChecklistForLastWindow();
   expect(world.windows.filter((w) => w === 'checklist')).toHaveLength(1);
+  expect(world.notifier.shown.map((n) => `${n.kind}@${n.at}`)).toContain('checklist@2026-12-02T04:00:00-05:00');
   await expect(page.getByTestId('checklist')).toHaveAttribute('data-run', runId);
 });
