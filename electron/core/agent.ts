@@ -18,6 +18,7 @@ import { CoreError } from './api/errors';
 import { ChecklistService } from './checklist/service';
 import type { Clock } from './clock';
 import { recoveryMessage } from './recovery-messages';
+import { defaultReportIdentity } from './reports/build';
 import { REPORT_OUTBOX_KIND, ReportDelivery } from './reports/delivery';
 import { ReportJournal } from './reports/journal';
 import { ReportWriter } from './reports/writer';
@@ -281,6 +282,15 @@ class CoreAgent implements Agent {
       openExternal: deps.openExternal ?? (() => Promise.reject(new Error('no browser on this workstation'))),
       exportCalendar: deps.exportCalendar,
       appVersion: deps.appVersion,
+      // The workstation a report names is the one this agent maps the inventory's "Postes" table with.
+      submitContext: () => {
+        const identity = defaultReportIdentity();
+        return {
+          ...identity,
+          workstation: deps.hostname || identity.workstation,
+          appVersion: deps.appVersion ?? '0.0.0',
+        };
+      },
       onChange: () => this.afterApiChange(),
       log,
     });

@@ -130,7 +130,9 @@ describe('checklist calls', () => {
       .filter((f) => f.endsWith('.json'));
     expect(files).toHaveLength(1);
     const report = JSON.parse(fs.readFileSync(path.join(w.reportsDir, files[0] ?? ''), 'utf8')) as unknown;
-    expect(report).toMatchObject({ initials: 'AB', workstation: os.hostname(), appVersion: '0.1.0-essai' });
+    // The workstation the agent was given (the one its inventory's "Postes" mapping uses), not the test machine's.
+    expect(report).toMatchObject({ initials: 'AB', workstation: 'POSTE-ESSAI-01', appVersion: '0.1.0-essai' });
+    expect((report as { userAccount: string }).userAccount).toBe(os.userInfo().username);
   });
 
   it('every mutation calls onChange, and the agent tells the open windows', async () => {
