@@ -19,6 +19,20 @@ async function world(start: string, extra: Partial<WorldOptions> = {}) {
   worlds.push(w);
   return w;
 }
+/** A VigieCore of the test's own over a world's services (to watch one dependency the agent wires itself). */
+function coreOver(w: World, extra: Partial<ConstructorParameters<typeof VigieCore>[0]>): VigieCore {
+  return new VigieCore({
+    clock: w.clock,
+    store: w.store,
+    sync: w.sync,
+    settings: w.settings,
+    checklists: w.checklists,
+    trayState: () => 'idle',
+    openExternal: async () => undefined,
+    ...extra,
+  });
+}
+
 afterEach(async () => {
   for (const w of worlds.splice(0)) await w.close();
 });
@@ -139,16 +153,7 @@ describe('checklist calls', () => {
     const w = await world('2026-12-02T05:30');
     const runId = w.openChecklistForLastWindow();
     let changes = 0;
-    const core = new VigieCore({
-      clock: w.clock,
-      store: w.store,
-      sync: w.sync,
-      settings: w.settings,
-      checklists: w.checklists,
-      trayState: () => 'idle',
-      openExternal: async () => undefined,
-      onChange: () => void changes++,
-    });
+    const core = coreOver(w, { onChange: () => void changes++ });
     await core.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });
     await core.recordRestart({ runId, application: 'GestLab', check: 'starts', fixed: false });
     await core.getGuidance({ runId, application: 'GestLab' });
@@ -218,12 +223,7 @@ describe('openLink', () => {
 
   it('reports a browser that cannot be opened as failed, not as a stack', async () => {
     const w = await world('2026-12-02T10:00', { policy: { octopusUrl: 'https://octopus.example.qc.ca/f' } });
-    const core = new VigieCore({
-      clock: w.clock,
-      sync: w.sync,
-      settings: w.settings,
-      checklists: w.checklists,
-      trayState: () => 'idle',
+    const core = coreOver(w, {
       openExternal: async () => {
         throw new Error('spawn xdg-open ENOENT');
       },
@@ -242,16 +242,7 @@ describe('exportCalendar and syncNow', () => {
     const exporter = vi.fn(async (windows: { start: { toISO(): string | null } }[]) => ({
       path: `/tmp/vigie-${windows.length}.ics`,
     }));
-    const core = new VigieCore({
-      clock: w.clock,
-      store: w.store,
-      sync: w.sync,
-      settings: w.settings,
-      checklists: w.checklists,
-      trayState: () => 'idle',
-      openExternal: async () => undefined,
-      exportCalendar: exporter,
-    });
+    const core = coreOver(w, { exportCalendar: exporter });
     expect(await core.exportCalendar()).toEqual({ path: '/tmp/vigie-6.ics' });
     expect(exporter.mock.calls[0]?.[0][0]?.start.toISO()).toBe('2026-12-02T02:00:00.000-05:00');
     expect((await failure(w.dispatch('calendar:export', []))).code).toBe('failed');
