@@ -8,6 +8,7 @@
  * is synced when `sync.dueAt()` has passed, the outbox is delivered; a power/session event ticks and syncs at once.
  */
 import path from 'node:path';
+import type { DateTime } from 'luxon';
 import type { VigieCoreApi } from '../../shared/ipc/contract';
 import type { StatusView } from '../../shared/ipc/views';
 import { DEFAULT_REMINDERS } from '../../shared/planning/types';
@@ -25,6 +26,8 @@ import { Scheduler } from './scheduler/scheduler';
 import type { PlanInput } from './scheduler/plan-cache';
 import { problemSince, trayModel, type TrayModelInputs } from './scheduler/tray';
 import { machinePolicySources, SettingsService, type MachinePolicySources } from './settings';
+import { NoticeAnnouncer, NoticeWatcher, type ActiveNotice, type NoticeWatcherDeps } from './notices/service';
+import { noticesFolder } from './notices/source';
 import { openStore, type Logger, type Store } from './store';
 import type { InventoryParser } from './inventory/isolation/isolated-parser';
 import { SyncService, type SyncServiceDeps } from './sync';
@@ -65,12 +68,19 @@ export interface AgentDeps {
   readPolicy?: () => Promise<unknown>;
   /** The headless agent's --public-key: trusted inventory keys, taking the place of the policy's. */
   publicKeys?: readonly string[];
+  /** Tests: the notices watcher's disk, jitter and period (electron/core/notices/service.ts). */
+  notices?: Partial<Pick<NoticeWatcherDeps, 'fs' | 'random' | 'everyMs'>>;
 }
 
 /** VigieAgent plus what the headless CLI and the tests drive by hand. */
 export interface Agent extends VigieAgent {
   /** One tick now (the interval calls this); resolves when the sync/delivery it started are done. */
   tick(options?: { sync?: boolean }): Promise<void>;
+  /**
+   * The outage notices in force for this PC at `at` (default now): what the ward banner shows with
+   * `reason: 'notice'` (issue 12's banner, issue 13's notices). Empty before the start.
+   */
+  activeNotices(at?: DateTime): ActiveNotice[];
 }
 
 const MAX_TICK_MS = 30_000;
@@ -91,6 +101,8 @@ interface Services {
   delivery: ReportDelivery;
   scheduler: Scheduler;
   core: VigieCore;
+  noticeWatcher: NoticeWatcher;
+  notices: NoticeAnnouncer;
 }
 
 class CoreAgent implements Agent {
@@ -141,6 +153,17 @@ class CoreAgent implements Agent {
     return trayModel(this.trayInputs());
   }
 
+  activeNotices(at?: DateTime): ActiveNotice[] {
+    const s = this.services;
+    if (!s) return [];
+    try {
+      return s.notices.activeAt(at ?? this.deps.clock.now());
+    } catch (error) {
+      this.deps.log.warn('agent: notices unavailable', { error: String(error) });
+      return [];
+    }
+  }
+
   onOpenWindow(listener: (window: WindowKind) => void): () => void {
     return this.openListeners.add(listener);
   }
@@ -179,6 +202,15 @@ class CoreAgent implements Agent {
     if (!s || this.stopped) return;
     const changed = this.runScheduler(s);
     const jobs: Promise<unknown>[] = [];
+    if (s.noticeWatcher.due()) {
+      jobs.push(
+        this.track(
+          s.noticeWatcher.scan().then(() => {
+            if (!this.stopped) this.broadcastIfChanged(this.runNotices(s));
+          }),
+        ),
+      );
+    }
     if (options.sync === true || this.deps.clock.now().toMillis() >= s.sync.dueAt().toMillis()) {
       jobs.push(this.track(this.syncNow(s)));
     }
@@ -266,7 +298,23 @@ class CoreAgent implements Agent {
       onChange: () => this.afterApiChange(),
       log,
     });
-    this.services = { store, settings, sync, checklists, delivery, scheduler, core };
+    const noticeWatcher = new NoticeWatcher({
+      clock,
+      folder: () => noticesFolder(settings.effective()),
+      log,
+      ...deps.notices,
+    });
+    const notices = new NoticeAnnouncer({
+      clock,
+      store,
+      notices: () => noticeWatcher.notices(),
+      plan: () => this.plan(store, settings, sync),
+      notifier: deps.notifier,
+      checklists,
+      onOpenWindow: (window) => this.openListeners.emit(window),
+      log,
+    });
+    this.services = { store, settings, sync, checklists, delivery, scheduler, core, noticeWatcher, notices };
 
     // Before the first tick delivers anything: what the database lost is put back from the report journal.
     const restored = journal.reconcile(store, REPORT_OUTBOX_KIND);
@@ -315,10 +363,21 @@ class CoreAgent implements Agent {
   }
 
   private runScheduler(s: Services): boolean {
+    let changed = false;
     try {
-      return s.scheduler.tick().changed;
+      changed = s.scheduler.tick().changed;
     } catch (error) {
       this.deps.log.error('agent: scheduler tick failed', { error: String(error) });
+    }
+    // Outage notices next (issue 13): their own toasts and checklist, never a change to the planned windows.
+    return this.runNotices(s) || changed;
+  }
+
+  private runNotices(s: Services): boolean {
+    try {
+      return s.notices.tick().changed;
+    } catch (error) {
+      this.deps.log.error('agent: notices tick failed', { error: String(error) });
       return false;
     }
   }
@@ -404,6 +463,7 @@ class CoreAgent implements Agent {
       intranetUrl: effective.intranetUrl,
       allowQuit: effective.allowQuit,
       pendingReports: s.delivery.pending(),
+      outage: current ? null : s.notices.outageAt(now),
     };
   }
 
