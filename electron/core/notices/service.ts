@@ -60,18 +60,39 @@ function iso(dt: DateTime): string {
 
 /** Announces the due moments of the notices that target this workstation. */
 export class NoticeAnnouncer {
+  private memo: {
+    plan: PlanInput;
+    notices: readonly Notice[];
+    planned: { target: NoticeTarget; events: NoticeEvent[] }[];
+  } | null = null;
+  /** Keys known to be flagged (flags are never removed while their notice can still be due). */
+  private readonly done = new Set<string>();
+
   constructor(private readonly deps: NoticeAnnouncerDeps) {}
 
   /** This workstation's notices, as planned now (a notice not yet published at `now` is not known yet). */
   targets(now: DateTime): NoticeTarget[] {
-    const plan = this.deps.plan();
-    if (!plan) return [];
     const nowMs = now.toMillis();
-    return this.deps
-      .notices()
-      .filter((n) => Date.parse(n.publishedAt) <= nowMs)
+    return this.planned()
+      .filter((p) => Date.parse(p.target.notice.publishedAt) <= nowMs)
+      .map((p) => p.target);
+  }
+
+  /**
+   * Targets and their moments, worked out again only when the notices or the plan change (the same objects
+   * otherwise: the watcher keeps its list between scans, the agent its plan): a tick then costs a few comparisons.
+   */
+  private planned(): { target: NoticeTarget; events: NoticeEvent[] }[] {
+    const plan = this.safePlan();
+    if (!plan) return [];
+    const notices = this.deps.notices();
+    if (this.memo?.plan === plan && this.memo.notices === notices) return this.memo.planned;
+    const planned = notices
       .map((n) => noticeTarget(n, plan.inventory, plan.profile, plan.options.zone))
-      .filter((t): t is NoticeTarget => t !== null);
+      .filter((t): t is NoticeTarget => t !== null)
+      .map((target) => ({ target, events: noticeEvents(target, plan.inventory, plan.profile, plan.options) }));
+    this.memo = { plan, notices, planned };
+    return planned;
   }
 
   /** The notices in force at `now` for this workstation (start ≤ now < end): the banner's `reason: 'notice'`. */
@@ -107,14 +128,14 @@ export class NoticeAnnouncer {
     if (!plan) return result;
     const now = this.deps.clock.now();
     const nowMs = now.toMillis();
-    for (const target of this.targets(now)) {
-      const events = noticeEvents(target, plan.inventory, plan.profile, plan.options).filter(
-        (e) => e.at.toMillis() <= nowMs && !this.deps.store.announced.has(e.key),
-      );
+    for (const { target, events } of this.planned()) {
+      if (Date.parse(target.notice.publishedAt) > nowMs) continue;
+      const due = events.filter((e) => e.at.toMillis() <= nowMs && !this.flagged(e.key));
       const ended = target.end !== null && target.end.toMillis() <= nowMs;
-      for (const event of events) {
+      for (const event of due) {
         try {
           this.announce(event, target, plan, now, ended, result);
+          this.done.add(event.key);
         } catch (error) {
           this.deps.log.error('notices: announcement failed, will retry', { key: event.key, error: String(error) });
           break; // In order: no "rétabli" before the outage, no checklist before "rétabli".
@@ -180,6 +201,13 @@ export class NoticeAnnouncer {
       this.deps.log.warn('notices: toast failed', { kind: notification.kind, error: String(error) });
     }
     if (event.kind === 'checklist') this.deps.onOpenWindow('checklist');
+  }
+
+  private flagged(key: string): boolean {
+    if (this.done.has(key)) return true;
+    if (!this.deps.store.announced.has(key)) return false;
+    this.done.add(key);
+    return true;
   }
 
   private safePlan(): PlanInput | null {
