@@ -216,7 +216,7 @@ describe('outage notices on the real core', () => {
     await rig.runTo('2026-12-03T15:00:00');
     expect(agent.tray().state).toBe('in-progress');
 
-    await rig.cli(['end', '--id', id]);
+    await rig.cli(['end', '--id', id as string]);
     await rig.runTo('2026-12-03T15:02:00');
     expect(rig.summary()).toEqual(['notice@14:11', 'notice-end@15:01', 'checklist@15:01']);
     expect(rig.notifier.shown[1]?.title).toBe(
