@@ -202,10 +202,12 @@ class CoreAgent implements Agent {
     if (!s || this.stopped) return;
     const changed = this.runScheduler(s);
     const jobs: Promise<unknown>[] = [];
-    if (s.noticeWatcher.due()) {
+    // The notices folder when its time has come (or the scan under way): what it brings is announced at once.
+    const scanning = s.noticeWatcher.due() ? s.noticeWatcher.scan() : s.noticeWatcher.pending();
+    if (scanning) {
       jobs.push(
         this.track(
-          s.noticeWatcher.scan().then(() => {
+          scanning.then(() => {
             if (!this.stopped) this.broadcastIfChanged(this.runNotices(s));
           }),
         ),

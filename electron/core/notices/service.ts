@@ -251,6 +251,11 @@ export class NoticeWatcher {
     return this.nextScanMs === null || this.deps.clock.now().toMillis() >= this.nextScanMs;
   }
 
+  /** The scan under way, if any (a tick waits for it as it waits for the sync it started). */
+  pending(): Promise<NoticeScan | null> | null {
+    return this.running;
+  }
+
   /** Scans now (one scan at a time); the next one is due a period plus jitter later. */
   scan(): Promise<NoticeScan | null> {
     this.running ??= this.scanOnce().finally(() => {

@@ -43,7 +43,10 @@ class Rig {
   readonly reads: string[] = [];
   agent!: Agent;
 
-  constructor(start: string) {
+  constructor(
+    start: string,
+    private readonly extraPolicy: Record<string, unknown> = {},
+  ) {
     this.clock = new ManualClock(start);
     this.notifier = new RecordingNotifier(this.clock);
   }
@@ -68,6 +71,7 @@ class Rig {
         services: ['Laboratoire'],
         noticesSource: this.avis,
         reportsFolder: this.reports,
+        ...this.extraPolicy,
       }),
       sync: { wait: async () => undefined, random: () => 0 },
       notices: { fs: fsSeam, random: () => 0 },
@@ -229,6 +233,33 @@ describe('outage notices on the real core', () => {
       'GestLab',
       'Unity Real Time IUSMM',
     ]);
+  });
+
+  it('a PC off for the whole outage: no stale "panne en cours", "rétabli" and the checklist once; in English too', async () => {
+    const rig = new Rig('2026-12-03T14:00:00', { language: 'en' });
+    await rig.start();
+    await rig.agent.stop();
+    running.splice(running.indexOf(rig.agent), 1);
+    rig.clock.set('2026-12-03T14:05:00');
+    await rig.cli([
+      'publish',
+      '--site',
+      'IUSMM',
+      '--application',
+      'GestLab',
+      '--message',
+      'Server down.',
+      '--until',
+      '2026-12-03T15:00',
+    ]);
+    rig.clock.set('2026-12-03T16:30:00');
+    await rig.start();
+    expect(rig.summary()).toEqual(['notice-end@16:30', 'checklist@16:30']);
+    expect(rig.notifier.shown.map((n) => n.title)).toEqual(['GestLab is back', 'Verification due']);
+    await rig.restart();
+    await rig.runTo('2026-12-03T16:35:00');
+    expect(rig.summary()).toEqual(['notice-end@16:30', 'checklist@16:30']);
+    expect(rig.agent.tray().state).toBe('verification-due');
   });
 
   it('a malformed notice file is ignored, read once, and the agent keeps running', async () => {
