@@ -79,6 +79,22 @@ export function noticeTarget(
   };
 }
 
+/**
+ * True when the notice reaches at least one application of the inventory, on any workstation: its site, then its
+ * services and applications when it names some. A notice that reaches nothing (a misspelt site or application)
+ * is a mistake IT must hear about, not just a notice for other workstations.
+ */
+export function noticeReachesInventory(notice: Notice, inventory: Inventory): boolean {
+  const services = notice.services.map(foldText);
+  const wanted = notice.applications.map(foldText);
+  return inventory.applications.some(
+    (app) =>
+      (app.site.trim() === '' || sameName(app.site, notice.site)) &&
+      (services.length === 0 || services.includes(foldText(app.service))) &&
+      (wanted.length === 0 || wanted.includes(foldText(app.application))),
+  );
+}
+
 /** The moments of one targeted notice, in order: its start, its end, then one checklist per checklist moment. */
 export function noticeEvents(
   target: NoticeTarget,

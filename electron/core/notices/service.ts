@@ -8,7 +8,13 @@
  * A notice never touches the planned windows: it only adds its own toasts, tray state and checklist run.
  */
 import type { DateTime } from 'luxon';
-import { noticeEvents, noticeTarget, type NoticeEvent, type NoticeTarget } from '../../../shared/notices/plan';
+import {
+  noticeEvents,
+  noticeReachesInventory,
+  noticeTarget,
+  type NoticeEvent,
+  type NoticeTarget,
+} from '../../../shared/notices/plan';
 import type { Notice } from '../../../shared/notices/notice';
 import { sortedUnique } from '../../../shared/planning/names';
 import type { Notification, Notifier, WindowKind } from '../agent-types';
@@ -67,6 +73,7 @@ export class NoticeAnnouncer {
   } | null = null;
   /** Keys known to be flagged (flags are never removed while their notice can still be due). */
   private readonly done = new Set<string>();
+  private readonly warned = new Set<string>();
 
   constructor(private readonly deps: NoticeAnnouncerDeps) {}
 
@@ -88,7 +95,11 @@ export class NoticeAnnouncer {
     const notices = this.deps.notices();
     if (this.memo?.plan === plan && this.memo.notices === notices) return this.memo.planned;
     const planned = notices
-      .map((n) => noticeTarget(n, plan.inventory, plan.profile, plan.options.zone))
+      .map((n) => {
+        const target = noticeTarget(n, plan.inventory, plan.profile, plan.options.zone);
+        if (target === null) this.warnIfReachesNothing(n, plan);
+        return target;
+      })
       .filter((t): t is NoticeTarget => t !== null)
       .map((target) => ({ target, events: noticeEvents(target, plan.inventory, plan.profile, plan.options) }));
     this.memo = { plan, notices, planned };
@@ -201,6 +212,16 @@ export class NoticeAnnouncer {
       this.deps.log.warn('notices: toast failed', { kind: notification.kind, error: String(error) });
     }
     if (event.kind === 'checklist') this.deps.onOpenWindow('checklist');
+  }
+
+  /** Logged once per notice: a notice that targets nothing in the inventory is ignored, and IT should know why. */
+  private warnIfReachesNothing(notice: Notice, plan: PlanInput): void {
+    if (this.warned.has(notice.id) || noticeReachesInventory(notice, plan.inventory)) return;
+    this.warned.add(notice.id);
+    this.deps.log.warn('notices: notice ignored', {
+      id: notice.id,
+      reason: "l'avis ne vise aucune application de l'inventaire (site, service ou application inconnus)",
+    });
   }
 
   private flagged(key: string): boolean {

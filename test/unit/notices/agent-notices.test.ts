@@ -14,7 +14,7 @@ import type { WindowKind } from '../../../electron/core/agent-types';
 import { ManualClock } from '../../../electron/core/clock';
 import { nodeNoticeFs, type NoticeFs } from '../../../electron/core/notices/folder';
 import { RecordingNotifier } from '../../../electron/core/notify/simple';
-import { silentLogger } from '../../../electron/core/store';
+import { silentLogger, type Logger } from '../../../electron/core/store';
 import { VerificationReportSchema } from '../../../shared/reports/types';
 import { captureCli } from '../run-cli';
 
@@ -46,6 +46,7 @@ class Rig {
   constructor(
     start: string,
     private readonly extraPolicy: Record<string, unknown> = {},
+    private readonly log: Logger = silentLogger,
   ) {
     this.clock = new ManualClock(start);
     this.notifier = new RecordingNotifier(this.clock);
@@ -65,7 +66,7 @@ class Rig {
       hostname: 'POSTE-TEST-01',
       clock: this.clock,
       notifier: this.notifier,
-      log: silentLogger,
+      log: this.log,
       readPolicy: async () => ({
         site: 'IUSMM',
         services: ['Laboratoire'],
@@ -262,13 +263,40 @@ describe('outage notices on the real core', () => {
     expect(rig.agent.tray().state).toBe('verification-due');
   });
 
-  it('a malformed notice file is ignored, read once, and the agent keeps running', async () => {
-    const rig = new Rig('2026-12-03T14:00:00');
+  it('a malformed notice file or one that targets nothing is ignored with a reason logged once; the agent goes on', async () => {
+    const warnings: { message: string; data?: Record<string, unknown> }[] = [];
+    const log: Logger = { ...silentLogger, warn: (message, data) => warnings.push({ message, data }) };
+    const rig = new Rig('2026-12-03T14:00:00', {}, log);
     const agent = await rig.start();
+    const { id } = await rig.cli([
+      'publish',
+      '--site',
+      'IUSMM',
+      '--application',
+      'GestLabb',
+      '--message',
+      'Faute de frappe',
+    ]);
     fs.writeFileSync(path.join(rig.avis, 'avis-0b7e4a52-6c1e-4f43-9d7a-2f8c7e0d9a11.json'), '{"format":"vigie-notice"');
     await rig.runTo('2026-12-03T14:30:00');
-    expect(rig.reads).toEqual(['avis-0b7e4a52-6c1e-4f43-9d7a-2f8c7e0d9a11.json']);
+    expect(rig.reads.filter((f) => f.startsWith('avis-0b7e'))).toEqual([
+      'avis-0b7e4a52-6c1e-4f43-9d7a-2f8c7e0d9a11.json',
+    ]);
     expect(rig.summary()).toEqual([]);
+    const ignored = warnings.filter((w) => w.message.startsWith('notices:'));
+    expect(ignored).toEqual([
+      {
+        message: 'notices: file ignored',
+        data: { file: 'avis-0b7e4a52-6c1e-4f43-9d7a-2f8c7e0d9a11.json', reason: 'JSON illisible' },
+      },
+      {
+        message: 'notices: notice ignored',
+        data: {
+          id,
+          reason: "l'avis ne vise aucune application de l'inventaire (site, service ou application inconnus)",
+        },
+      },
+    ]);
     expect(agent.tray().state).toBe('idle');
   });
 });
