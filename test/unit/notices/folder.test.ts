@@ -3,9 +3,9 @@
  * are ignored with a reason and never re-read while unchanged; an unchanged folder costs stats, not reads.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir as reportsTempDir } from '../reports/helpers';
 import {
   MAX_NOTICE_FILES,
   MAX_READS_PER_SCAN,
@@ -15,16 +15,7 @@ import {
 } from '../../../electron/core/notices/folder';
 import { MAX_NOTICE_BYTES, noticeFileName } from '../../../shared/notices/notice';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-notice-folder-'));
-  dirs.push(d);
-  return d;
-}
+const tempDir = () => reportsTempDir('vigie-notice-folder-');
 
 const ID = '0b7e4a52-6c1e-4f43-9d7a-2f8c7e0d9a11';
 
@@ -169,9 +160,8 @@ describe('notices folder', () => {
     const { log, warnings } = logger();
     const folder = new NoticeFolder({ log });
     expect((await folder.scan(dir)).notices).toHaveLength(1);
-    const moved = `${dir}-moved`;
+    const moved = path.join(tempDir(), 'moved');
     fs.renameSync(dir, moved);
-    dirs.push(moved);
     const a = await folder.scan(dir);
     const b = await folder.scan(dir);
     expect(a.folderProblem).toBe(`dossier des avis introuvable : ${dir}`);

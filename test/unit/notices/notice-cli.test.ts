@@ -3,24 +3,15 @@
  * one file per notice, written atomically, read back with the workstations' own reader.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir as reportsTempDir } from '../reports/helpers';
 import { ADMIN_COMMANDS } from '../../../electron/cli/admin';
 import { ManualClock } from '../../../electron/core/clock';
 import { NoticeSchema, noticeFileName } from '../../../shared/notices/notice';
 import { captureCli } from '../run-cli';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-notice-cli-'));
-  dirs.push(d);
-  return d;
-}
+const tempDir = () => reportsTempDir('vigie-notice-cli-');
 
 const NOW = '2026-12-03T14:05:00';
 
