@@ -17,7 +17,21 @@ const MAX_NOTICE_APPLICATIONS = 50;
 
 /** An instant with its offset ("2026-12-02T14:00:00-05:00") or in UTC. */
 const Instant = z.iso.datetime({ offset: true });
-const Place = z.string().trim().min(1).max(TEXT_LIMITS.place);
+/**
+ * Texts shown in a toast, the tray and IT's terminal are one line without control or bidirectional-override
+ * characters: a notice cannot fake a second line, move a terminal's cursor or reverse a name (the same class of
+ * characters electron/cli/terminal.ts removes from inventory texts).
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const Line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((t) => !CONTROLS.test(t), 'caractère de contrôle ou saut de ligne interdit');
+const Place = Line(TEXT_LIMITS.place);
 
 export const NoticeSchema = z
   .object({
@@ -28,8 +42,8 @@ export const NoticeSchema = z
     /** Empty = every service of the site. */
     services: z.array(Place).max(MAX_PROFILE_SERVICES),
     /** Empty = every application of the targeted services. */
-    applications: z.array(z.string().trim().min(1).max(TEXT_LIMITS.application)).max(MAX_NOTICE_APPLICATIONS),
-    message: z.string().trim().min(1).max(MAX_NOTICE_MESSAGE),
+    applications: z.array(Line(TEXT_LIMITS.application)).max(MAX_NOTICE_APPLICATIONS),
+    message: Line(MAX_NOTICE_MESSAGE),
     /** When the outage began; absent = at publication. */
     from: Instant.optional(),
     /** When IT expects it to end; absent = until `notice end`. */
@@ -38,7 +52,10 @@ export const NoticeSchema = z
     endedAt: Instant.optional(),
     publishedAt: Instant,
     /** Who published it (the Windows account running the command). */
-    publisher: z.string().max(256),
+    publisher: z
+      .string()
+      .max(256)
+      .refine((t) => !CONTROLS.test(t), 'caractère de contrôle interdit'),
   })
   .refine((n) => n.until === undefined || Date.parse(n.until) > Date.parse(n.from ?? n.publishedAt), {
     message: 'until doit être après from (ou la publication)',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { NoticeFolder, type NoticeScan } from '../../core/notices/folder';
 import type { Notice } from '../../../shared/notices/notice';
 import type { CliIo } from '../io';
+import { sanitizeTerminal } from '../terminal';
 
 export class NoticeError extends Error {
   override readonly name = 'NoticeError';
@@ -24,6 +25,6 @@ export async function scanNoticesFolder(io: CliIo, dir: string): Promise<NoticeS
 /** `simulate --notices`: the valid notices; each refused file is named on stderr with its reason. */
 export async function readNoticesFolder(io: CliIo, dir: string): Promise<Notice[]> {
   const scan = await scanNoticesFolder(io, dir);
-  for (const f of scan.ignored) io.err(`avis ignoré : ${f.file} — ${f.reason}\n`);
+  for (const f of scan.ignored) io.err(`${sanitizeTerminal(`avis ignoré : ${f.file} — ${f.reason}`)}\n`);
   return scan.notices;
 }

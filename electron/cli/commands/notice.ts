@@ -20,6 +20,7 @@ import {
 import { UsageError, parseArgs } from '../args';
 import type { Command } from '../command';
 import { iso, parseMoment, printJson, type CliIo, type ExitCode } from '../io';
+import { sanitizeTerminal } from '../terminal';
 import { USAGE } from '../usage';
 import { defaultReportIdentity } from '../../core/reports/build';
 import { NoticeError, scanNoticesFolder } from './notice-folder';
@@ -150,12 +151,12 @@ async function list(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const lines = notices.map((n) => {
     const where = [n.site, ...n.services].join(' / ');
     const apps = n.applications.length > 0 ? ` [${n.applications.join(', ')}]` : '';
-    return `${n.id}  ${n.state.padEnd(8)}  ${where}${apps} — ${n.message}`;
+    return sanitizeTerminal(`${n.id}  ${n.state.padEnd(8)}  ${where}${apps} — ${n.message}`);
   });
   io.out(
     [
       lines.length > 0 ? lines.join('\n') : 'Aucun avis dans ce dossier.',
-      ...scan.ignored.map((f) => `ignoré : ${f.file} — ${f.reason}`),
+      ...scan.ignored.map((f) => sanitizeTerminal(`ignoré : ${f.file} — ${f.reason}`)),
       '',
     ].join('\n'),
   );

@@ -85,7 +85,7 @@ describe('notices folder', () => {
 
   it('ignores hostile files with a logged reason, remembered: no re-parse and no second log while unchanged', async () => {
     const dir = tempDir();
-    const ids = [1, 2, 3, 4, 5, 6].map((k) => `0b7e4a52-6c1e-4f43-9d7a-2f8c7e0d9a1${k}`);
+    const ids = [1, 2, 3, 4, 5, 6, 7].map((k) => `0b7e4a52-6c1e-4f43-9d7a-2f8c7e0d9a1${k}`);
     const put = (name: string, content: string | Buffer) => fs.writeFileSync(path.join(dir, name), content);
     put(noticeFileName(ids[0] as string), '{ "format": "vigie-notice", ');
     put(noticeFileName(ids[1] as string), JSON.stringify({ ...notice(ids[1]), message: 'x'.repeat(MAX_NOTICE_BYTES) }));
@@ -93,6 +93,7 @@ describe('notices folder', () => {
     put(noticeFileName(ids[3] as string), Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
     put(noticeFileName(ids[4] as string), JSON.stringify({ ...notice(ids[4]), site: '' }));
     put(noticeFileName(ids[5] as string), JSON.stringify({ ...notice(ids[5]), until: '2026-12-03T13:00:00-05:00' }));
+    put(noticeFileName(ids[6] as string), JSON.stringify({ ...notice(ids[6]), message: 'Panne\u001b[2J\u202eelbatS' }));
     put('notes.json', JSON.stringify(notice()));
     put('.avis-x.json.tmp-1234', 'half written');
     const { fs: cfs, reads } = counting();
@@ -108,15 +109,16 @@ describe('notices folder', () => {
       [noticeFileName(ids[3] as string)]: 'texte illisible (UTF-8 attendu)',
       [noticeFileName(ids[4] as string)]: expect.stringContaining('avis non valide (site'),
       [noticeFileName(ids[5] as string)]: expect.stringContaining('until doit être après'),
+      [noticeFileName(ids[6] as string)]: expect.stringContaining('caractère de contrôle ou saut de ligne interdit'),
       'notes.json': expect.stringContaining('nom de fichier inattendu'),
     });
     // The too-large file was refused on its size, unread; the badly named one too.
-    expect(reads.sort()).toEqual([0, 2, 3, 4, 5].map((k) => noticeFileName(ids[k] as string)).sort());
-    expect(warnings.filter((w) => w.message === 'notices: file ignored')).toHaveLength(7);
+    expect(reads.sort()).toEqual([0, 2, 3, 4, 5, 6].map((k) => noticeFileName(ids[k] as string)).sort());
+    expect(warnings.filter((w) => w.message === 'notices: file ignored')).toHaveLength(8);
     const again = await folder.scan(dir);
-    expect(again.ignored).toHaveLength(7);
-    expect(reads).toHaveLength(5);
-    expect(warnings.filter((w) => w.message === 'notices: file ignored')).toHaveLength(7);
+    expect(again.ignored).toHaveLength(8);
+    expect(reads).toHaveLength(6);
+    expect(warnings.filter((w) => w.message === 'notices: file ignored')).toHaveLength(8);
   });
 
   it('bounds a flooded folder: at most MAX_NOTICE_FILES looked at, MAX_READS_PER_SCAN read per scan', async () => {

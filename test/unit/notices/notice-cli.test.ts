@@ -97,6 +97,7 @@ describe('cli notice', () => {
       [['--site', 'IUSMM', '--message', 'm', '--until', '2026-12-03T10:00'], 2, '--until doit être après'],
       [['--site', 'IUSMM', '--message', 'm', '--from', 'hier'], 2, '--from : date invalide'],
       [['--site', 'IUSMM', '--message', 'm', '--service', ''], 2, '--service : valeur vide'],
+      [['--site', 'IUSMM', '--message', 'ligne 1\nligne 2'], 2, 'saut de ligne interdit'],
     ];
     for (const [args, code, message] of cases) {
       const r = await run(['notice', 'publish', '--dir', dir, ...args]);
