@@ -31,7 +31,7 @@ export const USAGE = {
   'check-config': 'check-config <config.json> [--registry <sortie de reg query /s>] [--json]',
   notice:
     'notice publish --dir <dossier des avis> --site <site> [--service <s> …] [--application <a> …] ' +
-    '--message "<texte>" [--from <date ISO>] [--until <date ISO>] [--json] | ' +
+    '--message "<texte>" [--from <date ISO>] [--until <date ISO>] [--inventory <fichier>] [--json] | ' +
     'notice end --dir <dossier> --id <identifiant> [--at <date ISO>] [--json] | notice list --dir <dossier> [--json]',
 } as const;
 

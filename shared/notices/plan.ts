@@ -84,7 +84,10 @@ export function noticeTarget(
  * services and applications when it names some. A notice that reaches nothing (a misspelt site or application)
  * is a mistake IT must hear about, not just a notice for other workstations.
  */
-export function noticeReachesInventory(notice: Notice, inventory: Inventory): boolean {
+export function noticeReachesInventory(
+  notice: Pick<Notice, 'site' | 'services' | 'applications'>,
+  inventory: Pick<Inventory, 'applications'>,
+): boolean {
   const services = notice.services.map(foldText);
   const wanted = notice.applications.map(foldText);
   return inventory.applications.some(

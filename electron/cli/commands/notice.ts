@@ -21,6 +21,11 @@ import { UsageError, parseArgs } from '../args';
 import type { Command } from '../command';
 import { iso, parseMoment, printJson, type CliIo, type ExitCode } from '../io';
 import { sanitizeTerminal } from '../terminal';
+import { loadInventory } from '../load';
+import { assertKnownProfile, UnknownName } from '../profile';
+import { noticeReachesInventory } from '../../../shared/notices/plan';
+import { sortedUnique } from '../../../shared/planning/names';
+import type { Inventory } from '../../../shared/inventory/model';
 import { USAGE } from '../usage';
 import { defaultReportIdentity } from '../../core/reports/build';
 import { NoticeError, scanNoticesFolder } from './notice-folder';
@@ -34,6 +39,7 @@ const PUBLISH = {
   message: { type: 'string', required: true },
   from: { type: 'string' },
   until: { type: 'string' },
+  inventory: { type: 'string' },
   json: { type: 'flag' },
 } as const;
 const END = {
@@ -70,6 +76,23 @@ async function writeNotice(dir: string, notice: Notice): Promise<string> {
   return file;
 }
 
+/** Exit 1 with the known names when the notice would reach no application of the inventory. */
+function assertReaches(inventory: Inventory, site: string, services: string[], applications: string[]): void {
+  assertKnownProfile(inventory, site, services);
+  const probe = { site, services, applications } as Pick<Notice, 'site' | 'services' | 'applications'>;
+  if (noticeReachesInventory(probe, inventory)) return;
+  const names = sortedUnique(
+    inventory.applications
+      .filter((a) => noticeReachesInventory({ ...probe, applications: [] }, { ...inventory, applications: [a] }))
+      .map((a) => a.application.trim()),
+  );
+  throw new UnknownName(
+    `aucune application ${applications.map((a) => `« ${sanitizeTerminal(a)} »`).join(', ')} à ` +
+      `${sanitizeTerminal(site)}${services.length > 0 ? ` (${services.map(sanitizeTerminal).join(', ')})` : ''}. ` +
+      `Applications connues : ${names.map(sanitizeTerminal).join(', ') || '(aucune)'}`,
+  );
+}
+
 function stateOf(n: Notice, now: DateTime): 'à venir' | 'en cours' | 'terminé' {
   const end = noticeEnd(n);
   if (end !== null && end <= now.toMillis()) return 'terminé';
@@ -92,14 +115,20 @@ async function publish(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   if (until && until <= (from ?? now)) {
     throw new UsageError(`--until doit être après ${from ? '--from' : 'maintenant'} / --until must be later`);
   }
+  const services = nonEmpty(args.lists.service ?? [], 'service');
+  const applications = nonEmpty(args.lists.application ?? [], 'application');
+  // With the inventory, a misspelt site, service or application is refused before any workstation sees it.
+  if (args.strings.inventory !== undefined) {
+    assertReaches(await loadInventory(io, args.strings.inventory), site, services, applications);
+  }
   const { dir } = await scanNoticesFolder(io, args.strings.dir as string);
   const notice: Notice = {
     format: NOTICE_FORMAT,
     version: NOTICE_VERSION,
     id: randomUUID(),
     site,
-    services: nonEmpty(args.lists.service ?? [], 'service'),
-    applications: nonEmpty(args.lists.application ?? [], 'application'),
+    services,
+    applications,
     message,
     ...(from ? { from: iso(from) } : {}),
     ...(until ? { until: iso(until) } : {}),

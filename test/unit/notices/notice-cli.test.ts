@@ -125,6 +125,33 @@ describe('cli notice', () => {
     expect(badAction.err).toContain('publish, end ou list');
   });
 
+  it('with --inventory, a misspelt site, service or application is refused (exit 1, known names) and nothing is written', async () => {
+    const dir = tempDir();
+    const publish = (...args: string[]) =>
+      run([
+        'notice',
+        'publish',
+        '--dir',
+        dir,
+        '--inventory',
+        'assets/inventaire-par-defaut.csv',
+        '--message',
+        'm',
+        ...args,
+      ]);
+    const app = await publish('--site', 'IUSMM', '--service', 'Laboratoire', '--application', 'GestLabb');
+    expect(app.code).toBe(1);
+    expect(app.err).toContain(
+      'aucune application « GestLabb » à IUSMM (Laboratoire). Applications connues : Cobas IT, Cortex Omnitech, GestLab, Unity Real Time IUSMM',
+    );
+    expect((await publish('--site', 'IUSM')).err).toContain('site inconnu « IUSM »');
+    expect((await publish('--site', 'IUSMM', '--service', 'Labo')).err).toContain('service inconnu « Labo »');
+    expect(fs.readdirSync(dir)).toEqual([]);
+    const ok = await publish('--site', 'iusmm', '--application', 'gestlab');
+    expect(ok.code).toBe(0);
+    expect(fs.readdirSync(dir)).toHaveLength(1);
+  });
+
   it('lists refused files with their reason beside the valid notices', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'avis-0b7e4a52-6c1e-4f43-9d7a-2f8c7e0d9a11.json'), '{ pas du json');
