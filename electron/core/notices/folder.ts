@@ -1,7 +1,8 @@
 /**
  * Reads IT's notices folder cheaply and warily (issue 13, "Unplanned outage notices"; docs/deployment.md, "Avis de
- * panne"). Each scan stats the folder, lists it, stats the notice files and reads only those that are new or
- * changed (name + mtime + size): a folder of fifty unchanged notices costs one listing and fifty stats, no read.
+ * panne"). Each scan stats the folder; while its date has not moved that is all (FULL_LOOK_EVERY). Otherwise it
+ * lists it, stats the notice files and reads only those that are new or changed (name + mtime + size): a folder of
+ * fifty unchanged notices costs one stat, and now and then one listing and fifty stats — never a read.
  * The share is hostile: the file count, each file's size and the time spent reading are bounded before anything is
  * parsed, and a refused file is remembered with its reason (logged once) until it changes — never re-parsed in a loop.
  */
@@ -42,6 +43,11 @@ export const nodeNoticeFs: NoticeFs = {
 export const MAX_NOTICE_FILES = 200;
 /** Files read (new or changed) per scan; the rest wait for the next scan. */
 export const MAX_READS_PER_SCAN = 40;
+/**
+ * While the folder's own date has not moved, a scan stops at that one stat (publish and end rename a file into
+ * the folder, which dates it); one scan in this many looks at every file anyway, for a file edited in place.
+ */
+export const FULL_LOOK_EVERY = 10;
 /** A scan stops reading past this (a share that answers slowly must not hold up the agent). */
 export const SCAN_READ_BUDGET_MS = 5_000;
 
@@ -94,6 +100,13 @@ export class NoticeFolder {
   private readonly known = new Map<string, Known>();
   private dir: string | null = null;
   private lastProblem: string | null = null;
+  /** The last complete look at the folder, while the folder's date stays the same (FULL_LOOK_EVERY). */
+  private last: {
+    folderMtimeMs: number;
+    looks: number;
+    notices: Notice[];
+    ignored: IgnoredNoticeFile[];
+  } | null = null;
   private readonly fs: NoticeFs;
 
   constructor(private readonly deps: NoticeFolderDeps = {}) {
@@ -105,13 +118,20 @@ export class NoticeFolder {
     if (dir !== this.dir) {
       // Another folder (the policy changed): nothing known about the old one applies.
       this.known.clear();
+      this.last = null;
       this.dir = dir;
       this.lastProblem = null;
     }
     let names: string[];
+    let folderMtimeMs: number;
     try {
       const stat = await this.fs.stat(dir);
       if (!stat.isDirectory()) return this.problem(`${dir} n'est pas un dossier`);
+      folderMtimeMs = stat.mtimeMs;
+      if (this.last && stat.mtimeMs === this.last.folderMtimeMs && this.last.looks < FULL_LOOK_EVERY) {
+        this.last.looks++;
+        return { notices: this.last.notices, ignored: this.last.ignored, reads: 0, folderProblem: null };
+      }
       names = await this.fs.readdir(dir);
     } catch (error) {
       const code = (error as { code?: string }).code;
@@ -142,17 +162,23 @@ export class NoticeFolder {
     const elapsed = this.deps.elapsed ?? (() => performance.now());
     const started = elapsed();
     let reads = 0;
+    // Everything listed is known as it is now: only then may the next scans stop at the folder's stat.
+    let complete = true;
     for (const name of kept) {
       const file = path.join(dir, name);
       let stat: NoticeFileStat;
       try {
         stat = await this.fs.stat(file);
       } catch {
+        complete = false;
         continue; // Deleted between the listing and now, or being replaced: the next scan sees it.
       }
       const before = this.known.get(name);
       if (before && sameFile(before, stat)) continue;
-      if (reads >= MAX_READS_PER_SCAN || elapsed() - started > SCAN_READ_BUDGET_MS) continue;
+      if (reads >= MAX_READS_PER_SCAN || elapsed() - started > SCAN_READ_BUDGET_MS) {
+        complete = false;
+        continue;
+      }
       reads++;
       this.remember(name, stat, await this.readOne(file, name, stat));
     }
@@ -162,6 +188,7 @@ export class NoticeFolder {
       else ignored.push({ file: name, reason: k.outcome.reason });
     }
     notices.sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt) || a.id.localeCompare(b.id));
+    this.last = complete ? { folderMtimeMs, looks: 1, notices, ignored } : null;
     return { notices, ignored, reads, folderProblem: null };
   }
 
@@ -195,6 +222,7 @@ export class NoticeFolder {
   }
 
   private problem(message: string): NoticeScan {
+    this.last = null;
     if (message !== this.lastProblem) this.deps.log?.warn('notices: folder unavailable', { reason: message });
     this.lastProblem = message;
     // Notices already read stay known: a share that blinks does not end an outage.

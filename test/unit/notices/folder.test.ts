@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir as reportsTempDir } from '../reports/helpers';
 import {
+  FULL_LOOK_EVERY,
   MAX_NOTICE_FILES,
   MAX_READS_PER_SCAN,
   NoticeFolder,
@@ -58,22 +59,27 @@ function logger() {
 }
 
 describe('notices folder', () => {
-  it('reads a notice once: the next scans of an unchanged folder read nothing, a changed file is read again', async () => {
+  it('reads a notice once: an unchanged folder costs one stat per scan; a replaced file is read again at once', async () => {
     const dir = tempDir();
     const file = path.join(dir, noticeFileName(ID));
     fs.writeFileSync(file, JSON.stringify(notice()));
     const { fs: cfs, reads } = counting();
-    const folder = new NoticeFolder({ fs: cfs });
+    const stats: string[] = [];
+    const folder = new NoticeFolder({ fs: { ...cfs, stat: (f) => (stats.push(f), cfs.stat(f)) } });
     let scan = await folder.scan(dir);
     expect(scan.notices.map((n) => n.id)).toEqual([ID]);
     expect(reads).toEqual([noticeFileName(ID)]);
+    stats.length = 0;
     for (let i = 0; i < 5; i++) scan = await folder.scan(dir);
     expect(reads).toHaveLength(1);
+    expect(stats).toEqual([dir, dir, dir, dir, dir]);
     expect(scan.reads).toBe(0);
     expect(scan.notices).toHaveLength(1);
 
-    fs.writeFileSync(file, JSON.stringify(notice(ID, { endedAt: '2026-12-03T15:00:00-05:00' })));
-    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    // As `notice end` does it: a new file renamed over the old one (the folder's date moves).
+    const temp = path.join(dir, '.avis.tmp');
+    fs.writeFileSync(temp, JSON.stringify(notice(ID, { endedAt: '2026-12-03T15:00:00-05:00' })));
+    fs.renameSync(temp, file);
     scan = await folder.scan(dir);
     expect(reads).toHaveLength(2);
     expect(scan.notices[0]?.endedAt).toBe('2026-12-03T15:00:00-05:00');
@@ -81,6 +87,23 @@ describe('notices folder', () => {
     fs.rmSync(file);
     scan = await folder.scan(dir);
     expect(scan.notices).toEqual([]);
+  });
+
+  it('a file edited in place (the folder keeps its date) is seen within FULL_LOOK_EVERY scans', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, noticeFileName(ID));
+    fs.writeFileSync(file, JSON.stringify(notice()));
+    // A whole second: what utimes sets is what stat gives back (no sub-millisecond part to lose).
+    const folderDate = new Date('2026-12-03T19:00:00Z');
+    fs.utimesSync(dir, folderDate, folderDate);
+    const folder = new NoticeFolder();
+    await folder.scan(dir);
+    fs.writeFileSync(file, JSON.stringify(notice(ID, { message: 'Corrigé sur place' })));
+    fs.utimesSync(dir, folderDate, folderDate);
+    const seen: string[] = [];
+    for (let i = 0; i < FULL_LOOK_EVERY; i++) seen.push((await folder.scan(dir)).notices[0]?.message ?? '');
+    expect(seen.slice(0, FULL_LOOK_EVERY - 1).every((m) => m === 'GestLab en panne')).toBe(true);
+    expect(seen[FULL_LOOK_EVERY - 1]).toBe('Corrigé sur place');
   });
 
   it('ignores hostile files with a logged reason, remembered: no re-parse and no second log while unchanged', async () => {
