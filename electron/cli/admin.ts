@@ -17,4 +17,5 @@ export const ADMIN_COMMANDS: readonly Command[] = [
   lazy('contact', async () => (await import('./commands/contact')).contactCommand),
   lazy('report', async () => (await import('./commands/report')).reportCommand),
   lazy('ics', async () => (await import('./commands/ics')).icsCommand),
+  lazy('notice', async () => (await import('./commands/notice')).noticeCommand),
 ];

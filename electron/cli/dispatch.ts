@@ -16,7 +16,13 @@ export function lazyCommand(name: CommandName, load: () => Promise<Command>): Co
  * Failures of the thing a command works on (an unusable inventory, an unreadable results folder, an output file
  * that cannot be written): exit 1 with their reason. Matched by name so this module need not load the commands.
  */
-const EXPECTED_FAILURES = new Set(['InventoryUnusable', 'ResultsFolderError', 'OutputError', 'UnknownName']);
+const EXPECTED_FAILURES = new Set([
+  'InventoryUnusable',
+  'ResultsFolderError',
+  'OutputError',
+  'UnknownName',
+  'NoticeError',
+]);
 
 /** How the help names the program: the development command line, the admin bundle or `Vigie.exe --admin`. */
 export const DEV_PROGRAM = 'npm run --silent cli --';

@@ -18,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   lazy('agent', async () => (await import('./commands/agent')).agentCommand),
   lazy('publish', async () => (await import('./commands/publish')).publishCommand),
   lazy('keygen', async () => (await import('./commands/keygen')).keygenCommand),
+  lazy('notice', async () => (await import('./commands/notice')).noticeCommand),
 ];
 
 export function runCli(

@@ -20,7 +20,7 @@ export const USAGE = {
     '--out <fichier.ics> [--lang fr|en] [--json]',
   simulate:
     'simulate --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> ' +
-    '[--asleep <début>/<fin> …] [--lang fr|en] [--public-key <fichier.pub> …] [--json]',
+    '[--asleep <début>/<fin> …] [--lang fr|en] [--public-key <fichier.pub> …] [--notices <dossier des avis>] [--json]',
   agent:
     'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>] ' +
     '[--public-key <fichier.pub> …] [--policy <config.json>]',
@@ -29,6 +29,10 @@ export const USAGE = {
     '[--sequence N] [--json]',
   keygen: 'keygen --out <nom de base> [--force] [--json]',
   'check-config': 'check-config <config.json> [--registry <sortie de reg query /s>] [--json]',
+  notice:
+    'notice publish --dir <dossier des avis> --site <site> [--service <s> …] [--application <a> …] ' +
+    '--message "<texte>" [--from <date ISO>] [--until <date ISO>] [--inventory <fichier>] [--json] | ' +
+    'notice end --dir <dossier> --id <identifiant> [--at <date ISO>] [--json] | notice list --dir <dossier> [--json]',
 } as const;
 
 export type CommandName = keyof typeof USAGE;

@@ -27,13 +27,17 @@ export interface TrayMenuItem {
 }
 
 export interface Notification {
-  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist';
+  /** 'notice' / 'notice-end': an unplanned outage notice begins / ends (issue 13). */
+  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'notice' | 'notice-end';
   title: string;
   body: string;
   /** Window to open when the toast is clicked. */
   opens: WindowKind;
   windowStart: string;
+  /** '' for an outage notice with no end yet. */
   windowEnd: string;
+  /** The outage notice this toast is about (issue 13); absent for a planned window. */
+  noticeId?: string;
 }
 
 /** Sends a toast. Best effort (Focus Assist may hide it); clicks are reported through onClick. */

@@ -8,6 +8,7 @@
  * is synced when `sync.dueAt()` has passed, the outbox is delivered; a power/session event ticks and syncs at once.
  */
 import path from 'node:path';
+import type { DateTime } from 'luxon';
 import type { VigieCoreApi } from '../../shared/ipc/contract';
 import type { StatusView } from '../../shared/ipc/views';
 import { DEFAULT_REMINDERS } from '../../shared/planning/types';
@@ -26,6 +27,8 @@ import { Scheduler } from './scheduler/scheduler';
 import type { PlanInput } from './scheduler/plan-cache';
 import { problemSince, trayModel, type TrayModelInputs } from './scheduler/tray';
 import { machinePolicySources, SettingsService, type MachinePolicySources } from './settings';
+import { NoticeAnnouncer, NoticeWatcher, type ActiveNotice, type NoticeWatcherDeps } from './notices/service';
+import { noticesFolder } from './notices/source';
 import { openStore, type Logger, type Store } from './store';
 import type { InventoryParser } from './inventory/isolation/isolated-parser';
 import { SyncService, type SyncServiceDeps } from './sync';
@@ -66,6 +69,8 @@ export interface AgentDeps {
   readPolicy?: () => Promise<unknown>;
   /** The headless agent's --public-key: trusted inventory keys, taking the place of the policy's. */
   publicKeys?: readonly string[];
+  /** Tests: the notices watcher's disk, jitter and period (electron/core/notices/service.ts). */
+  notices?: Partial<Pick<NoticeWatcherDeps, 'fs' | 'random' | 'everyMs'>>;
 }
 
 /** VigieAgent plus what the headless CLI and the tests drive by hand. */
@@ -80,6 +85,11 @@ export interface Agent extends VigieAgent {
   services(): AgentServices | null;
   /** Resolves once every task started so far (syncs, report deliveries, status broadcasts) has ended. */
   idle(): Promise<void>;
+  /**
+   * The outage notices in force for this PC at `at` (default now): what the ward banner shows with
+   * `reason: 'notice'` (issue 12's banner, issue 13's notices). Empty before the start.
+   */
+  activeNotices(at?: DateTime): ActiveNotice[];
 }
 
 const MAX_TICK_MS = 30_000;
@@ -101,6 +111,8 @@ export interface AgentServices {
   delivery: ReportDelivery;
   scheduler: Scheduler;
   core: VigieCore;
+  noticeWatcher: NoticeWatcher;
+  notices: NoticeAnnouncer;
 }
 
 class CoreAgent implements Agent {
@@ -160,6 +172,17 @@ class CoreAgent implements Agent {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
+  activeNotices(at?: DateTime): ActiveNotice[] {
+    const s = this.wired;
+    if (!s) return [];
+    try {
+      return s.notices.activeAt(at ?? this.deps.clock.now());
+    } catch (error) {
+      this.deps.log.warn('agent: notices unavailable', { error: String(error) });
+      return [];
+    }
+  }
+
   onOpenWindow(listener: (window: WindowKind) => void): () => void {
     return this.openListeners.add(listener);
   }
@@ -198,6 +221,17 @@ class CoreAgent implements Agent {
     if (!s || this.stopped) return;
     const changed = this.runScheduler(s);
     const jobs: Promise<unknown>[] = [];
+    // The notices folder when its time has come (or the scan under way): what it brings is announced at once.
+    const scanning = s.noticeWatcher.due() ? s.noticeWatcher.scan() : s.noticeWatcher.pending();
+    if (scanning) {
+      jobs.push(
+        this.track(
+          scanning.then(() => {
+            if (!this.stopped) this.broadcastIfChanged(this.runNotices(s));
+          }),
+        ),
+      );
+    }
     if (options.sync === true || this.deps.clock.now().toMillis() >= s.sync.dueAt().toMillis()) {
       jobs.push(this.track(this.syncNow(s)));
     }
@@ -294,7 +328,23 @@ class CoreAgent implements Agent {
       onChange: () => this.afterApiChange(),
       log,
     });
-    this.wired = { store, settings, sync, checklists, delivery, scheduler, core };
+    const noticeWatcher = new NoticeWatcher({
+      clock,
+      folder: () => noticesFolder(settings.effective()),
+      log,
+      ...deps.notices,
+    });
+    const notices = new NoticeAnnouncer({
+      clock,
+      store,
+      notices: () => noticeWatcher.notices(),
+      plan: () => this.plan(store, settings, sync),
+      notifier: deps.notifier,
+      checklists,
+      onOpenWindow: (window) => this.openListeners.emit(window),
+      log,
+    });
+    this.wired = { store, settings, sync, checklists, delivery, scheduler, core, noticeWatcher, notices };
 
     // Before the first tick delivers anything: what the database lost is put back from the report journal.
     const restored = journal.reconcile(store, REPORT_OUTBOX_KIND);
@@ -343,10 +393,21 @@ class CoreAgent implements Agent {
   }
 
   private runScheduler(s: AgentServices): boolean {
+    let changed = false;
     try {
-      return s.scheduler.tick().changed;
+      changed = s.scheduler.tick().changed;
     } catch (error) {
       this.deps.log.error('agent: scheduler tick failed', { error: String(error) });
+    }
+    // Outage notices next (issue 13): their own toasts and checklist, never a change to the planned windows.
+    return this.runNotices(s) || changed;
+  }
+
+  private runNotices(s: AgentServices): boolean {
+    try {
+      return s.notices.tick().changed;
+    } catch (error) {
+      this.deps.log.error('agent: notices tick failed', { error: String(error) });
       return false;
     }
   }
@@ -438,6 +499,7 @@ class CoreAgent implements Agent {
       intranetUrl: effective.intranetUrl,
       allowQuit: effective.allowQuit,
       pendingReports: s.delivery.pending(),
+      outage: current ? null : s.notices.outageAt(now),
     };
   }
 

@@ -60,5 +60,11 @@ export const VerificationReportSchema = z.object({
   createdAt: Instant,
   appVersion: Text(50),
   items: z.array(ReportItemSchema).max(1000),
+  /**
+   * Why the applications were verified (issue 13): a planned window ("window", or absent as in every report written
+   * before notices existed) or an unplanned outage notice ("notice", with its id). Optional: v1 stays v1.
+   */
+  reason: z.enum(['window', 'notice']).optional(),
+  noticeId: z.uuid().optional(),
 });
 export type VerificationReport = z.infer<typeof VerificationReportSchema>;

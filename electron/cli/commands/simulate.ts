@@ -8,6 +8,7 @@ import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
 import { simulate } from '../../core/scheduler/simulate';
 import { assertKnownProfile } from '../profile';
 import { USAGE } from '../usage';
+import { readNoticesFolder } from './notice-folder';
 
 const SPEC = {
   inventory: { type: 'string', required: true },
@@ -18,6 +19,7 @@ const SPEC = {
   asleep: { type: 'list' },
   ...LANG_OPTIONS,
   'public-key': { type: 'list' },
+  notices: { type: 'string' },
   json: { type: 'flag' },
 } as const;
 
@@ -27,6 +29,8 @@ const KIND_FR = {
   end: 'Fin',
   'catch-up': 'Rattrapage',
   checklist: 'Vérification',
+  notice: 'Panne',
+  'notice-end': 'Fin de panne',
 } as const;
 
 /** Longest period simulated: a year of 30 s ticks is about a million ticks (a few seconds). */
@@ -56,6 +60,8 @@ export const simulateCommand: Command = {
     }
     const inventory = await loadInventory(io, args.strings.inventory as string);
     assertKnownProfile(inventory, args.strings.site as string, args.lists.service ?? []);
+    // Outage notices to replay (issue 13), read as a workstation reads them; refused files are said, not fatal.
+    const notices = args.strings.notices === undefined ? undefined : await readNoticesFolder(io, args.strings.notices);
     const result = simulate({
       inventory,
       profile: { site: args.strings.site as string, services: args.lists.service ?? [] },
@@ -64,6 +70,7 @@ export const simulateCommand: Command = {
       from,
       to,
       asleep,
+      ...(notices ? { notices } : {}),
     });
     if (args.flags.json) {
       printJson(io, { notifications: result.notifications, trayStates: result.trayStates });

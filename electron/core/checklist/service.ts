@@ -29,6 +29,8 @@ export interface ChecklistWindow {
   site: string;
   services: string[];
   applications: { service: string; application: string }[];
+  /** Set when the window is an unplanned outage notice's (issue 13): its run is its own, found by this id. */
+  noticeId?: string;
 }
 
 /** Who submits, for the report (the PC, the Windows account — often shared — and the app version). */
@@ -74,7 +76,7 @@ export class ChecklistService {
   ensureRun(window: ChecklistWindow): string {
     const { store } = this.deps;
     return store.transaction(() => {
-      const existing = this.findRun(window.site, window.start, window.end);
+      const existing = this.findRun(window.site, window.start, window.end, window.noticeId ?? null);
       if (existing) return existing;
       const seen = new Set<string>();
       const items: { application: string; service: string; checkId: CheckId }[] = [];
@@ -92,6 +94,7 @@ export class ChecklistService {
         site: window.site,
         services: [...window.services],
         items,
+        noticeId: window.noticeId ?? null,
       });
       this.log.info('checklist: run created', {
         runId: run.id,
@@ -263,14 +266,23 @@ export class ChecklistService {
     );
   }
 
-  /** The existing run for this site and window (several sites may share one database: a profile change). */
-  private findRun(site: string, start: DateTime, end: DateTime): string | null {
-    const row = this.deps.store.db
-      .prepare(
-        `SELECT id FROM checklist_runs WHERE window_start = ? AND window_end = ? AND site = ?
-         ORDER BY created_at, id LIMIT 1`,
-      )
-      .get(toStoreTime(start), toStoreTime(end), site) as { id: string } | undefined;
+  /**
+   * The existing run for this site and window (several sites may share one database: a profile change); a notice's
+   * run is found by its notice, and a planned window never takes a notice's run for its own.
+   */
+  private findRun(site: string, start: DateTime, end: DateTime, noticeId: string | null): string | null {
+    const row = (
+      noticeId !== null
+        ? this.deps.store.db
+            .prepare('SELECT id FROM checklist_runs WHERE notice_id = ? AND site = ? ORDER BY created_at, id LIMIT 1')
+            .get(noticeId, site)
+        : this.deps.store.db
+            .prepare(
+              `SELECT id FROM checklist_runs WHERE window_start = ? AND window_end = ? AND site = ?
+               AND notice_id IS NULL ORDER BY created_at, id LIMIT 1`,
+            )
+            .get(toStoreTime(start), toStoreTime(end), site)
+    ) as { id: string } | undefined;
     return row?.id ?? null;
   }
 

@@ -100,6 +100,8 @@ export function buildReport(
     createdAt: now.toISO({ suppressMilliseconds: true }) as string,
     appVersion: context.appVersion.slice(0, 50),
     items: itemsOf(items.filter((i) => i.runId === run.id)),
+    // A planned window's report stays as it always was; an outage notice's says so (issue 13).
+    ...(run.noticeId !== null ? { reason: 'notice' as const, noticeId: run.noticeId } : {}),
   };
   // The same schema the fleet report reads with: a report we write is a report IT can read.
   return VerificationReportSchema.parse(report);

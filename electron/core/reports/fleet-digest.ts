@@ -66,6 +66,8 @@ export interface ReportDigest {
   tallies: AppTally[];
   /** The workstation the file name gives, when it is not the one inside the file; null when they agree. */
   fileNameWorkstation: string | null;
+  /** Set when the report verifies an unplanned outage notice (`"reason": "notice"`, issue 13). */
+  noticeId?: string;
 }
 
 export function contactText(c: VerificationReport['items'][number]['checks'][number]['contactAdvised']): string | null {
@@ -192,6 +194,7 @@ export function digestReport(file: string, report: VerificationReport, memo: Run
     services: [...services.values()],
     startMs: Date.parse(report.window.start),
     endMs: Date.parse(report.window.end),
+    ...(report.reason === 'notice' && report.noticeId ? { noticeId: report.noticeId } : {}),
     submittedAt: report.submittedAt,
     submittedMs: Date.parse(report.submittedAt),
     appVersion: same(report.appVersion),

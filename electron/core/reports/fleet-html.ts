@@ -175,7 +175,8 @@ export function renderFleetHtml(s: FleetSummary, zone = 'America/Toronto'): stri
   );
   const windowRows = s.serviceWindows.map(
     (w) =>
-      `<tr class="${w.status}"><td>${esc(windowLabel(w.windowStart, w.windowEnd, zone))}</td><td>${esc(w.site)}</td>` +
+      `<tr class="${w.status}"><td>${w.noticeId ? 'Avis de panne · ' : ''}${esc(windowLabel(w.windowStart, w.windowEnd, zone))}</td>` +
+      `<td>${esc(w.site)}</td>` +
       `<td>${esc(w.service)}</td><td class="st-${w.status}">${esc(STATUS_FR[w.status])}</td>` +
       `<td>${verifiedCell(w, stamp)}</td><td>${problemsCell(w)}</td></tr>`,
   );

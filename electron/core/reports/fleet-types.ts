@@ -62,6 +62,8 @@ export interface ServiceWindow {
   service: string;
   /** The inventory planned this window for this service (always false without an inventory). */
   expected: boolean;
+  /** Not a planned window: the outage notice its reports verified (issue 13). */
+  noticeId?: string;
   status: ServiceWindowStatus;
   /** Applications of the service in this window (inventory and reports), sorted. */
   applications: string[];

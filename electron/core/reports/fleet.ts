@@ -199,6 +199,8 @@ function addReport(d: ReportDigest, flags: readonly SuspectFlag[], group: GroupO
   for (const service of d.services) {
     const key = keyOf(service);
     const g = group(d.startMs, d.endMs, d.site, service);
+    // An outage notice's verification is listed like a window's, marked with its notice (issue 13).
+    if (d.noticeId !== undefined) g.window.noticeId ??= d.noticeId;
     const by: VerifiedBy = {
       workstation: d.workstation,
       userAccount: d.userAccount,

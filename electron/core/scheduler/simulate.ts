@@ -12,7 +12,10 @@ import type { Lang } from '../../../shared/i18n/format';
 import type { Inventory } from '../../../shared/inventory/model';
 import type { TrayState } from '../../../shared/ipc/views';
 import type { PlanOptions, Profile } from '../../../shared/planning/types';
+import type { Notice } from '../../../shared/notices/notice';
+import type { Notification } from '../agent-types';
 import { ChecklistService } from '../checklist/service';
+import { NoticeAnnouncer } from '../notices/service';
 import type { Clock } from '../clock';
 import { RecordingNotifier } from '../notify/simple';
 import { openStore, silentLogger } from '../store';
@@ -32,15 +35,19 @@ export interface SimulationInput {
   /** [start, end) intervals during which the machine is asleep or off. */
   asleep?: readonly { start: DateTime; end: DateTime }[];
   tickMs?: number;
+  /** Outage notices to replay (`simulate --notices`): each is known from its publication on the virtual clock. */
+  notices?: readonly Notice[];
 }
 
 export interface SimulatedNotification {
   at: string;
-  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist';
+  kind: Notification['kind'];
   windowStart: string;
   windowEnd: string;
   title: string;
   body: string;
+  /** The outage notice a 'notice', 'notice-end' or checklist toast is about (issue 13). */
+  noticeId?: string;
 }
 
 export interface SimulationResult {
@@ -132,20 +139,32 @@ export function simulate(input: SimulationInput): SimulationResult {
         options: input.options,
         language: input.language ?? 'fr',
       };
+      const onOpenWindow = (kind: string) => {
+        if (kind === 'checklist') windowsOpened++;
+      };
       const scheduler = new Scheduler({
         clock,
         store,
         plan: () => plan,
         notifier,
         checklists,
-        onOpenWindow: (kind) => {
-          if (kind === 'checklist') windowsOpened++;
-        },
+        onOpenWindow,
         log: silentLogger,
         // The last tick only matters to a restart, and a simulation never restarts: save it hourly, not every
         // 5 minutes (the writes were a third of the run time).
         persistEveryMs: 3_600_000,
       });
+      const notices = new NoticeAnnouncer({
+        clock,
+        store,
+        notices: () => input.notices ?? [],
+        plan: () => plan,
+        notifier,
+        checklists,
+        onOpenWindow,
+        log: silentLogger,
+      });
+      const hasNotices = (input.notices ?? []).length > 0;
       const asleep = (input.asleep ?? []).map((i) => [i.start.toMillis(), i.end.toMillis()] as [number, number]);
       let pending = false;
       let problem = false;
@@ -160,8 +179,9 @@ export function simulate(input: SimulationInput): SimulationResult {
         clock.setMillis(t);
         ticks++;
         const result = scheduler.tick();
+        const noticesChanged = hasNotices && notices.tick().changed;
         // Runs only change when the scheduler creates one (nobody answers a checklist in a simulation).
-        if (result.changed || refresh) {
+        if (result.changed || noticesChanged || refresh) {
           pending = checklists.pendingRun() !== null;
           problem = checklists.hasUnresolvedProblem(problemSince(clock.now()));
           refresh = false;
@@ -175,6 +195,7 @@ export function simulate(input: SimulationInput): SimulationResult {
           next,
           pendingRun: pending,
           problem,
+          outage: current || !hasNotices ? null : notices.outageAt(now),
         });
         if (state !== last) {
           trayStates.push({ at: iso(now), state });
@@ -196,6 +217,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       windowEnd: n.windowEnd,
       title: n.title,
       body: n.body,
+      ...(n.noticeId !== undefined ? { noticeId: n.noticeId } : {}),
     })),
     trayStates,
     stats: { ticks, recomputations, windowsOpened, elapsedMs: Math.round(performance.now() - started) },

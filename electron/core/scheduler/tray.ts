@@ -49,6 +49,8 @@ export interface TrayInputs {
   pendingRun: boolean;
   /** A submitted run of the last 24 h reports an unresolved problem. */
   problem: boolean;
+  /** An unplanned outage notice in force for this PC (issue 13): "en cours" like a window; `end` null = not known. */
+  outage?: { end: DateTime | null; applications: readonly { application: string }[] } | null;
 }
 
 export interface TrayModelInputs extends TrayInputs {
@@ -64,7 +66,7 @@ export interface TrayModelInputs extends TrayInputs {
 }
 
 export function trayState(i: TrayInputs): TrayState {
-  if (i.current) return 'in-progress';
+  if (i.current || i.outage) return 'in-progress';
   if (i.problem) return 'problem';
   if (i.pendingRun) return 'verification-due';
   if (i.inventory.state !== 'ok') return 'offline';
@@ -76,6 +78,7 @@ const TEXT = {
   fr: {
     appName: 'Vigie',
     inProgress: (until: string) => `plage en cours jusqu'à ${until}`,
+    outage: (until: string | null) => (until ? `panne en cours jusqu'à ${until}` : 'panne en cours'),
     problem: 'problème signalé après la vérification',
     verification: 'vérification à faire après la plage',
     next: (when: string) => `prochaine plage ${when}`,
@@ -107,6 +110,7 @@ const TEXT = {
   en: {
     appName: 'Vigie',
     inProgress: (until: string) => `window in progress until ${until}`,
+    outage: (until: string | null) => (until ? `outage in progress until ${until}` : 'outage in progress'),
     problem: 'problem reported after the verification',
     verification: 'verification due after the window',
     next: (when: string) => `next window ${when}`,
@@ -192,7 +196,7 @@ function withNames(prefix: string, names: readonly string[], budget: number, lan
   return text;
 }
 
-function uniqueNames(w: TrayWindow): string[] {
+function uniqueNames(w: Pick<TrayWindow, 'applications'>): string[] {
   return [...new Set(w.applications.map((a) => a.application))];
 }
 
@@ -219,6 +223,9 @@ export function trayTooltip(i: TrayModelInputs, state: TrayState = trayState(i))
       budget,
       i.language,
     );
+  } else if (state === 'in-progress' && i.outage) {
+    const until = i.outage.end ? untilText(i.outage.end, i.now, i.language) : null;
+    main = withNames(t.outage(until), uniqueNames(i.outage), budget, i.language);
   } else if (state === 'offline') {
     main = note ?? t.offline;
     extra = next;

@@ -142,6 +142,17 @@ export const POLICY_SCHEMA = {
       en: 'Shared folder where each workstation drops its verification reports.',
     },
   },
+  noticesSource: {
+    kind: { type: 'text', maxLength: 1000 },
+    schema: z.string().trim().min(1).max(1000),
+    safeDefault: null,
+    expected: 'un dossier (\\\\serveur\\partage\\avis)',
+    label: { fr: 'Dossier des avis de panne', en: 'Outage notices folder' },
+    help: {
+      fr: 'Dossier où les TI publient les avis de panne (notice publish). Par défaut : le dossier « avis » à côté de l’inventaire.',
+      en: 'Folder where IT publishes outage notices (notice publish). Default: the "avis" folder beside the inventory.',
+    },
+  },
   intranetUrl: {
     kind: { type: 'text', maxLength: 2000 },
     schema: HttpsUrl,

@@ -25,6 +25,8 @@ export const POLICY_SNAPSHOT_KEY = 'it.policy.lastValid';
 /** Everything the agent needs, including what only IT can set. */
 export interface EffectiveSettings extends SettingsValues {
   reportsFolder: string | null;
+  /** IT's `noticesSource`, or null: then the `avis` folder beside the inventory (electron/core/notices/source.ts). */
+  noticesSource: string | null;
   intranetUrl: string | null;
   octopusUrl: string | null;
   allowQuit: boolean;
@@ -288,6 +290,7 @@ export class SettingsService {
       language: p.language ?? user.language ?? 'fr',
       inventorySource: fixed('inventorySource') ? (p.inventorySource ?? null) : (user.inventorySource ?? null),
       reportsFolder: p.reportsFolder ?? null,
+      noticesSource: p.noticesSource ?? null,
       intranetUrl: p.intranetUrl ?? null,
       octopusUrl: p.octopusUrl ?? null,
       allowQuit: p.allowQuit ?? true,

@@ -58,6 +58,7 @@ describe('admin bundle', () => {
       'contact',
       'report',
       'ics',
+      'notice',
     ]) {
       expect(help.out).toContain(`\n  ${name} `);
     }
@@ -84,6 +85,29 @@ describe('admin bundle', () => {
     const tampered = admin('check-inventory', 'partage/inventaire.csv', '--public-key', 'cle.pub', '--json');
     expect(tampered.code).toBe(1);
     expect(JSON.parse(tampered.out)).toMatchObject({ signature: 'invalid' });
+  });
+
+  it('notice publish, list and end run from the bundle alone (docs/deployment.md §13)', () => {
+    fs.mkdirSync(path.join(dir, 'avis'));
+    const published = admin(
+      'notice',
+      'publish',
+      '--dir',
+      'avis',
+      '--site',
+      'IUSMM',
+      '--message',
+      'GestLab en panne',
+      '--json',
+    );
+    expect(published).toMatchObject({ code: 0, err: '' });
+    const { id } = JSON.parse(published.out) as { id: string };
+    expect(JSON.parse(admin('notice', 'list', '--dir', 'avis', '--json').out)).toMatchObject({
+      notices: [{ id, state: 'en cours' }],
+    });
+    expect(admin('notice', 'end', '--dir', 'avis', '--id', id).code).toBe(0);
+    expect(admin('notice', 'end', '--dir', 'avis', '--id', id)).toMatchObject({ code: 1 });
+    expect(admin('notice', 'publish', '--dir', 'avis', '--site', 'IUSMM')).toMatchObject({ code: 2 });
   });
 
   it('occurrences, timeline, contact (built-in default inventory), ics and report run without SQLite', () => {

@@ -104,6 +104,7 @@ describe('defaults and user choices', () => {
     expect(s.profile()).toBeNull();
     expect(s.effective()).toMatchObject({
       reportsFolder: null,
+      noticesSource: null,
       intranetUrl: null,
       octopusUrl: null,
       allowQuit: true,
@@ -216,6 +217,7 @@ describe('IT machine configuration', () => {
     language: 'fr',
     inventorySource: '\\\\serveur\\partage\\inventaire.xlsx',
     reportsFolder: '\\\\serveur\\partage\\rapports',
+    noticesSource: '\\\\serveur\\partage\\avis-ti',
     intranetUrl: 'https://intranet.ciusss.example/maintenance',
     octopusUrl: 'https://octopus.ciusss.example/formulaire',
     allowQuit: false,
@@ -235,6 +237,7 @@ describe('IT machine configuration', () => {
       language: 'fr',
       inventorySource: '\\\\serveur\\partage\\inventaire.xlsx',
       reportsFolder: '\\\\serveur\\partage\\rapports',
+      noticesSource: '\\\\serveur\\partage\\avis-ti',
       intranetUrl: 'https://intranet.ciusss.example/maintenance',
       octopusUrl: 'https://octopus.ciusss.example/formulaire',
       allowQuit: false,

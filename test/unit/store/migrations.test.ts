@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assertWellFormed, migrate, MIGRATIONS, NewerSchemaError, schemaVersion } from '../../../electron/core/store';
 import type { Migration } from '../../../electron/core/store';
 import { m004ParseAttempts } from '../../../electron/core/store/migrations/004_parse_attempts';
+import { m005NoticeRuns } from '../../../electron/core/store/migrations/005_notice_runs';
 import { tempDir } from './tmp';
 
 /** The schema each version must produce: table → columns in order, plus index names. Append, never edit. */
@@ -81,6 +82,15 @@ after(m004ParseAttempts.version, (t) => {
     'finished_at',
   ];
 });
+
+// 005_notice_runs: a checklist run may verify an outage notice (issue 13) and remembers its id.
+after(
+  m005NoticeRuns.version,
+  (t) => {
+    t.checklist_runs?.push('notice_id');
+  },
+  [...(EXPECTED[m005NoticeRuns.version - 1]?.indexes ?? []), 'checklist_runs_notice'].sort(),
+);
 
 function freshDb(): Database.Database {
   return new Database(path.join(tempDir(), 'fresh.sqlite'));

@@ -24,6 +24,8 @@ export interface ChecklistRun {
   submittedAt: string | null;
   submittedBy: string | null;
   updatedAt: string;
+  /** The outage notice this run verifies (issue 13), or null for a planned window. */
+  noticeId: string | null;
 }
 
 export interface ChecklistItem {
@@ -51,6 +53,7 @@ export interface NewChecklistRun {
   site: string;
   services: string[];
   items: { application: string; service: string; checkId: CheckId }[];
+  noticeId?: string | null;
 }
 
 interface RunRow {
@@ -64,6 +67,7 @@ interface RunRow {
   submitted_at: string | null;
   submitted_by: string | null;
   updated_at: string;
+  notice_id: string | null;
 }
 
 interface ItemRow {
@@ -90,6 +94,7 @@ function toRun(r: RunRow): ChecklistRun {
     submittedAt: r.submitted_at,
     submittedBy: r.submitted_by,
     updatedAt: r.updated_at,
+    noticeId: r.notice_id ?? null,
   };
 }
 
@@ -124,8 +129,9 @@ export class ChecklistRepository {
       this.db.transaction(() => {
         this.db
           .prepare(
-            `INSERT INTO checklist_runs (id, window_start, window_end, site, services, created_at, status, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
+            `INSERT INTO checklist_runs (id, window_start, window_end, site, services, created_at, status, updated_at,
+                                         notice_id)
+             VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
           )
           .run(
             id,
@@ -135,6 +141,7 @@ export class ChecklistRepository {
             JSON.stringify(run.services),
             now,
             now,
+            run.noticeId ?? null,
           );
         const item = this.db.prepare(
           `INSERT INTO checklist_items (run_id, application, service, check_id, updated_at) VALUES (?, ?, ?, ?, ?)`,
