@@ -27,7 +27,8 @@ export interface TrayMenuItem {
 }
 
 export interface Notification {
-  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist';
+  /** `change`: a window already announced was cancelled or moved by the Exceptions table (issue 13). */
+  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'change';
   title: string;
   body: string;
   /** Window to open when the toast is clicked. */
