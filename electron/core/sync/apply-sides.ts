@@ -85,7 +85,7 @@ async function readSide(side: SideFetched, importer: SideImporter, log: Logger):
     return `Ce fichier contient une table ${TABLE_NAMES[result.table.kind]}, pas ${TABLE_NAMES[side.kind]}.`;
   }
   for (const p of result.problems) {
-    log.warn('sync: side table warning', { file: side.file, row: p.row, message: p.message });
+    log.warn('sync: side table warning', { file: side.file, row: p.row, column: p.column, message: p.message });
   }
   return result.table;
 }
