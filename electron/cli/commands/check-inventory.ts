@@ -112,13 +112,7 @@ async function readLocal(file: string, parser: InventoryParser): Promise<Read> {
         ],
       })),
   });
-  const result = set.result.ok
-    ? {
-        ...set.result,
-        problems: [...set.result.problems, ...exceptionProblems(set.result.inventory, DEFAULT_ZONE)],
-      }
-    : set.result;
-  const sides = set.sides;
+  const { result, sides } = set;
   if (!result.ok || set.fetched === null) return { result, files: null, readError: null, sides };
   // The signatures cover the file and the side files a workstation would read with it.
   const source = { kind: 'file' as const, label: file, path: file };
@@ -187,7 +181,14 @@ export const checkInventoryCommand: Command = {
         ? await readRemote(source.url, io, parser)
         : await readLocal(path.resolve(io.cwd, source.path), parser);
     // The Postes pattern warnings against IT's own list of names (computed here: the parse child has none).
-    const result = withHostWarnings(read.result, {
+    const withExceptions: ImportResult = read.result.ok
+      ? // The Exceptions rows against the merged list (a side file may bring them): docs/inventory-format.md §5.
+        {
+          ...read.result,
+          problems: [...read.result.problems, ...exceptionProblems(read.result.inventory, DEFAULT_ZONE)],
+        }
+      : read.result;
+    const result = withHostWarnings(withExceptions, {
       hostPatterns: {
         maxShare: parseShare(args.strings['max-pattern-share']),
         knownNames: await readKnownHosts(args.strings['known-hosts'], io.cwd),
