@@ -25,6 +25,8 @@ describe('exceptions side file', () => {
       ['cancelled', '2027-01-04', '2027-01-08', 'gel des Fêtes'],
     ]);
     expect(sidesMeta(h)?.exceptions?.table).toBe('file');
+    // Saved with the inventory in SQLite: a restarted workstation has it before its first sync.
+    expect(h.store.inventory.current()?.inventory.exceptions).toEqual(h.sync.current().exceptions);
     // A change to the side file alone is re-imported.
     writeFile(h.side('exceptions.csv'), MOVE);
     expect(await h.sync.syncNow()).toMatchObject({ outcome: 'ok', changed: true });
