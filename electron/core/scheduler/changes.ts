@@ -8,6 +8,7 @@
 import type { DateTime } from 'luxon';
 import { formatDate, formatWindow, type Lang } from '../../../shared/i18n/format';
 import { sortedUnique, timeline, windowsFor, type PlannedWindow } from '../../../shared/planning';
+import type { Inventory } from '../../../shared/inventory/model';
 import type { Notification } from '../agent-types';
 import type { AnnouncedRepository } from '../store';
 import { listNames } from './messages';
@@ -23,6 +24,8 @@ interface Cached {
   plan: PlanInput;
   computedAt: number;
   windows: PlannedWindow[];
+  /** The inventory without its Exceptions table, kept so the planner's per-inventory index is built once. */
+  before: Inventory;
 }
 
 function iso(dt: DateTime): string {
@@ -81,31 +84,32 @@ export class ChangeAnnouncer {
     if ((plan.inventory.exceptions ?? []).length === 0) return [];
     const nowMs = now.toMillis();
     const out: Notification[] = [];
-    for (const w of this.cancelledAround(plan, now)) {
+    const { windows, before } = this.cancelledAround(plan, now);
+    for (const w of windows) {
       if (w.end.toMillis() <= nowMs) continue;
       const key = changeKey(w);
-      if (this.announced.has(key) || !this.wasAnnounced(plan, w)) continue;
+      if (this.announced.has(key) || !this.wasAnnounced(plan, before, w)) continue;
       if (this.announced.markAll([{ key, kind: 'change', at: now, announcedAt: now }]) === 0) continue;
       out.push(changeNotification(w, plan.options.zone, plan.language));
     }
     return out;
   }
 
-  private cancelledAround(plan: PlanInput, now: DateTime): PlannedWindow[] {
+  private cancelledAround(plan: PlanInput, now: DateTime): Cached {
     const nowMs = now.toMillis();
     const c = this.cached;
-    if (c && samePlan(c.plan, plan) && c.computedAt <= nowMs && nowMs < c.computedAt + REUSE_MS) return c.windows;
+    if (c && samePlan(c.plan, plan) && c.computedAt <= nowMs && nowMs < c.computedAt + REUSE_MS) return c;
     const range = { from: now, to: now.plus({ milliseconds: LOOKAHEAD_MS }) };
     const windows = windowsFor(plan.inventory, plan.profile, range, plan.options.zone, { withCancelled: true }).filter(
       (w) => w.cancelled !== undefined,
     );
-    this.cached = { plan, computedAt: nowMs, windows };
-    return windows;
+    const before = c && c.plan.inventory === plan.inventory ? c.before : { ...plan.inventory, exceptions: [] };
+    this.cached = { plan, computedAt: nowMs, windows, before };
+    return this.cached;
   }
 
   /** Whether a reminder or the start of the window, as planned without the Exceptions table, went out. */
-  private wasAnnounced(plan: PlanInput, w: PlannedWindow): boolean {
-    const before = { ...plan.inventory, exceptions: [] };
+  private wasAnnounced(plan: PlanInput, before: Inventory, w: PlannedWindow): boolean {
     const range = { from: w.start.minus({ days: 3 }), to: w.start.plus({ milliseconds: 1 }) };
     return timeline(before, plan.profile, range, plan.options).some(
       (e) =>
