@@ -61,8 +61,9 @@ function buildOne(
   report: Report,
 ): CalendarException | null {
   let ok = true;
+  // A warning, as the issue asks: the row is left out and said so; the application list is never refused for it.
   const fail = (field: ExceptionField, text: string) => {
-    report(raw.row, name(field), 'error', `${text} : la ligne est ignorée.`);
+    report(raw.row, name(field), 'warning', `${text} : la ligne est ignorée.`);
     ok = false;
   };
   const action = parseExceptionAction(raw.action);

@@ -126,7 +126,7 @@ describe('Exceptions table', () => {
     expect(again.exceptions).toEqual(inventory.exceptions);
   });
 
-  it('bad rows are errors with their row and column, the others are kept', async () => {
+  it('bad rows are left out with a warning naming their row and column, the others are kept', async () => {
     const side = await importSideTable(
       bytes(
         csv([
@@ -145,12 +145,12 @@ describe('Exceptions table', () => {
     if (!side.ok || side.table.kind !== 'exceptions') throw new Error(JSON.stringify(side));
     expect(side.table.rows.map((r) => r.reason)).toEqual(['gardée, texte ignoré']);
     expect(side.problems.map((p) => [p.row, p.column, p.severity])).toEqual([
-      [2, 'Du', 'error'],
-      [3, 'Au', 'error'],
-      [4, 'Action', 'error'],
-      [5, 'Nouvelle plage', 'error'],
-      [6, 'Nouvelle plage', 'error'],
-      [7, 'Au', 'error'],
+      [2, 'Du', 'warning'],
+      [3, 'Au', 'warning'],
+      [4, 'Action', 'warning'],
+      [5, 'Nouvelle plage', 'warning'],
+      [6, 'Nouvelle plage', 'warning'],
+      [7, 'Au', 'warning'],
       [8, 'Nouvelle plage', 'warning'],
     ]);
     expect(side.problems[0]?.message).toContain('Date « 06/01/2027 » non comprise');
