@@ -6,9 +6,9 @@ import type { CliIo } from '../io';
 import { printJson } from '../io';
 import { readPublicKeyFiles } from '../keys';
 import { sanitizeTerminal } from '../terminal';
-import { withHostWarnings, type SideTableImport } from '../../core/inventory/import';
+import { withHostWarnings } from '../../core/inventory/import';
 import type { InventoryParser } from '../../core/inventory/isolation/isolated-parser';
-import type { ImportResult } from '../../../shared/inventory/model';
+import type { ImportProblem, ImportResult } from '../../../shared/inventory/model';
 import { inventoryStats } from '../../../shared/inventory';
 import { checkPublication, type SignedFile } from '../../core/signing/publication';
 import { fetchHttp } from '../../core/sync/fetch-http';
@@ -74,21 +74,19 @@ interface Read {
   sides?: WorkstationSet['sides'];
 }
 
+/** A parse that could not even run (the child failed to start…): refused with its reason, like a bad file. */
+function notParsed(error: unknown): { ok: false; format: null; problems: ImportProblem[] } {
+  const why = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    format: null,
+    problems: [{ row: null, column: null, severity: 'error', message: `Le fichier n'a pas pu être analysé : ${why}.` }],
+  };
+}
+
 /** In a separate process, as on the workstations: a hostile file is refused here the way the sync refuses it. */
 function isolatedImport(parser: InventoryParser): (bytes: Uint8Array, fileName: string) => Promise<ImportResult> {
-  return (bytes, fileName) =>
-    parser.inventory(bytes, fileName).catch((error: unknown): ImportResult => ({
-      ok: false,
-      format: null,
-      problems: [
-        {
-          row: null,
-          column: null,
-          severity: 'error',
-          message: `Le fichier n'a pas pu être analysé : ${error instanceof Error ? error.message : String(error)}.`,
-        },
-      ],
-    }));
+  return (bytes, fileName) => parser.inventory(bytes, fileName).catch(notParsed);
 }
 
 /**
@@ -98,19 +96,7 @@ function isolatedImport(parser: InventoryParser): (bytes: Uint8Array, fileName: 
 async function readLocal(file: string, parser: InventoryParser): Promise<Read> {
   const set = await readWorkstationSet(file, {
     inventory: isolatedImport(parser),
-    side: (bytes, fileName) =>
-      parser.sideTable(bytes, fileName).catch((error: unknown): SideTableImport => ({
-        ok: false,
-        format: null,
-        problems: [
-          {
-            row: null,
-            column: null,
-            severity: 'error',
-            message: `Le fichier n'a pas pu être analysé : ${error instanceof Error ? error.message : String(error)}.`,
-          },
-        ],
-      })),
+    side: (bytes, fileName) => parser.sideTable(bytes, fileName).catch(notParsed),
   });
   const { result, sides } = set;
   if (!result.ok || set.fetched === null) return { result, files: null, readError: null, sides };
