@@ -1,11 +1,17 @@
-/** Shared by the commands that read an inventory: a failed import is a clear message and exit code 1. */
+/**
+ * Shared by the commands that read an inventory: a failed import is a clear message and exit code 1. The side files
+ * beside it (services, contacts, postes, exceptions) are read and merged as a workstation's sync does
+ * (electron/core/sync/workstation-set.ts): what IT checks is what the wards get (issue 13).
+ */
 import path from 'node:path';
 import type { ImportResult, Inventory } from '../../shared/inventory/model';
-import { importInventory, importInventoryFile } from '../core/inventory/import';
+import { importInventory, importSideTable } from '../core/inventory/import';
 import { DEFAULT_INVENTORY_NAME, readDefaultInventory } from './assets';
 import { checkPublication } from '../core/signing/publication';
 import { fetchPublicationFiles } from '../core/sync/publication-set';
 import { publicKeysOf, signedFilesOf } from '../core/sync/signature';
+import { readWorkstationSet } from '../core/sync/workstation-set';
+import { sanitizeTerminal } from './terminal';
 import fsp from 'node:fs/promises';
 import type { CliIo } from './io';
 
@@ -14,7 +20,15 @@ export class InventoryUnusable extends Error {
 }
 
 export async function loadInventory(io: CliIo, file: string): Promise<Inventory> {
-  return usable(await importInventoryFile(path.resolve(io.cwd, file)), file);
+  const set = await readWorkstationSet(path.resolve(io.cwd, file), {
+    inventory: importInventory,
+    side: importSideTable,
+  });
+  // An unusable side file does not stop the command, as it does not stop the sync: say so, on stderr.
+  for (const p of set.result.problems) {
+    if (p.message.startsWith('Fichier « ') && p.row === null) io.err(`attention : ${sanitizeTerminal(p.message)}\n`);
+  }
+  return usable(set.result, file);
 }
 
 /** The inventory shipped with Vigie (the guide's Annexe 2), for commands whose --inventory is optional. */

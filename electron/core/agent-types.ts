@@ -27,8 +27,9 @@ export interface TrayMenuItem {
 }
 
 export interface Notification {
-  /** 'notice' / 'notice-end': an unplanned outage notice begins / ends (issue 13). */
-  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'notice' | 'notice-end';
+  /** 'notice' / 'notice-end': an unplanned outage notice begins / ends (issue 13). `change`: a window already announced
+   * was cancelled or moved by the Exceptions table (issue 13). */
+  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'notice' | 'notice-end' | 'change';
   title: string;
   body: string;
   /** Window to open when the toast is clicked. */

@@ -4,7 +4,7 @@
  * maintenance", "PLAGE DE MAINTENANCE" and "plage de maintenance :" all match "plage de maintenance".
  */
 
-export type TableKind = 'applications' | 'services' | 'contacts' | 'hosts';
+export type TableKind = 'applications' | 'services' | 'contacts' | 'hosts' | 'exceptions';
 
 export interface ColumnSpec<K extends string> {
   key: K;
@@ -132,5 +132,32 @@ export const HOSTS_TABLE: TableSpec<HostColumn> = {
   anchors: ['pattern'],
 };
 
+export type ExceptionColumn = 'site' | 'service' | 'application' | 'from' | 'to' | 'action' | 'newWindow' | 'reason';
+
+/**
+ * Changes to the calendar (issue 13). No "début"/"fin" aliases: those name the Contacts table's hours, and a header
+ * must say which table it is.
+ */
+export const EXCEPTIONS_TABLE: TableSpec<ExceptionColumn> = {
+  kind: 'exceptions',
+  label: 'la table « Exceptions »',
+  sheetNames: ['exception', 'exception au calendrier', 'exception du calendrier', 'calendrier'],
+  columns: [
+    { key: 'site', label: 'Site', aliases: ['site', 'installation'] },
+    { key: 'service', label: 'Service', aliases: ['service', 'unite'] },
+    { key: 'application', label: 'Application', aliases: ['application', 'logiciel'] },
+    { key: 'from', label: 'Du', aliases: ['du', 'date', 'date de debut', 'a partir du', 'le'], required: true },
+    { key: 'to', label: 'Au', aliases: ['au', 'date de fin', 'jusqu au'] },
+    { key: 'action', label: 'Action', aliases: ['action', 'changement'], required: true },
+    {
+      key: 'newWindow',
+      label: 'Nouvelle plage',
+      aliases: ['nouvelle plage', 'nouvelle date', 'plage de remplacement', 'reportee au', 'reporte au'],
+    },
+    { key: 'reason', label: 'Motif', aliases: ['motif', 'raison', 'commentaire', 'message'] },
+  ],
+  anchors: ['action', 'newWindow'],
+};
+
 /** The optional side tables, in the order they are looked for. */
-export const SIDE_TABLES = [SERVICES_TABLE, CONTACTS_TABLE, HOSTS_TABLE] as const;
+export const SIDE_TABLES = [SERVICES_TABLE, CONTACTS_TABLE, HOSTS_TABLE, EXCEPTIONS_TABLE] as const;

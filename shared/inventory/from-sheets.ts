@@ -10,10 +10,14 @@ import { eachDataRow } from './grid';
 import { expectedHeader, findHeader, missingColumnsMessage, quoteLabels, type HeaderMatch } from './header';
 import { appendProblems } from './limits';
 import type { ImportProblem, ImportResult, Inventory, InventoryFormat, Sheet } from './model';
-import { detectSideTable, mergeSideTable, readSideTable, sideTableKindOfSheetName } from './side-tables';
+import {
+  detectSideTable,
+  mergeSideTable,
+  readSideTable,
+  SIDE_TABLE_LABELS,
+  sideTableKindOfSheetName,
+} from './side-tables';
 import { parseUpdateLine } from './text';
-
-const SIDE_LABEL = { services: 'Services', contacts: 'Contacts', hosts: 'Postes' } as const;
 
 function fail(format: InventoryFormat, message: string, problems: ImportProblem[] = []): ImportResult {
   return { ok: false, format, problems: [...problems, { row: null, column: null, severity: 'error', message }] };
@@ -65,7 +69,7 @@ export function inventoryFromSheets(sheets: readonly Sheet[], format: InventoryF
     if (side) {
       return fail(
         format,
-        `Ce fichier contient la table « ${SIDE_LABEL[side]} », pas la liste des applications. ` +
+        `Ce fichier contient la table « ${SIDE_TABLE_LABELS[side]} », pas la liste des applications. ` +
           'Il doit accompagner la liste des applications (feuille du classeur Excel ou fichier à part).',
       );
     }
@@ -145,7 +149,12 @@ export function inventoryFromSheets(sheets: readonly Sheet[], format: InventoryF
     appendProblems(problems, side.problems);
     if (side.table === null) continue;
     // Several sheets of the same kind add up (e.g. one "Contacts" sheet per site).
-    const existing = { services: inventory.services, contacts: inventory.contacts, hosts: inventory.hosts }[kind];
+    const existing = {
+      services: inventory.services,
+      contacts: inventory.contacts,
+      hosts: inventory.hosts,
+      exceptions: inventory.exceptions ?? [],
+    }[kind];
     inventory = mergeSideTable(inventory, { kind, rows: [...existing, ...side.table.rows] } as typeof side.table);
   }
   return { ok: true, format, inventory, problems };

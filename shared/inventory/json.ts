@@ -7,8 +7,17 @@
 import { z } from 'zod';
 import { buildApplications, type RawApplication } from './applications';
 import type { ApplicationColumn } from './columns';
+import { ACTION_LABELS, buildExceptions, type ExceptionField } from './exceptions';
 import { appendProblems } from './limits';
-import type { ContactRule, HostMapping, ImportProblem, ImportResult, Inventory, ServiceInfo } from './model';
+import type {
+  CalendarException,
+  ContactRule,
+  HostMapping,
+  ImportProblem,
+  ImportResult,
+  Inventory,
+  ServiceInfo,
+} from './model';
 import { CANONICAL_HHMM } from '../text/hhmm';
 import { parseCalendarDate } from './text';
 
@@ -67,6 +76,23 @@ export const ContactJsonSchema = z.object({
   }),
 });
 
+/**
+ * An Exceptions row (docs/inventory-format.md §6): the same texts as the sheet's cells, checked by the same rules
+ * (shared/inventory/exceptions.ts); dates as AAAA-MM-JJ.
+ */
+export const ExceptionJsonSchema = z.object({
+  site: OptionalText,
+  service: OptionalText,
+  application: OptionalText,
+  from: IsoDate,
+  to: IsoDate.nullable().default(null),
+  /** "annulée", "reportée" or "ajoutée". */
+  action: z.string(),
+  /** "17 décembre 2026 2h-4h" for a move or an addition. */
+  newWindow: OptionalText,
+  reason: OptionalText,
+});
+
 export const HostJsonSchema = z.object({
   pattern: z.string().regex(/^\S+$/, { error: 'nom de poste sans espace attendu (ex. HMR-URG-*)' }),
   site: NonEmpty,
@@ -82,6 +108,7 @@ export const InventoryJsonSchema = z.object({
   services: z.array(ServiceJsonSchema).optional(),
   contacts: z.array(ContactJsonSchema).optional(),
   hosts: z.array(HostJsonSchema).optional(),
+  exceptions: z.array(ExceptionJsonSchema).optional(),
 });
 export type InventoryJson = z.output<typeof InventoryJsonSchema>;
 
@@ -228,7 +255,40 @@ export function inventoryFromJson(value: unknown): ImportResult {
     ({ index, entry }) => ({ ...entry, id: entry.id ?? `contact-${index + 1}` }),
   );
   const hosts: HostMapping[] = readEntries(doc.hosts, HostJsonSchema, 'hosts', problems).map((e) => e.entry);
-  const inventory: Inventory = { publishedAt, applications: built.applications, services, contacts, hosts };
+  const exceptionFields: Record<ExceptionField, string> = {
+    site: 'site',
+    service: 'service',
+    application: 'application',
+    from: 'from',
+    to: 'to',
+    action: 'action',
+    newWindow: 'newWindow',
+    reason: 'reason',
+  };
+  const exceptions = buildExceptions(
+    readEntries(doc.exceptions, ExceptionJsonSchema, 'exceptions', problems).map(({ index, entry }) => ({
+      row: index + 1,
+      site: entry.site ?? '',
+      service: entry.service ?? '',
+      application: entry.application ?? '',
+      from: entry.from,
+      to: entry.to ?? '',
+      action: entry.action,
+      newWindow: entry.newWindow ?? '',
+      reason: entry.reason ?? '',
+    })),
+    (field) => exceptionFields[field],
+    (row, column, severity, text) =>
+      problems.push({ row, column, severity, message: `« exceptions », élément ${row ?? '?'} : ${text}` }),
+  );
+  const inventory: Inventory = {
+    publishedAt,
+    applications: built.applications,
+    services,
+    contacts,
+    hosts,
+    ...(exceptions.length > 0 ? { exceptions } : {}),
+  };
   return { ok: true, format: 'json', inventory, problems };
 }
 
@@ -250,5 +310,19 @@ export function inventoryToJson(inventory: Inventory): InventoryJson {
     services: inventory.services.map((s) => ({ ...s, shiftStarts: [...s.shiftStarts] })),
     contacts: inventory.contacts.map((c) => ({ ...c, contact: { ...c.contact } })),
     hosts: inventory.hosts.map((h) => ({ ...h, services: [...h.services] })),
+    ...(inventory.exceptions?.length ? { exceptions: inventory.exceptions.map(exceptionToJson) } : {}),
+  };
+}
+
+function exceptionToJson(e: CalendarException): NonNullable<InventoryJson['exceptions']>[number] {
+  return {
+    site: e.site,
+    service: e.service,
+    application: e.application,
+    from: e.from,
+    to: e.to,
+    action: ACTION_LABELS[e.action],
+    newWindow: e.newWindow?.text ?? null,
+    reason: e.reason === '' ? null : e.reason,
   };
 }

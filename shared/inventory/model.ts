@@ -2,7 +2,7 @@
  * The inventory as Vigie understands it, whatever file it came from (CSV, XLSX, JSON).
  * Pure data: serialisable to JSON (the JSON format in docs/inventory-format.md is this shape, versioned).
  */
-import type { InternalError, ParsedSchedule } from '../schedule/types';
+import type { InternalError, ParsedSchedule, Rule } from '../schedule/types';
 
 /** One line of the "Liste des applications" (Annexe 2). */
 export interface Application {
@@ -68,6 +68,27 @@ export interface HostMapping {
   services: string[];
 }
 
+/** What an Exceptions row does to the calendar: `annulée`, `reportée`, `ajoutée` (docs/inventory-format.md §5). */
+export type ExceptionAction = 'cancelled' | 'moved' | 'added';
+
+/** Optional "Exceptions" sheet/file: one change to the calendar the recurring rules give (issue 13). */
+export interface CalendarException {
+  /** 1-based source row (as Excel numbers it), or the entry number of a JSON list. */
+  row: number | null;
+  /** Conditions; null = every site / service / application. Compared on foldText. */
+  site: string | null;
+  service: string | null;
+  application: string | null;
+  /** "YYYY-MM-DD", local days in America/Toronto, both inclusive: occurrences STARTING within them are matched. */
+  from: string;
+  to: string;
+  action: ExceptionAction;
+  /** "Nouvelle plage" (moved, added): the text as typed and its one-off rule; null for a cancellation. */
+  newWindow: { text: string; rule: Extract<Rule, { kind: 'once' }> } | null;
+  /** "Motif", shown to the wards ("gel des Fêtes"); may be empty. */
+  reason: string;
+}
+
 export interface Inventory {
   /** "YYYY-MM-DD" from the "Mise à jour : …" line, or null. */
   publishedAt: string | null;
@@ -75,6 +96,8 @@ export interface Inventory {
   services: ServiceInfo[];
   contacts: ContactRule[];
   hosts: HostMapping[];
+  /** The Exceptions table; absent = none (inventories saved before the table existed have no such field). */
+  exceptions?: CalendarException[];
 }
 
 export type InventoryFormat = 'csv' | 'xlsx' | 'json';

@@ -1,14 +1,16 @@
 /**
- * The optional side tables ("Services", "Contacts", "Postes"): sheets of the workbook, found by name, or
+ * The optional side tables ("Services", "Contacts", "Postes", "Exceptions"): sheets of the workbook, found by name, or
  * separate files, found by their header. A bad row is skipped with an error; a bad side table never makes the
  * application list fail (the guide's defaults and the workstation settings still apply).
  */
 import {
   CONTACTS_TABLE,
+  EXCEPTIONS_TABLE,
   HOSTS_TABLE,
   SERVICES_TABLE,
   SIDE_TABLES,
   type ContactColumn,
+  type ExceptionColumn,
   type HostColumn,
   type ServiceColumn,
   type TableKind,
@@ -16,7 +18,16 @@ import {
 } from './columns';
 import { dataRows, type GridRow } from './grid';
 import { expectedHeader, findHeader, missingColumnsMessage, type HeaderMatch } from './header';
-import type { ContactRule, HostMapping, ImportProblem, Inventory, ServiceInfo, Sheet } from './model';
+import { buildExceptions } from './exceptions';
+import type {
+  CalendarException,
+  ContactRule,
+  HostMapping,
+  ImportProblem,
+  Inventory,
+  ServiceInfo,
+  Sheet,
+} from './model';
 import { collapseSpaces, foldText } from '../text/fold';
 import { parseHhmm } from '../text/hhmm';
 import { normalizeHeader, parseCalendarDate, parseYesNo } from './text';
@@ -24,9 +35,18 @@ import { normalizeHeader, parseCalendarDate, parseYesNo } from './text';
 export type SideTable =
   | { kind: 'services'; rows: ServiceInfo[] }
   | { kind: 'contacts'; rows: ContactRule[] }
-  | { kind: 'hosts'; rows: HostMapping[] };
+  | { kind: 'hosts'; rows: HostMapping[] }
+  | { kind: 'exceptions'; rows: CalendarException[] };
 
 export type SideTableKind = SideTable['kind'];
+
+/** Each side table's name, as people read it in messages ("Ce fichier contient la table Postes…"). */
+export const SIDE_TABLE_LABELS: Record<SideTableKind, string> = {
+  services: 'Services',
+  contacts: 'Contacts',
+  hosts: 'Postes',
+  exceptions: 'Exceptions',
+};
 
 /** Shift start assumed for a service that is not 24/7 and gives none (a day shift). */
 export const DEFAULT_SHIFT_START = '08:00';
@@ -206,6 +226,25 @@ function readHosts(rows: GridRow<HostColumn>[], h: HeaderMatch<HostColumn>, repo
   return result;
 }
 
+function readExceptions(
+  rows: GridRow<ExceptionColumn>[],
+  h: HeaderMatch<ExceptionColumn>,
+  report: Report,
+): CalendarException[] {
+  const raws = rows.map((r) => ({
+    row: r.row,
+    site: r.get('site'),
+    service: r.get('service'),
+    application: r.get('application'),
+    from: r.get('from'),
+    to: r.get('to'),
+    action: r.get('action'),
+    newWindow: r.get('newWindow'),
+    reason: r.get('reason'),
+  }));
+  return buildExceptions(raws, (key) => h.names[key] ?? key, report);
+}
+
 /**
  * Reads one side table of a known kind from a sheet. Problems are prefixed (e.g. "Feuille « Services » : ")
  * so a person knows which sheet a row number belongs to. A missing header or required column → a warning and
@@ -252,6 +291,10 @@ export function readSideTable(
       const h = header as HeaderMatch<HostColumn>;
       return { table: { kind, rows: readHosts(dataRows(sheet.rows, h), h, report) }, problems };
     }
+    case 'exceptions': {
+      const h = header as HeaderMatch<ExceptionColumn>;
+      return { table: { kind, rows: readExceptions(dataRows(sheet.rows, h), h, report) }, problems };
+    }
   }
 }
 
@@ -259,7 +302,7 @@ export function readSideTable(
 export function detectSideTable(sheet: Sheet): SideTableKind | null {
   const byName = sideTableKindOfSheetName(sheet.name);
   if (byName !== null) return byName;
-  const specs: TableSpec<string>[] = [SERVICES_TABLE, CONTACTS_TABLE, HOSTS_TABLE];
+  const specs: TableSpec<string>[] = [SERVICES_TABLE, CONTACTS_TABLE, HOSTS_TABLE, EXCEPTIONS_TABLE];
   // The earliest header wins: a Contacts table may mention "Service" columns, never the other way round.
   let best: { kind: TableKind; index: number } | null = null;
   for (const spec of specs) {
@@ -291,5 +334,7 @@ export function mergeSideTable(inventory: Inventory, table: SideTable): Inventor
       return { ...inventory, contacts: table.rows };
     case 'hosts':
       return { ...inventory, hosts: table.rows };
+    case 'exceptions':
+      return { ...inventory, exceptions: table.rows };
   }
 }

@@ -17,6 +17,8 @@ export const TEXT_LIMITS = {
   contactName: 300,
   phone: 100,
   url: 2000,
+  /** The "Motif" of an Exceptions row, shown in toasts and the status window. */
+  reason: 500,
 } as const;
 
 /** Services one workstation can belong to (a Postes row, the settings, a report). */
@@ -91,6 +93,9 @@ function limitServices(table: SideTable, warn: Warn): SideTable {
           };
         }),
       };
+    case 'exceptions':
+      // Already within the limits, row by row, when read (shared/inventory/exceptions.ts).
+      return table;
   }
 }
 

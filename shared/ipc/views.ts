@@ -13,6 +13,10 @@ export interface WindowView {
   end: string;
   services: string[];
   applications: { service: string; application: string }[];
+  /** A window the Exceptions table added or moved here, with its motif (docs/inventory-format.md §5). */
+  exception?: { action: 'moved' | 'added'; reason: string };
+  /** A window the Exceptions table cancelled or moved away (`movedTo`: ISO start of its new window). Not an alert. */
+  cancelled?: { action: 'cancelled' | 'moved'; reason: string; movedTo: string | null };
 }
 
 export interface InventoryStateView {

@@ -7,6 +7,7 @@ import type { Application, Inventory, ServiceInfo } from '../inventory/model';
 import { occurrenceSpans, type Span } from '../schedule/occurrences';
 import type { Rule } from '../schedule/types';
 import { foldText, sameName } from '../text/fold';
+import { addedSpans, exceptionsFor, movedTo, placeException, removalOf } from './exceptions';
 import { compareNames, sortedUnique } from './names';
 import type { Profile } from './types';
 
@@ -17,6 +18,26 @@ export interface PlannedWindow {
   applications: { service: string; application: string }[];
   /** Sorted, unique, spelled as in the profile. */
   services: string[];
+  /** A window an Exceptions row added or moved here (docs/inventory-format.md §5), with its motif for the wards. */
+  exception?: { action: 'moved' | 'added'; reason: string };
+  /**
+   * Only with `withCancelled`: an occurrence of the rules that an Exceptions row cancelled (or moved away, with
+   * where to). Shown in the calendar with its motif, never announced.
+   */
+  cancelled?: { action: 'cancelled' | 'moved'; reason: string; movedTo: DateTime | null };
+}
+
+export interface WindowsOptions {
+  /** Also return the cancelled occurrences (status window, .ics, fleet report), as `cancelled` windows. */
+  withCancelled?: boolean;
+}
+
+interface Group {
+  start: number;
+  end: number;
+  pairs: Map<string, { service: string; application: string }>;
+  exception?: PlannedWindow['exception'];
+  cancelled?: PlannedWindow['cancelled'];
 }
 
 /** Applications grouped by foldText(site) then foldText(service): built once per inventory, see indexOf. */
@@ -78,19 +99,35 @@ export function windowsFor(
   profile: Profile,
   range: { from: DateTime; to: DateTime },
   zone: string,
+  options: WindowsOptions = {},
 ): PlannedWindow[] {
   const from = range.from.toMillis();
   const to = range.to.toMillis();
   if (!(from < to)) return [];
   // Grouped by instants; the DateTimes are built once per group, after (each costs a time-zone lookup).
-  const groups = new Map<
-    string,
-    { start: number; end: number; pairs: Map<string, { service: string; application: string }> }
-  >();
+  const groups = new Map<string, Group>();
+  const add = (id: string, span: Span, service: string, application: string): Group => {
+    let group = groups.get(id);
+    if (!group) {
+      group = { start: span.start, end: span.end, pairs: new Map() };
+      groups.set(id, group);
+    }
+    group.pairs.set(`${service}\u0000${application}`, { service, application });
+    return group;
+  };
+  const placed = (inventory.exceptions ?? []).map((e) => placeException(e, zone));
   const byRule = new Map<Rule, Span[]>();
   for (const { service, app } of applicationsOf(inventory, profile)) {
-    if (app.schedule.status !== 'scheduled') continue;
     const application = app.application.trim();
+    const rows = placed.length === 0 ? placed : exceptionsFor(placed, profile.site, service, application);
+    for (const { span, row } of rows.length === 0 ? [] : addedSpans(app, rows, range, zone)) {
+      const { action, reason } = row.exception;
+      add(`${span.start}|${span.end}`, span, service, application).exception ??= {
+        action: action === 'moved' ? 'moved' : 'added',
+        reason,
+      };
+    }
+    if (app.schedule.status !== 'scheduled') continue;
     // Many rows share one schedule text (the importer parses each distinct text once, so they share the Rule
     // object): expand each rule once per call.
     let expanded = byRule.get(app.schedule.rule);
@@ -98,14 +135,18 @@ export function windowsFor(
     if (!expanded) byRule.set(app.schedule.rule, (expanded = occurrenceSpans(app.schedule.rule, range, zone)));
     // occurrenceSpans returns exactly the windows that overlap the range, one that started before `from` and is
     // still running (22h–1h across midnight) included: it looks back itself (shared/schedule/occurrences.ts).
-    for (const { start: s, end: e } of expanded) {
-      const id = `${s}|${e}`;
-      let group = groups.get(id);
-      if (!group) {
-        group = { start: s, end: e, pairs: new Map() };
-        groups.set(id, group);
+    for (const span of expanded) {
+      const removal = rows.length === 0 ? null : removalOf(rows, span.start);
+      if (removal === null) {
+        add(`${span.start}|${span.end}`, span, service, application);
+      } else if (options.withCancelled) {
+        const { action, reason } = removal.exception;
+        add(`x|${span.start}|${span.end}`, span, service, application).cancelled ??= {
+          action: action === 'moved' ? 'moved' : 'cancelled',
+          reason,
+          movedTo: movedTo(removal, zone),
+        };
       }
-      group.pairs.set(`${service}\u0000${application}`, { service, application });
     }
   }
   return [...groups.values()]
@@ -113,14 +154,23 @@ export function windowsFor(
       const applications = [...g.pairs.values()].sort(
         (a, b) => compareNames(a.service, b.service) || compareNames(a.application, b.application),
       );
-      return {
+      const window: PlannedWindow = {
         start: DateTime.fromMillis(g.start, { zone }),
         end: DateTime.fromMillis(g.end, { zone }),
         applications,
         services: sortedUnique(applications.map((a) => a.service)),
       };
+      if (g.exception) window.exception = g.exception;
+      if (g.cancelled) window.cancelled = g.cancelled;
+      return window;
     })
-    .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.end.toMillis() - b.end.toMillis());
+    .sort(
+      (a, b) =>
+        a.start.toMillis() - b.start.toMillis() ||
+        a.end.toMillis() - b.end.toMillis() ||
+        // A cancelled entry after the window kept at the same times (a partial cancellation).
+        Number(a.cancelled !== undefined) - Number(b.cancelled !== undefined),
+    );
 }
 
 /**

@@ -6,14 +6,16 @@ import type { CliIo } from '../io';
 import { printJson } from '../io';
 import { readPublicKeyFiles } from '../keys';
 import { sanitizeTerminal } from '../terminal';
-import { importInventoryFile, withHostWarnings } from '../../core/inventory/import';
+import { withHostWarnings } from '../../core/inventory/import';
 import type { InventoryParser } from '../../core/inventory/isolation/isolated-parser';
-import type { ImportResult } from '../../../shared/inventory/model';
+import type { ImportProblem, ImportResult } from '../../../shared/inventory/model';
 import { inventoryStats } from '../../../shared/inventory';
 import { checkPublication, type SignedFile } from '../../core/signing/publication';
 import { fetchHttp } from '../../core/sync/fetch-http';
 import { MAX_BYTES } from '../../core/sync/limits';
-import { fetchPublicationFiles } from '../../core/sync/publication-set';
+import { readWorkstationSet, type WorkstationSet } from '../../core/sync/workstation-set';
+import { exceptionProblems } from '../../../shared/planning/exceptions-check';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 import { publicKeysOf, readRemoteSignature, signedFilesOf } from '../../core/sync/signature';
 import { parseSource } from '../../core/sync/source';
 import { cliParser } from '../parse-entry';
@@ -68,39 +70,42 @@ interface Read {
   files: SignedFile[] | null;
   /** Why the signatures could not even be read. */
   readError: string | null;
+  /** The side files read with it (file sources only) and where each table came from. */
+  sides?: WorkstationSet['sides'];
+}
+
+/** A parse that could not even run (the child failed to start…): refused with its reason, like a bad file. */
+function notParsed(error: unknown): { ok: false; format: null; problems: ImportProblem[] } {
+  const why = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    format: null,
+    problems: [{ row: null, column: null, severity: 'error', message: `Le fichier n'a pas pu être analysé : ${why}.` }],
+  };
 }
 
 /** In a separate process, as on the workstations: a hostile file is refused here the way the sync refuses it. */
 function isolatedImport(parser: InventoryParser): (bytes: Uint8Array, fileName: string) => Promise<ImportResult> {
-  return (bytes, fileName) =>
-    parser.inventory(bytes, fileName).catch((error: unknown): ImportResult => ({
-      ok: false,
-      format: null,
-      problems: [
-        {
-          row: null,
-          column: null,
-          severity: 'error',
-          message: `Le fichier n'a pas pu être analysé : ${error instanceof Error ? error.message : String(error)}.`,
-        },
-      ],
-    }));
+  return (bytes, fileName) => parser.inventory(bytes, fileName).catch(notParsed);
 }
 
+/**
+ * The file and the side files beside it, parsed and merged as a workstation does (electron/core/sync/
+ * workstation-set.ts), then the Exceptions rows checked against the merged list.
+ */
 async function readLocal(file: string, parser: InventoryParser): Promise<Read> {
-  const result = await importInventoryFile(file, isolatedImport(parser));
-  if (!result.ok) return { result, files: null, readError: null };
-  // The signatures cover the file and the side files a workstation would read with it (bytes only: the
-  // inventory was parsed above).
-  const fetched = await fetchPublicationFiles(file);
-  if (fetched.kind !== 'bytes') {
-    return { result, files: null, readError: fetched.kind === 'failed' ? fetched.failure.message : null };
-  }
+  const set = await readWorkstationSet(file, {
+    inventory: isolatedImport(parser),
+    side: (bytes, fileName) => parser.sideTable(bytes, fileName).catch(notParsed),
+  });
+  const { result, sides } = set;
+  if (!result.ok || set.fetched === null) return { result, files: null, readError: null, sides };
+  // The signatures cover the file and the side files a workstation would read with it.
   const source = { kind: 'file' as const, label: file, path: file };
   try {
-    return { result, files: await signedFilesOf(fetched, source, fsIo()), readError: null };
+    return { result, files: await signedFilesOf(set.fetched, source, fsIo()), readError: null, sides };
   } catch (error) {
-    return { result, files: null, readError: error instanceof Error ? error.message : String(error) };
+    return { result, files: null, readError: error instanceof Error ? error.message : String(error), sides };
   }
 }
 
@@ -162,7 +167,14 @@ export const checkInventoryCommand: Command = {
         ? await readRemote(source.url, io, parser)
         : await readLocal(path.resolve(io.cwd, source.path), parser);
     // The Postes pattern warnings against IT's own list of names (computed here: the parse child has none).
-    const result = withHostWarnings(read.result, {
+    const withExceptions: ImportResult = read.result.ok
+      ? // The Exceptions rows against the merged list (a side file may bring them): docs/inventory-format.md §5.
+        {
+          ...read.result,
+          problems: [...read.result.problems, ...exceptionProblems(read.result.inventory, DEFAULT_ZONE)],
+        }
+      : read.result;
+    const result = withHostWarnings(withExceptions, {
       hostPatterns: {
         maxShare: parseShare(args.strings['max-pattern-share']),
         knownNames: await readKnownHosts(args.strings['known-hosts'], io.cwd),
@@ -191,6 +203,9 @@ export const checkInventoryCommand: Command = {
       /** Crashes of Vigie itself while reading rows (bugs to report, not faults of the file). */
       internalErrors: internalErrors.length,
       emptyWindows: empty,
+      /** Side files read beside the inventory: kind, path, and "file" (used) or "workbook" (unusable). */
+      sideFiles: read.sides ?? [],
+      exceptions: result.ok ? (result.inventory.exceptions ?? []).length : 0,
     };
     if (args.flags.json) printJson(io, report);
     else {
@@ -199,6 +214,11 @@ export const checkInventoryCommand: Command = {
           ? `Inventaire utilisable (${report.format}).`
           : `Inventaire NON utilisable : les postes refuseraient ce fichier et garderaient leur dernier inventaire valide.`,
         `Publication : ${sanitizeTerminal(report.publishedAt ?? 'inconnue')}`,
+        ...report.sideFiles.map(
+          (side) =>
+            `Fichier séparé : ${sanitizeTerminal(path.basename(side.file))}${side.table === 'file' ? '' : ' (inutilisable)'}`,
+        ),
+        ...(report.exceptions > 0 ? [`Exceptions au calendrier : ${report.exceptions}`] : []),
         `Applications : ${report.applications} — planifiées ${stats.byStatus.scheduled}, pas touchées ${stats.byStatus['not-affected']}, à venir ${stats.byStatus['to-be-determined']}, non reconnues ${stats.byStatus.unrecognized}`,
       ];
       if (signature.status) {

@@ -41,7 +41,10 @@ export const icsCommand: Command = {
     const inventory = await loadInventory(io, args.strings.inventory as string);
     const site = (args.strings.site as string).trim();
     assertKnownProfile(inventory, site, args.lists.service ?? []);
-    const windows = windowsFor(inventory, { site, services: args.lists.service ?? [] }, { from, to }, zone);
+    // Cancelled occurrences too: exported as STATUS:CANCELLED under their old UID (issue 13).
+    const windows = windowsFor(inventory, { site, services: args.lists.service ?? [] }, { from, to }, zone, {
+      withCancelled: true,
+    });
     const out = path.resolve(io.cwd, args.strings.out as string);
     await writeOutputFile(out, buildIcs(windows, { zone, site, now: io.clock.now(), language: lang }));
     if (args.flags.json) {

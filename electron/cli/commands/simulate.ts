@@ -31,6 +31,7 @@ const KIND_FR = {
   checklist: 'Vérification',
   notice: 'Panne',
   'notice-end': 'Fin de panne',
+  change: 'Changement',
 } as const;
 
 /** Longest period simulated: a year of 30 s ticks is about a million ticks (a few seconds). */

@@ -80,6 +80,10 @@ export function toWindowView(window: PlannedWindow): WindowView {
     end: iso(window.end),
     services: [...window.services],
     applications: window.applications.map((a) => ({ ...a })),
+    ...(window.exception ? { exception: { ...window.exception } } : {}),
+    ...(window.cancelled
+      ? { cancelled: { ...window.cancelled, movedTo: window.cancelled.movedTo ? iso(window.cancelled.movedTo) : null } }
+      : {}),
   };
 }
 
@@ -232,9 +236,13 @@ export class VigieCore implements VigieCoreApi {
     }
   }
 
-  /** The profile's windows overlapping [now, now + 3 months), the one in progress included. */
+  /**
+   * The profile's windows overlapping [now, now + 3 months), the one in progress included, and the ones the
+   * Exceptions table cancelled (shown with their motif; cancelled events in the .ics).
+   */
   private windows(inventory: Inventory, profile: Profile, now: DateTime): PlannedWindow[] {
-    return windowsFor(inventory, profile, { from: now, to: now.plus({ months: STATUS_MONTHS }) }, this.deps.clock.zone);
+    const range = { from: now, to: now.plus({ months: STATUS_MONTHS }) };
+    return windowsFor(inventory, profile, range, this.deps.clock.zone, { withCancelled: true });
   }
 
   private unscheduled(inventory: Inventory, profile: Profile): StatusView['unscheduled'] {

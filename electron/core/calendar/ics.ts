@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalAlarmType, ICalEventBusyStatus, ICalEventTransparency } from 'ical-generator';
+import ical, { ICalAlarmType, ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { DateTime } from 'luxon';
 import type { Lang } from '../../../shared/i18n/format';
 import type { PlannedWindow } from '../../../shared/planning';
 
-export type IcsWindow = Pick<PlannedWindow, 'start' | 'end' | 'applications' | 'services'>;
+export type IcsWindow = Pick<PlannedWindow, 'start' | 'end' | 'applications' | 'services' | 'cancelled' | 'exception'>;
 
 export interface IcsOptions {
   /** IANA zone of the events and of the VTIMEZONE (America/Toronto). */
@@ -33,6 +33,8 @@ const TEXT = {
     verify: 'Après la plage, vérifiez que les applications fonctionnent (Vigie ouvrira la liste de vérification).',
     calendar: (site: string) => `Plages de maintenance — ${site}`,
     alarm: 'Plage de maintenance bientôt : préparez votre plan de continuité.',
+    cancelled: (services: string) => `Plage de maintenance annulée — ${services}`,
+    reason: (reason: string) => `Motif : ${reason}`,
   },
   en: {
     summary: (services: string) => `Maintenance window — ${services}`,
@@ -41,6 +43,8 @@ const TEXT = {
     verify: 'After the window, check that the applications work (Vigie will open the checklist).',
     calendar: (site: string) => `Maintenance windows — ${site}`,
     alarm: 'Maintenance window soon: get your continuity plan ready.',
+    cancelled: (services: string) => `Maintenance window cancelled — ${services}`,
+    reason: (reason: string) => `Reason: ${reason}`,
   },
 } as const;
 
@@ -56,6 +60,20 @@ export function windowUid(w: IcsWindow, site: string): string {
     ...w.services.map((s) => s.trim().toLowerCase()).sort(),
   ].join('|');
   return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}@vigie`;
+}
+
+/**
+ * The UID a cancelled occurrence had before the Exceptions table cancelled it: windows are grouped by their times,
+ * so its event held the services of every window (kept or cancelled) at those times (issue 13: "a cancelled
+ * occurrence is STATUS:CANCELLED with the same UID, so calendar clients that imported it remove it"). null when a
+ * window kept at the same times still has that UID (part of it was cancelled: the kept event is simply updated).
+ */
+function cancelledUid(w: IcsWindow, windows: readonly IcsWindow[], site: string): string | null {
+  const same = windows.filter(
+    (o) => o.start.toMillis() === w.start.toMillis() && o.end.toMillis() === w.end.toMillis(),
+  );
+  const uid = windowUid({ ...w, services: [...new Set(same.flatMap((o) => o.services))] }, site);
+  return same.some((o) => !o.cancelled && windowUid(o, site) === uid) ? null : uid;
 }
 
 export function buildIcs(windows: readonly IcsWindow[], options: IcsOptions): string {
@@ -76,8 +94,14 @@ export function buildIcs(windows: readonly IcsWindow[], options: IcsOptions): st
   });
   for (const w of windows) {
     const apps = [...new Set(w.applications.map((a) => a.application))];
+    const uid = w.cancelled ? cancelledUid(w, windows, options.site) : windowUid(w, options.site);
+    if (uid === null) continue;
+    const reason = w.cancelled?.reason || w.exception?.reason || '';
+    const notes = reason === '' ? [] : [t.reason(reason), ''];
     calendar.createEvent({
-      id: windowUid(w, options.site),
+      id: uid,
+      // A cancellation must outrank the event it replaces (RFC 5545 §3.8.7.4) for a client to apply it.
+      ...(w.cancelled ? { status: ICalEventStatus.CANCELLED, sequence: 1 } : {}),
       start: w.start.setZone(options.zone),
       // RFC 5545 §3.8.2.2: DTEND must be after DTSTART. A window a spring-forward gap emptied (start == end,
       // docs/inventory-format.md) has no DTEND: an event with DTSTART alone takes no time (§3.6.1). ical-generator
@@ -85,13 +109,16 @@ export function buildIcs(windows: readonly IcsWindow[], options: IcsOptions): st
       end: w.end.toMillis() > w.start.toMillis() ? w.end.setZone(options.zone) : null,
       timezone: options.zone,
       stamp: options.now,
-      summary: t.summary(w.services.join(', ')),
-      description: [t.apps, ...apps.map((a) => `- ${a}`), '', t.plan, t.verify].join('\n'),
+      summary: (w.cancelled ? t.cancelled : t.summary)(w.services.join(', ')),
+      description: (w.cancelled
+        ? [...notes, t.apps, ...apps.map((a) => `- ${a}`)]
+        : [...notes, t.apps, ...apps.map((a) => `- ${a}`), '', t.plan, t.verify]
+      ).join('\n'),
       location: options.site,
       // Informational: the ward works through the window, Outlook must not show people as busy.
       busystatus: ICalEventBusyStatus.FREE,
       transparency: ICalEventTransparency.TRANSPARENT,
-      alarms: (options.alarms ?? []).map((minutes) => ({
+      alarms: (w.cancelled ? [] : (options.alarms ?? [])).map((minutes) => ({
         type: ICalAlarmType.display,
         triggerBefore: minutes * 60,
         description: t.alarm,

@@ -193,7 +193,8 @@ async function sideTableWithinLimits(bytes: Uint8Array, fileName: string): Promi
     const sniffed = sniffFormat(bytes, fileName);
     if ('failure' in sniffed) return fail(sniffed.failure);
     format = sniffed.format;
-    if (format === 'json') return fail('Une table Services, Contacts ou Postes se publie en CSV ou XLSX, pas en JSON.');
+    if (format === 'json')
+      return fail('Une table Services, Contacts, Postes ou Exceptions se publie en CSV ou XLSX, pas en JSON.');
     const sheetFormat = format;
     const problems: ImportProblem[] = [];
     for (const sheet of await sheetsOf(bytes, fileName, sheetFormat)) {
@@ -206,7 +207,7 @@ async function sideTableWithinLimits(bytes: Uint8Array, fileName: string): Promi
       }
     }
     return fail(
-      'Aucune table Services, Contacts ou Postes reconnue dans ce fichier (voir docs/inventory-format.md).',
+      'Aucune table Services, Contacts, Postes ou Exceptions reconnue dans ce fichier (voir docs/inventory-format.md).',
       problems,
     );
   } catch (error) {

@@ -31,6 +31,7 @@ import {
   type MessageContext,
   type WindowFacts,
 } from './messages';
+import { ChangeAnnouncer } from './changes';
 import { PlanCache, type PlanInput } from './plan-cache';
 
 /** Where the last tick is remembered (the settings table holds small key → JSON rows; users never see it). */
@@ -82,9 +83,11 @@ export class Scheduler {
   private lastTickMs: number | null = null;
   private persistedMs: number | null = null;
   private loaded = false;
+  private readonly changes: ChangeAnnouncer;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.cache = deps.cache ?? new PlanCache();
+    this.changes = new ChangeAnnouncer(deps.store.announced);
   }
 
   /** Announces what became due since the previous tick. Never throws: a failure is logged and retried. */
@@ -118,6 +121,7 @@ export class Scheduler {
         result.caughtUp = gap;
         retryFrom = gap ? this.catchUp(due, plan, now, result) : this.announceEach(due, plan, now, result);
       }
+      this.announceChanges(plan, now, result);
     }
 
     // Before the first plan (no inventory loaded yet, no profile chosen yet) there is nothing to have missed:
@@ -279,6 +283,15 @@ export class Scheduler {
       }
     }
     return retryFrom;
+  }
+
+  /** Windows cancelled or moved after their reminders went out: once each (./changes.ts). Never throws. */
+  private announceChanges(plan: PlanInput, now: DateTime, result: TickResult): void {
+    try {
+      for (const notification of this.changes.due(plan, now)) this.show(notification, result);
+    } catch (error) {
+      this.deps.log.error('scheduler: change announcement failed', { error: String(error) });
+    }
   }
 
   /** Flags all `events`; true when at least one was not flagged before (someone else did not get there first). */

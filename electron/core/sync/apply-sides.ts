@@ -7,7 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Inventory } from '../../../shared/inventory/model';
-import { mergeSideTable, type SideTable, type SideTableKind } from '../../../shared/inventory/side-tables';
+import {
+  mergeSideTable,
+  SIDE_TABLE_LABELS,
+  type SideTable,
+  type SideTableKind,
+} from '../../../shared/inventory/side-tables';
 import type { SideTableImport } from '../inventory/import';
 import type { Logger, SourceMeta } from '../store';
 import type { SideFetched, SideFileMeta, SideFilesMeta } from './side-files';
@@ -20,7 +25,7 @@ export interface LastGood {
   meta: SourceMeta;
 }
 
-const TABLE_NAMES: Record<SideTableKind, string> = { services: 'Services', contacts: 'Contacts', hosts: 'Postes' };
+const TABLE_NAMES = SIDE_TABLE_LABELS;
 
 /**
  * What "same content" means for a file source: the inventory's bytes, then each side file's kind, name and bytes.
@@ -57,6 +62,8 @@ function tableOf(inventory: Inventory, kind: SideTableKind): SideTable {
       return { kind, rows: inventory.contacts };
     case 'hosts':
       return { kind, rows: inventory.hosts };
+    case 'exceptions':
+      return { kind, rows: inventory.exceptions ?? [] };
   }
 }
 
@@ -78,7 +85,7 @@ async function readSide(side: SideFetched, importer: SideImporter, log: Logger):
     return `Ce fichier contient une table ${TABLE_NAMES[result.table.kind]}, pas ${TABLE_NAMES[side.kind]}.`;
   }
   for (const p of result.problems) {
-    log.warn('sync: side table warning', { file: side.file, row: p.row, message: p.message });
+    log.warn('sync: side table warning', { file: side.file, row: p.row, column: p.column, message: p.message });
   }
   return result.table;
 }

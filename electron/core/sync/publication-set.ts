@@ -5,7 +5,7 @@
  */
 import fsp from 'node:fs/promises';
 import type { ImportProblem, ImportResult, Inventory } from '../../../shared/inventory/model';
-import { mergeSideTable, type SideTableKind } from '../../../shared/inventory/side-tables';
+import { mergeSideTable, SIDE_TABLE_LABELS } from '../../../shared/inventory/side-tables';
 import { importInventory, importSideTable } from '../inventory/import';
 import { fetchFile, type Fetched, type SyncFs } from './fetch-file';
 import { MAX_BYTES } from './limits';
@@ -27,7 +27,7 @@ export interface PublicationSet {
   problems: SetProblem[];
 }
 
-const TABLE_NAMES: Record<SideTableKind, string> = { services: 'Services', contacts: 'Contacts', hosts: 'Postes' };
+const TABLE_NAMES = SIDE_TABLE_LABELS;
 
 const nodeFs: SyncFs = fsp;
 

@@ -1,7 +1,7 @@
 /**
  * Side tables published as separate files in the inventory's folder (docs/inventory-format.md §5): a CSV-only
  * inventory has no sheets, so services / contacts / postes files are IT's only way to give service hours,
- * "Urgence pilote" agreements, contacts and hostname mappings. Only file sources have a folder to look in.
+ * "Urgence pilote" agreements, contacts, hostname mappings and the calendar's exceptions (issue 13). Only file sources have a folder to look in.
  */
 import nodePath from 'node:path';
 import type { SideTableKind } from '../../../shared/inventory/side-tables';
@@ -42,10 +42,11 @@ const SIDE_NAMES = new Map<string, SideTableKind>([
   ['services', 'services'],
   ['contacts', 'contacts'],
   ['postes', 'hosts'],
+  ['exceptions', 'exceptions'],
 ]);
 export const SIDE_EXTENSIONS: readonly string[] = ['.csv', '.xlsx'];
 /** A fixed order, so hashes and merges never depend on the order of a folder listing. */
-const KIND_ORDER: readonly SideTableKind[] = ['services', 'contacts', 'hosts'];
+const KIND_ORDER: readonly SideTableKind[] = ['services', 'contacts', 'hosts', 'exceptions'];
 
 function splitName(name: string): { stem: string; ext: string } {
   const dot = name.lastIndexOf('.');

@@ -124,6 +124,8 @@ describe('cli check-inventory', () => {
       signatureMessage: null,
       internalErrors: 0,
       emptyWindows: [],
+      sideFiles: [],
+      exceptions: 0,
     });
   });
 

@@ -206,7 +206,7 @@ describe('importSideTable', () => {
     expect(workbook.ok && workbook.table.kind).toBe('services');
     const none = await side('annexe2-windows-1252.csv');
     expect(none.ok).toBe(false);
-    expect(none.problems.at(-1)?.message).toMatch(/^Aucune table Services, Contacts ou Postes reconnue/);
+    expect(none.problems.at(-1)?.message).toMatch(/^Aucune table Services, Contacts, Postes ou Exceptions reconnue/);
     expect((await side('vide.csv')).problems[0]?.message).toBe('Le fichier est vide.');
   });
 });

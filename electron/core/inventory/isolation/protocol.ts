@@ -93,6 +93,18 @@ const ContactRule = z.object({
   }),
 });
 const Host = z.object({ pattern: z.string(), site: z.string(), services: z.array(z.string()) });
+const OnceRule = Rule.options[2];
+const CalendarException = z.object({
+  row: z.number().int().nullable(),
+  site: z.string().nullable(),
+  service: z.string().nullable(),
+  application: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  action: z.enum(['cancelled', 'moved', 'added']),
+  newWindow: z.object({ text: z.string(), rule: OnceRule }).nullable(),
+  reason: z.string(),
+});
 
 export const ImportResultSchema: z.ZodType<ImportResult> = z.discriminatedUnion('ok', [
   z.object({
@@ -104,6 +116,7 @@ export const ImportResultSchema: z.ZodType<ImportResult> = z.discriminatedUnion(
       services: z.array(Service),
       contacts: z.array(ContactRule),
       hosts: z.array(Host),
+      exceptions: z.array(CalendarException).optional(),
     }),
     problems: z.array(Problem),
   }),
@@ -118,6 +131,7 @@ export const SideTableImportSchema: z.ZodType<SideTableImport> = z.discriminated
       z.object({ kind: z.literal('services'), rows: z.array(Service) }),
       z.object({ kind: z.literal('contacts'), rows: z.array(ContactRule) }),
       z.object({ kind: z.literal('hosts'), rows: z.array(Host) }),
+      z.object({ kind: z.literal('exceptions'), rows: z.array(CalendarException) }),
     ]),
     problems: z.array(Problem),
   }),
