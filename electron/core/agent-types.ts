@@ -27,13 +27,15 @@ export interface TrayMenuItem {
 }
 
 export interface Notification {
-  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist';
+  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'verified-elsewhere';
   title: string;
   body: string;
   /** Window to open when the toast is clicked. */
   opens: WindowKind;
   windowStart: string;
   windowEnd: string;
+  /** `verified-elsewhere` only: who verified the window, and when (docs/verified-elsewhere.md). */
+  by?: { workstation: string; initials: string; at: string };
 }
 
 /** Sends a toast. Best effort (Focus Assist may hide it); clicks are reported through onClick. */

@@ -29,6 +29,8 @@ import { openStore, type Logger, type Store } from './store';
 import type { InventoryParser } from './inventory/isolation/isolated-parser';
 import { SyncService, type SyncServiceDeps } from './sync';
 import type { PlannedWindow } from '../../shared/planning';
+import { createVerifiedWatcher, refreshWithin } from './verified/wiring';
+import type { VerifiedWatcher } from './verified/watcher';
 
 export interface AgentDeps {
   /** Local user-data folder (SQLite, logs). Never a UNC path. */
@@ -91,6 +93,8 @@ interface Services {
   delivery: ReportDelivery;
   scheduler: Scheduler;
   core: VigieCore;
+  /** Finds the windows another workstation already verified (docs/verified-elsewhere.md). */
+  verified: VerifiedWatcher;
 }
 
 class CoreAgent implements Agent {
@@ -177,7 +181,11 @@ class CoreAgent implements Agent {
   async tick(options: { sync?: boolean } = {}): Promise<void> {
     const s = this.services;
     if (!s || this.stopped) return;
-    const changed = this.runScheduler(s);
+    // What the share says about the windows due here comes first: a window verified elsewhere gets no toast.
+    const reading = refreshWithin(s.verified, (p) => void this.track(p));
+    const verifiedNow = reading === false ? false : await reading;
+    if (this.stopped) return;
+    const changed = this.runScheduler(s) || verifiedNow;
     const jobs: Promise<unknown>[] = [];
     if (options.sync === true || this.deps.clock.now().toMillis() >= s.sync.dueAt().toMillis()) {
       jobs.push(this.track(this.syncNow(s)));
@@ -266,7 +274,15 @@ class CoreAgent implements Agent {
       onChange: () => this.afterApiChange(),
       log,
     });
-    this.services = { store, settings, sync, checklists, delivery, scheduler, core };
+    const verified = createVerifiedWatcher({
+      store,
+      clock,
+      scheduler,
+      reportsFolder: () => settings.effective().reportsFolder ?? '',
+      log,
+      minIntervalMs: Math.min(Math.max(deps.tickIntervalMs ?? MAX_TICK_MS, 1000), MAX_TICK_MS),
+    });
+    this.services = { store, settings, sync, checklists, delivery, scheduler, core, verified };
 
     // Before the first tick delivers anything: what the database lost is put back from the report journal.
     const restored = journal.reconcile(store, REPORT_OUTBOX_KIND);

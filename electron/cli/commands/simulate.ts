@@ -8,6 +8,7 @@ import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
 import { simulate } from '../../core/scheduler/simulate';
 import { assertKnownProfile } from '../profile';
 import { USAGE } from '../usage';
+import { elsewhereOption } from './simulate-reports';
 
 const SPEC = {
   inventory: { type: 'string', required: true },
@@ -18,6 +19,8 @@ const SPEC = {
   asleep: { type: 'list' },
   ...LANG_OPTIONS,
   'public-key': { type: 'list' },
+  reports: { type: 'string' },
+  workstation: { type: 'string' },
   json: { type: 'flag' },
 } as const;
 
@@ -27,6 +30,7 @@ const KIND_FR = {
   end: 'Fin',
   'catch-up': 'Rattrapage',
   checklist: 'Vérification',
+  'verified-elsewhere': 'Déjà vérifié',
 } as const;
 
 /** Longest period simulated: a year of 30 s ticks is about a million ticks (a few seconds). */
@@ -64,6 +68,7 @@ export const simulateCommand: Command = {
       from,
       to,
       asleep,
+      elsewhere: await elsewhereOption(io, args.strings.reports, args.strings.workstation),
     });
     if (args.flags.json) {
       printJson(io, { notifications: result.notifications, trayStates: result.trayStates });

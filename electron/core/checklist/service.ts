@@ -102,9 +102,17 @@ export class ChecklistService {
     });
   }
 
-  /** The oldest run still open (a pending checklist reappears until it is sent), or null. */
+  /**
+   * The oldest run still open (a pending checklist reappears until it is sent), or null. A run whose window another
+   * workstation or user already verified is not pending (docs/verified-elsewhere.md) unless someone here chose to
+   * verify again anyway.
+   */
   pendingRun(): RunSummaryView | null {
-    const open = this.deps.store.checklists.listRuns({ status: 'open' });
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const open = store.checklists
+      .listRuns({ status: 'open' })
+      .filter((r) => store.verified.standing(r.site, r.windowStart, r.windowEnd, now) === null);
     const oldest = open[open.length - 1];
     return oldest ? this.summary(oldest.id) : null;
   }

@@ -32,6 +32,8 @@ import {
   type WindowFacts,
 } from './messages';
 import { PlanCache, type PlanInput } from './plan-cache';
+import { dueFromPlan, splitVerified, verifiedKey, verifiedNotification, type VerifiedSource } from './verified';
+import type { WindowToVerify } from '../verified/match';
 
 /** Where the last tick is remembered (the settings table holds small key → JSON rows; users never see it). */
 export const LAST_TICK_KEY = 'scheduler.lastTick';
@@ -49,7 +51,8 @@ export interface SchedulerChecklists {
 
 export interface SchedulerDeps {
   clock: Clock;
-  store: { announced: AnnouncedRepository; settings: SettingsRepository };
+  /** `verified`: windows verified by another workstation or user (docs/verified-elsewhere.md); absent = none. */
+  store: { announced: AnnouncedRepository; settings: SettingsRepository; verified?: VerifiedSource };
   /** The current plan, or null while the workstation has no profile (nothing to announce). */
   plan: () => PlanInput | null;
   notifier: Notifier;
@@ -113,7 +116,8 @@ export class Scheduler {
         const current = this.cache.currentAt(plan, now);
         if (current) from = Math.min(from, ms(current.start) - 1);
       }
-      const due = this.cache.eventsBetween(plan, from, nowMs).filter((e) => !this.deps.store.announced.has(e.key));
+      const all = this.cache.eventsBetween(plan, from, nowMs).filter((e) => !this.deps.store.announced.has(e.key));
+      const due = this.verifiedElsewhere(all, plan, now, result);
       if (due.length > 0) {
         result.caughtUp = gap;
         retryFrom = gap ? this.catchUp(due, plan, now, result) : this.announceEach(due, plan, now, result);
@@ -138,6 +142,39 @@ export class Scheduler {
     const plan = this.deps.plan();
     if (!plan) return { current: null, next: null };
     return { current: this.cache.currentAt(plan, now), next: this.cache.nextAfter(plan, now) };
+  }
+
+  /** The windows whose verification is due here now or soon (what the share reader looks for). */
+  dueVerifications(now: DateTime): WindowToVerify[] {
+    const plan = this.deps.plan();
+    return plan ? dueFromPlan(plan, this.cache, this.deps.store.announced, now, MAX_CATCH_UP_MS) : [];
+  }
+
+  /**
+   * One toast per window verified elsewhere, at the first tick at or after its submission; that window's due
+   * events are then flagged silently (its run still created, never opened). Returns the events left to announce.
+   */
+  private verifiedElsewhere(due: TimelineEvent[], plan: PlanInput, now: DateTime, result: TickResult): TimelineEvent[] {
+    const source = this.deps.store.verified;
+    if (!source) return due;
+    const ctx = this.context(plan, now);
+    for (const record of source.standingSince(plan.profile.site, now.minus({ milliseconds: MAX_CATCH_UP_MS }), now)) {
+      const key = verifiedKey(record);
+      if (this.deps.store.announced.has(key)) continue;
+      const start = DateTime.fromISO(record.windowStart);
+      const end = DateTime.fromISO(record.windowEnd);
+      const apps = this.cache.windowOf(plan, start, end)?.applications.map((a) => a.application) ?? [];
+      const at = DateTime.fromISO(record.submittedAt);
+      if (!this.deps.store.announced.markAll([{ key, kind: 'verified-elsewhere', at, announcedAt: now }])) continue;
+      this.show(verifiedNotification(record, apps, ctx), result);
+    }
+    const { silenced, open } = splitVerified(due, source, plan.profile.site, now);
+    for (const e of silenced) {
+      if (e.kind === 'checklist') this.ensureRun(plan, e);
+      this.flag([e], now);
+      result.changed = true;
+    }
+    return open;
   }
 
   /** Writes the last tick now (the agent calls it when stopping). */

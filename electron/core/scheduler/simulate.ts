@@ -19,6 +19,8 @@ import { openStore, silentLogger } from '../store';
 import type { PlanInput } from './plan-cache';
 import { Scheduler } from './scheduler';
 import { problemSince, trayState } from './tray';
+import { recordElsewhere } from './simulate-verified';
+import type { Claim } from '../verified/match';
 
 export const SIMULATION_TICK_MS = 30_000;
 
@@ -32,15 +34,22 @@ export interface SimulationInput {
   /** [start, end) intervals during which the machine is asleep or off. */
   asleep?: readonly { start: DateTime; end: DateTime }[];
   tickMs?: number;
+  /**
+   * Reports on the share (`--reports`, docs/verified-elsewhere.md) and the simulated workstation's name
+   * (`--workstation`): another workstation's report for a window ends its notifications from its submission on.
+   */
+  elsewhere?: { claims: readonly Claim[]; workstation: string };
 }
 
 export interface SimulatedNotification {
   at: string;
-  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist';
+  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'verified-elsewhere';
   windowStart: string;
   windowEnd: string;
   title: string;
   body: string;
+  /** `verified-elsewhere` only: who verified, and when. */
+  by?: { workstation: string; initials: string; at: string };
 }
 
 export interface SimulationResult {
@@ -146,6 +155,7 @@ export function simulate(input: SimulationInput): SimulationResult {
         // 5 minutes (the writes were a third of the run time).
         persistEveryMs: 3_600_000,
       });
+      if (input.elsewhere) recordElsewhere(store, scheduler.cache, plan, input.elsewhere);
       const asleep = (input.asleep ?? []).map((i) => [i.start.toMillis(), i.end.toMillis()] as [number, number]);
       let pending = false;
       let problem = false;
@@ -196,6 +206,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       windowEnd: n.windowEnd,
       title: n.title,
       body: n.body,
+      ...(n.by ? { by: n.by } : {}),
     })),
     trayStates,
     stats: { ticks, recomputations, windowsOpened, elapsedMs: Math.round(performance.now() - started) },

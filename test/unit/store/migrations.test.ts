@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assertWellFormed, migrate, MIGRATIONS, NewerSchemaError, schemaVersion } from '../../../electron/core/store';
 import type { Migration } from '../../../electron/core/store';
 import { m004ParseAttempts } from '../../../electron/core/store/migrations/004_parse_attempts';
+import { m005VerifiedElsewhere } from '../../../electron/core/store/migrations/005_verified_elsewhere';
 import { tempDir } from './tmp';
 
 /** The schema each version must produce: table → columns in order, plus index names. Append, never edit. */
@@ -79,6 +80,23 @@ after(m004ParseAttempts.version, (t) => {
     'reason',
     'started_at',
     'finished_at',
+  ];
+});
+
+// 005_verified_elsewhere: a window's verification found on the share, from another workstation or user (issue 12).
+after(m005VerifiedElsewhere.version, (t) => {
+  t.verified_elsewhere = [
+    'window_start',
+    'window_end',
+    'site',
+    'report_id',
+    'workstation',
+    'user_account',
+    'initials',
+    'submitted_at',
+    'items_json',
+    'recorded_at',
+    'override_at',
   ];
 });
 
