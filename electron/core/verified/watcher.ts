@@ -5,7 +5,7 @@
  * window (the agent calls `refresh` once per tick), and a file is judged once. What it finds is recorded in the
  * store (VerifiedRepository); the scheduler and the checklist service read it from there.
  */
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { Logger, Store } from '../store';
 import { claimOf, firstStanding, toRecord, type Me, type WindowToVerify } from './match';
@@ -82,7 +82,10 @@ export class VerifiedWatcher {
         }
         for (const u of read.unreadable)
           log.warn('verified: report file unreadable', { file: u.name, reason: u.reason });
-        const claims = [...read.verdicts.values()].flatMap((v) => ('report' in v ? [claimOf(v.report)] : []));
+        // A report dated after now comes from a PC with a wrong clock: it counts once its time has come.
+        const claims = [...read.verdicts.values()]
+          .flatMap((v) => ('report' in v ? [claimOf(v.report)] : []))
+          .filter((c) => DateTime.fromISO(c.submittedAt).toMillis() <= now.toMillis());
         const standing = firstStanding(claims, w, this.deps.me);
         if (standing && store.verified.record(toRecord(standing, w, now))) {
           recorded++;

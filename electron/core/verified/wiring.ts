@@ -11,6 +11,23 @@ import type { Logger, Store } from '../store';
 import type { WindowToVerify } from './match';
 import { VerifiedWatcher } from './watcher';
 
+/** Due on this workstation: the plan's windows waiting for their checklist, and the runs still open. */
+export function dueHere(
+  store: Pick<Store, 'checklists'>,
+  scheduler: Pick<Scheduler, 'dueVerifications'>,
+  zone: string,
+): (now: DateTime) => WindowToVerify[] {
+  return (now) => {
+    const open: WindowToVerify[] = store.checklists.listRuns({ status: 'open' }).map((r) => ({
+      start: DateTime.fromISO(r.windowStart, { zone }),
+      end: DateTime.fromISO(r.windowEnd, { zone }),
+      site: r.site,
+      services: r.services,
+    }));
+    return [...scheduler.dueVerifications(now), ...open];
+  };
+}
+
 /** A tick waits at most this long for the share before announcing what it knows (the read goes on). */
 const TICK_WAIT_MS = 5_000;
 
@@ -28,15 +45,7 @@ export function createVerifiedWatcher(deps: {
     clock: deps.clock,
     folder: deps.reportsFolder,
     me: defaultReportIdentity(),
-    due: (now) => {
-      const open: WindowToVerify[] = store.checklists.listRuns({ status: 'open' }).map((r) => ({
-        start: DateTime.fromISO(r.windowStart, { zone: deps.clock.zone }),
-        end: DateTime.fromISO(r.windowEnd, { zone: deps.clock.zone }),
-        site: r.site,
-        services: r.services,
-      }));
-      return [...scheduler.dueVerifications(now), ...open];
-    },
+    due: dueHere(store, scheduler, deps.clock.zone),
     log: deps.log,
     minIntervalMs: deps.minIntervalMs,
   });
