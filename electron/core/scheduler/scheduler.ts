@@ -163,9 +163,12 @@ export class Scheduler {
       if (this.deps.store.announced.has(key)) continue;
       const start = DateTime.fromISO(record.windowStart);
       const end = DateTime.fromISO(record.windowEnd);
-      const apps = this.cache.windowOf(plan, start, end)?.applications.map((a) => a.application) ?? [];
+      const window = this.cache.windowOf(plan, start, end);
       const at = DateTime.fromISO(record.submittedAt);
+      // The run exists from now on (never pending while verified elsewhere): "Vérifier quand même" reopens it.
+      if (window) this.deps.checklists.ensureRun({ ...window, site: plan.profile.site });
       if (!this.deps.store.announced.markAll([{ key, kind: 'verified-elsewhere', at, announcedAt: now }])) continue;
+      const apps = window?.applications.map((a) => a.application) ?? [];
       this.show(verifiedNotification(record, apps, ctx), result);
     }
     const { silenced, open } = splitVerified(due, source, plan.profile.site, now);

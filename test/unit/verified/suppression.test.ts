@@ -109,3 +109,26 @@ describe('verified elsewhere: the window ends with one toast', () => {
     expect(rig.notifier.shown.at(-1)?.body).toMatch(/^Verified by PC-LAB-1 \(MT\) at 4:30 a\.m\.: /);
   });
 });
+
+describe('the status view and "Vérifier quand même"', () => {
+  it('lists the window with who, when and the answers; verifying again makes the run pending here again', async () => {
+    const rig = new VerifiedRig('2026-12-02T03:59:00', SHIFT);
+    await rig.put();
+    await run(rig, '2026-12-02T04:31:00');
+    const [view] = rig.checklists.verifiedElsewhere();
+    expect(view).toMatchObject({
+      workstation: 'PC-LAB-1',
+      initials: 'MT',
+      submittedAt: '2026-12-02T04:30:00-05:00',
+      windowStart: '2026-12-02T02:00:00-05:00',
+    });
+    expect(view?.items.map((i) => i.application)).toEqual(['Cobas IT', 'GestLab']);
+    expect(rig.trayPending()).toBe(false);
+    rig.checklists.verifyAgain(view?.runId ?? '');
+    expect(rig.checklists.pendingRun()?.runId).toBe(view?.runId);
+    expect(rig.checklists.verifiedElsewhere()).toEqual([]);
+    // From then on the window is this PC's as usual: its 8 h checklist comes (no second verified-elsewhere).
+    await run(rig, '2026-12-02T08:30:00');
+    expect(rig.summary().slice(-2)).toEqual(['verified-elsewhere@2026-12-02T04:30', 'checklist@2026-12-02T08:00']);
+  });
+});
