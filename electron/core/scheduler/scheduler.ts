@@ -21,7 +21,7 @@ import type { TimelineEvent } from '../../../shared/planning/types';
 import type { Notification, Notifier, WindowKind } from '../agent-types';
 import type { ChecklistWindow } from '../checklist/service';
 import type { Clock } from '../clock';
-import type { AnnouncedRepository, Logger, SettingsRepository } from '../store';
+import type { AnnouncedRepository, Logger, SettingsRepository, VerifiedHead } from '../store';
 import {
   catchUpNotification,
   checklistNotification,
@@ -85,6 +85,10 @@ export class Scheduler {
   private lastTickMs: number | null = null;
   private persistedMs: number | null = null;
   private loaded = false;
+  /** `verified-elsewhere` flags known to be set: no store look-up for them at every tick. */
+  private readonly verifiedShown = new Set<string>();
+  /** The site's verifications elsewhere, re-read only when the store's version moves (not at every tick). */
+  private verifiedHeads: { version: number; site: string; heads: VerifiedHead[] } | null = null;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.cache = deps.cache ?? new PlanCache();
@@ -158,16 +162,31 @@ export class Scheduler {
     const source = this.deps.store.verified;
     if (!source) return due;
     const ctx = this.context(plan, now);
-    for (const record of source.standingSince(plan.profile.site, now.minus({ milliseconds: MAX_CATCH_UP_MS }), now)) {
+    const site = plan.profile.site;
+    const memo = this.verifiedHeads;
+    if (!memo || memo.version !== source.version || memo.site !== site) {
+      this.verifiedHeads = { version: source.version, site, heads: source.heads(site) };
+    }
+    const nowIso = new Date(now.toMillis()).toISOString();
+    const fromIso = new Date(now.toMillis() - MAX_CATCH_UP_MS).toISOString();
+    for (const record of this.verifiedHeads?.heads ?? []) {
+      // Store times compare as strings (store/time.ts): submitted by now, window within catch-up reach.
+      if (record.submittedAt > nowIso || record.windowEnd < fromIso) continue;
       const key = verifiedKey(record);
-      if (this.deps.store.announced.has(key)) continue;
+      if (this.verifiedShown.has(key)) continue;
+      if (this.deps.store.announced.has(key)) {
+        this.verifiedShown.add(key);
+        continue;
+      }
       const start = DateTime.fromISO(record.windowStart);
       const end = DateTime.fromISO(record.windowEnd);
       const window = this.cache.windowOf(plan, start, end);
       const at = DateTime.fromISO(record.submittedAt);
       // The run exists from now on (never pending while verified elsewhere): "Vérifier quand même" reopens it.
       if (window) this.deps.checklists.ensureRun({ ...window, site: plan.profile.site });
-      if (!this.deps.store.announced.markAll([{ key, kind: 'verified-elsewhere', at, announcedAt: now }])) continue;
+      const marked = this.deps.store.announced.markAll([{ key, kind: 'verified-elsewhere', at, announcedAt: now }]);
+      this.verifiedShown.add(key);
+      if (!marked) continue;
       const apps = window?.applications.map((a) => a.application) ?? [];
       this.show(verifiedNotification(record, apps, ctx), result);
     }

@@ -9,7 +9,7 @@ import { sortedUnique } from '../../../shared/planning';
 import type { TimelineEvent } from '../../../shared/planning/types';
 import { verifiedByText } from '../../../shared/i18n/verified';
 import type { Notification } from '../agent-types';
-import type { VerifiedRecord } from '../store';
+import type { VerifiedHead, VerifiedRecord } from '../store';
 import type { WindowToVerify } from '../verified/match';
 import type { MessageContext } from './messages';
 import type { PlanCache, PlanInput } from './plan-cache';
@@ -17,11 +17,13 @@ import type { PlanCache, PlanInput } from './plan-cache';
 /** The store the scheduler reads verifications from (VerifiedRepository). */
 export interface VerifiedSource {
   standing(site: string, start: DateTime, end: DateTime, now: DateTime): VerifiedRecord | null;
-  standingSince(site: string, from: DateTime, now: DateTime): VerifiedRecord[];
+  /** Changes when a verification is recorded or overridden (heads are re-read only then). */
+  readonly version: number;
+  heads(site: string): VerifiedHead[];
 }
 
 /** The flag that says the window's `verified-elsewhere` toast was shown (the announced table, like the others). */
-export function verifiedKey(record: Pick<VerifiedRecord, 'windowStart' | 'windowEnd'>): string {
+export function verifiedKey(record: Pick<VerifiedHead, 'windowStart' | 'windowEnd'>): string {
   return `verified-elsewhere|${record.windowStart}|${record.windowEnd}`;
 }
 
@@ -56,7 +58,7 @@ export function dueFromPlan(
 }
 
 export function verifiedNotification(
-  record: VerifiedRecord,
+  record: VerifiedHead,
   applications: readonly string[],
   ctx: MessageContext,
 ): Notification {

@@ -34,6 +34,9 @@ export interface NewVerified {
   recordedAt: DateTime;
 }
 
+/** A record without its items: what the scheduler reads at every tick. */
+export type VerifiedHead = Omit<VerifiedRecord, 'items'>;
+
 export interface VerifiedRecord {
   /** Store times (UTC ISO). */
   windowStart: string;
@@ -72,6 +75,28 @@ function parseItems(json: string): VerifiedItem[] {
   }
 }
 
+/** The store's time format (time.ts) without luxon: this runs at every tick of a simulated month. */
+const fast = (at: DateTime | string): string =>
+  typeof at === 'string' ? toStoreTime(at) : new Date(at.toMillis()).toISOString();
+
+const HEAD = `window_start, window_end, site, report_id, workstation, user_account, initials, submitted_at,
+  recorded_at, override_at`;
+
+function toHead(r: Omit<Row, 'items_json'>): VerifiedHead {
+  return {
+    windowStart: r.window_start,
+    windowEnd: r.window_end,
+    site: r.site,
+    reportId: r.report_id,
+    workstation: r.workstation,
+    userAccount: r.user_account,
+    initials: r.initials,
+    submittedAt: r.submitted_at,
+    recordedAt: r.recorded_at,
+    overrideAt: r.override_at,
+  };
+}
+
 function toRecord(r: Row): VerifiedRecord {
   return {
     windowStart: r.window_start,
@@ -94,11 +119,24 @@ export class VerifiedRepository {
    * verified elsewhere — then no query runs (a simulated month is 86,400 ticks).
    */
   private any: boolean | null = null;
+  private changes = 0;
 
   constructor(
     private readonly db: Database.Database,
     private readonly writer: WriteRetry,
   ) {}
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once: the scheduler and the tray ask at every tick. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
 
   private empty(): boolean {
     this.any ??= this.db.prepare('SELECT 1 FROM verified_elsewhere LIMIT 1').get() !== undefined;
@@ -126,7 +164,10 @@ export class VerifiedRepository {
           JSON.stringify(entry.items),
           toStoreTime(entry.recordedAt),
         );
-      if (info.changes === 1) this.any = true;
+      if (info.changes === 1) {
+        this.any = true;
+        this.changes++;
+      }
       return info.changes === 1;
     });
   }
@@ -145,26 +186,26 @@ export class VerifiedRepository {
    */
   standing(site: string, start: DateTime | string, end: DateTime | string, now: DateTime): VerifiedRecord | null {
     if (this.empty()) return null;
-    const row = this.db
-      .prepare(
-        `SELECT * FROM verified_elsewhere WHERE window_start = ? AND window_end = ? AND site = ?
-           AND submitted_at <= ? AND override_at IS NULL`,
-      )
-      .get(toStoreTime(start), toStoreTime(end), site, toStoreTime(now)) as Row | undefined;
+    const row = this.stmt(
+      `SELECT * FROM verified_elsewhere WHERE window_start = ? AND window_end = ? AND site = ?
+         AND submitted_at <= ? AND override_at IS NULL`,
+    ).get(fast(start), fast(end), site, fast(now)) as Row | undefined;
     return row ? toRecord(row) : null;
   }
 
-  /** Standing verifications of windows that ended at or after `from`, oldest window first. */
-  standingSince(site: string, from: DateTime, now: DateTime): VerifiedRecord[] {
+  /** Changes whenever a verification is recorded or overridden: callers may keep `heads` until it moves. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** The site's verifications nobody here overrode (without their items), oldest window first. */
+  heads(site: string): VerifiedHead[] {
     if (this.empty()) return [];
     return (
-      this.db
-        .prepare(
-          `SELECT * FROM verified_elsewhere WHERE site = ? AND window_end >= ? AND submitted_at <= ?
-             AND override_at IS NULL ORDER BY window_start, window_end`,
-        )
-        .all(site, toStoreTime(from), toStoreTime(now)) as Row[]
-    ).map(toRecord);
+      this.stmt(
+        `SELECT ${HEAD} FROM verified_elsewhere WHERE site = ? AND override_at IS NULL ORDER BY window_start, window_end`,
+      ).all(site) as Omit<Row, 'items_json'>[]
+    ).map(toHead);
   }
 
   /** "Vérifier quand même": the window's checklist is this workstation's again. False when nothing stood. */
@@ -176,6 +217,7 @@ export class VerifiedRepository {
              WHERE window_start = ? AND window_end = ? AND site = ? AND override_at IS NULL`,
         )
         .run(toStoreTime(at), toStoreTime(start), toStoreTime(end), site);
+      if (info.changes === 1) this.changes++;
       return info.changes === 1;
     });
   }
