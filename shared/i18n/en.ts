@@ -218,4 +218,5 @@ export const en: Catalogue = {
   'verified.restartNotFixed': 'not fixed by a restart',
   'verified.again': 'Verify anyway',
   'verified.againLabel': 'Verify the window of {window} anyway',
+  'verified.runPill': 'Done by {workstation}',
 };

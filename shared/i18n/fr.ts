@@ -221,6 +221,7 @@ export const fr = {
   'verified.restartNotFixed': 'non réglé en redémarrant',
   'verified.again': 'Vérifier quand même',
   'verified.againLabel': 'Vérifier quand même la plage du {window}',
+  'verified.runPill': 'Faite par {workstation}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -124,6 +124,9 @@ for (const lang of ['fr', 'en'] as const) {
       await expect(card.getByTestId('verified-by')).toHaveText(TEXT[lang].by);
       // No checklist to do here: not pending, the tray state is not "verification-due".
       await expect(page.getByTestId('pending-checklist')).toHaveCount(0);
+      await expect(page.locator(`[data-run="${runId}"]`)).toContainText(
+        lang === 'fr' ? 'Faite par PC-LAB-1' : 'Done by PC-LAB-1',
+      );
       expect(world.checklists.pendingRun()).toBeNull();
 
       // Look at it: the summary opens with the keyboard; the answers are there, read-only (no inputs).

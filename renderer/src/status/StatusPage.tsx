@@ -118,7 +118,10 @@ export function StatusPage() {
       </Card>
 
       <Card id="history" title={t('status.history')}>
-        <HistoryTable runs={status.history} />
+        <HistoryTable
+          runs={status.history}
+          verifiedBy={new Map((status.verifiedElsewhere ?? []).map((v) => [v.runId, v.workstation]))}
+        />
       </Card>
 
       <Card id="tools" title={t('status.tools')}>
