@@ -121,7 +121,13 @@ export class Scheduler {
         if (current) from = Math.min(from, ms(current.start) - 1);
       }
       const all = this.cache.eventsBetween(plan, from, nowMs).filter((e) => !this.deps.store.announced.has(e.key));
-      const due = this.verifiedElsewhere(all, plan, now, result);
+      let due = all;
+      try {
+        due = this.verifiedElsewhere(all, plan, now, result);
+      } catch (error) {
+        // The store could not say: announce as usual rather than lose a checklist (fail towards verifying).
+        this.deps.log.error('scheduler: verified-elsewhere check failed', { error: String(error) });
+      }
       if (due.length > 0) {
         result.caughtUp = gap;
         retryFrom = gap ? this.catchUp(due, plan, now, result) : this.announceEach(due, plan, now, result);
