@@ -35,6 +35,7 @@ export function deferredApi(core: () => Promise<VigieCoreApi>): VigieCoreApi {
     setCheck: async (input) => (await core()).setCheck(input),
     recordRestart: async (input) => (await core()).recordRestart(input),
     submitChecklist: async (input) => (await core()).submitChecklist(input),
+    verifyAgain: async (runId) => (await core()).verifyAgain(runId),
     getGuidance: async (input) => (await core()).getGuidance(input),
     getSettings: async () => (await core()).getSettings(),
     saveSettings: async (patch) => (await core()).saveSettings(patch),

@@ -28,8 +28,9 @@ export interface TrayMenuItem {
 
 export interface Notification {
   /** 'notice' / 'notice-end': an unplanned outage notice begins / ends (issue 13). `change`: a window already announced
-   * was cancelled or moved by the Exceptions table (issue 13). */
-  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'notice' | 'notice-end' | 'change';
+   * was cancelled or moved by the Exceptions table (issue 13). `verified-elsewhere`: another workstation verified it. */
+  kind:
+    'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'notice' | 'notice-end' | 'change' | 'verified-elsewhere';
   title: string;
   body: string;
   /** Window to open when the toast is clicked. */
@@ -39,6 +40,8 @@ export interface Notification {
   windowEnd: string;
   /** The outage notice this toast is about (issue 13); absent for a planned window. */
   noticeId?: string;
+  /** `verified-elsewhere` only: who verified the window, and when (docs/verified-elsewhere.md). */
+  by?: { workstation: string; initials: string; at: string };
 }
 
 /** Sends a toast. Best effort (Focus Assist may hide it); clicks are reported through onClick. */

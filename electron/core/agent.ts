@@ -33,6 +33,8 @@ import { openStore, type Logger, type Store } from './store';
 import type { InventoryParser } from './inventory/isolation/isolated-parser';
 import { SyncService, type SyncServiceDeps } from './sync';
 import type { PlannedWindow } from '../../shared/planning';
+import { createVerifiedWatcher, refreshWithin } from './verified/wiring';
+import type { VerifiedWatcher } from './verified/watcher';
 
 export interface AgentDeps {
   /** Local user-data folder (SQLite, logs). Never a UNC path. */
@@ -113,6 +115,8 @@ export interface AgentServices {
   core: VigieCore;
   noticeWatcher: NoticeWatcher;
   notices: NoticeAnnouncer;
+  /** Finds the windows another workstation already verified (docs/verified-elsewhere.md). */
+  verified: VerifiedWatcher;
 }
 
 class CoreAgent implements Agent {
@@ -219,7 +223,11 @@ class CoreAgent implements Agent {
   async tick(options: { sync?: boolean } = {}): Promise<void> {
     const s = this.wired;
     if (!s || this.stopped) return;
-    const changed = this.runScheduler(s);
+    // What the share says about the windows due here comes first: a window verified elsewhere gets no toast.
+    const reading = refreshWithin(s.verified, (p) => void this.track(p));
+    const verifiedNow = reading === false ? false : await reading;
+    if (this.stopped) return;
+    const changed = this.runScheduler(s) || verifiedNow;
     const jobs: Promise<unknown>[] = [];
     // The notices folder when its time has come (or the scan under way): what it brings is announced at once.
     const scanning = s.noticeWatcher.due() ? s.noticeWatcher.scan() : s.noticeWatcher.pending();
@@ -344,7 +352,15 @@ class CoreAgent implements Agent {
       onOpenWindow: (window) => this.openListeners.emit(window),
       log,
     });
-    this.wired = { store, settings, sync, checklists, delivery, scheduler, core, noticeWatcher, notices };
+        const verified = createVerifiedWatcher({
+      store,
+      clock,
+      scheduler,
+      reportsFolder: () => settings.effective().reportsFolder ?? '',
+      log,
+      minIntervalMs: Math.min(Math.max(deps.tickIntervalMs ?? MAX_TICK_MS, 1000), MAX_TICK_MS),
+    });
+    this.wired = { store, settings, sync, checklists, delivery, scheduler, core, noticeWatcher, notices, verified };
 
     // Before the first tick delivers anything: what the database lost is put back from the report journal.
     const restored = journal.reconcile(store, REPORT_OUTBOX_KIND);

@@ -209,4 +209,18 @@ export const en: Catalogue = {
   'settings.invalid.before': 'The minutes before the start must be a whole number from 1 to 10080.',
   'settings.invalid.source': 'Give the file path or the address of the inventory.',
   'settings.invalid.title': 'Fix these points before saving:',
+
+  'verified.title': 'Verification already done for the window of {window}',
+  'verified.nothing': 'Nothing to verify on this PC: this window has been verified for your service.',
+  'verified.view': 'See that verification',
+  'verified.caption': 'Answers from {workstation} (read-only)',
+  'verified.col.application': 'Application',
+  'verified.col.check': 'Check',
+  'verified.col.result': 'Result',
+  'verified.col.comment': 'Comment',
+  'verified.restartFixed': 'fixed by a restart',
+  'verified.restartNotFixed': 'not fixed by a restart',
+  'verified.again': 'Verify anyway',
+  'verified.againLabel': 'Verify the window of {window} anyway',
+  'verified.runPill': 'Done by {workstation}',
 };

@@ -212,6 +212,20 @@ export const fr = {
   'settings.invalid.before': 'Le nombre de minutes avant le début doit être un nombre entier de 1 à 10080.',
   'settings.invalid.source': "Indiquez le chemin du fichier ou l'adresse de l'inventaire.",
   'settings.invalid.title': "Corrigez ces points avant d'enregistrer :",
+
+  'verified.title': 'Vérification déjà faite pour la plage du {window}',
+  'verified.nothing': 'Rien à vérifier sur ce poste : la vérification de cette plage est faite pour votre service.',
+  'verified.view': 'Voir cette vérification',
+  'verified.caption': 'Réponses de {workstation} (lecture seule)',
+  'verified.col.application': 'Application',
+  'verified.col.check': 'Vérification',
+  'verified.col.result': 'Résultat',
+  'verified.col.comment': 'Commentaire',
+  'verified.restartFixed': 'réglé en redémarrant',
+  'verified.restartNotFixed': 'non réglé en redémarrant',
+  'verified.again': 'Vérifier quand même',
+  'verified.againLabel': 'Vérifier quand même la plage du {window}',
+  'verified.runPill': 'Faite par {workstation}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -9,6 +9,7 @@ export const INVOKE_CHANNELS = {
   setCheck: 'checklist:set-check',
   recordRestart: 'checklist:restart',
   submitChecklist: 'checklist:submit',
+  verifyAgain: 'checklist:verify-again',
   getGuidance: 'guidance:get',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',

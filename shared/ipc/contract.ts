@@ -12,6 +12,7 @@ import {
   SetCheckInput,
   SettingsPatch,
   SubmitInput,
+  VerifyAgainInput,
 } from './schemas';
 import type { InvokeMethod } from './channels';
 import type { ChecklistView, GuidanceView, SettingsView, StatusView } from './views';
@@ -23,6 +24,8 @@ export interface VigieCoreApi {
   setCheck(input: SetCheckInput): Promise<ChecklistView>;
   recordRestart(input: RestartInput): Promise<ChecklistView>;
   submitChecklist(input: SubmitInput): Promise<ChecklistView>;
+  /** "Vérifier quand même": a window verified elsewhere becomes this workstation's to verify again. */
+  verifyAgain(runId: string): Promise<ChecklistView>;
   getGuidance(input: GuidanceInput): Promise<GuidanceView>;
   getSettings(): Promise<SettingsView>;
   saveSettings(patch: SettingsPatch): Promise<SettingsView>;
@@ -45,6 +48,7 @@ export const INPUT_SCHEMAS = {
   setCheck: z.tuple([SetCheckInput]),
   recordRestart: z.tuple([RestartInput]),
   submitChecklist: z.tuple([SubmitInput]),
+  verifyAgain: z.tuple([VerifyAgainInput]),
   getGuidance: z.tuple([GuidanceInput]),
   getSettings: z.tuple([]),
   saveSettings: z.tuple([SettingsPatch]),

@@ -81,6 +81,7 @@ export const SettingsPatch = z.strictObject({
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const GetChecklistInput = RunId.optional();
+export const VerifyAgainInput = RunId;
 /** Links the renderer may ask to open: https only (the core also checks IT's host allowlist). */
 export const LinkInput = z
   .string()

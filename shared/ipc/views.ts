@@ -45,6 +45,25 @@ export interface RunSummaryView {
   counts: { ok: number; problem: number; na: number; unanswered: number };
 }
 
+/**
+ * A window another workstation (or another user of this one) already verified (docs/verified-elsewhere.md): shown
+ * as "Vérification faite par PC-LAB-1 (MT) à 4 h 30", with that report's answers, read-only.
+ */
+export interface VerifiedElsewhereView {
+  /** This workstation's run of the window ("Vérifier quand même" reopens it). */
+  runId: string;
+  windowStart: string;
+  windowEnd: string;
+  workstation: string;
+  initials: string;
+  submittedAt: string;
+  items: {
+    application: string;
+    service: string;
+    checks: { id: CheckId; result: CheckResult | null; restart: 'fixed' | 'not-fixed' | null; comment: string }[];
+  }[];
+}
+
 export interface StatusView {
   now: string;
   language: Lang;
@@ -62,6 +81,8 @@ export interface StatusView {
     comment: string;
   }[];
   pendingChecklist: RunSummaryView | null;
+  /** Windows verified elsewhere whose checklist this workstation no longer has to do (absent: none). */
+  verifiedElsewhere?: VerifiedElsewhereView[];
   inventory: InventoryStateView;
   /**
    * The inventory's publication date is older than IT's limit (policy `inventoryMaxAgeMonths`, 12 months by

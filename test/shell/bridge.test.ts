@@ -18,6 +18,7 @@ const API_METHODS: Record<keyof VigieApi, true> = {
   saveSettings: true,
   syncNow: true,
   exportCalendar: true,
+  verifyAgain: true,
   openLink: true,
   onStateChanged: true,
 };

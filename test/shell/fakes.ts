@@ -85,6 +85,7 @@ export function fakeApi(status: StatusView = sampleStatus()): FakeApi {
     setCheck: vi.fn(),
     recordRestart: vi.fn(),
     submitChecklist: vi.fn(),
+    verifyAgain: vi.fn(),
     getGuidance: vi.fn(),
     getSettings: vi.fn(async () => ({
       values: {

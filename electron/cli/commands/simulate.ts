@@ -9,6 +9,7 @@ import { simulate } from '../../core/scheduler/simulate';
 import { assertKnownProfile } from '../profile';
 import { USAGE } from '../usage';
 import { readNoticesFolder } from './notice-folder';
+import { elsewhereOption } from './simulate-reports';
 
 const SPEC = {
   inventory: { type: 'string', required: true },
@@ -20,6 +21,8 @@ const SPEC = {
   ...LANG_OPTIONS,
   'public-key': { type: 'list' },
   notices: { type: 'string' },
+  reports: { type: 'string' },
+  workstation: { type: 'string' },
   json: { type: 'flag' },
 } as const;
 
@@ -32,6 +35,7 @@ const KIND_FR = {
   notice: 'Panne',
   'notice-end': 'Fin de panne',
   change: 'Changement',
+  'verified-elsewhere': 'Déjà vérifié',
 } as const;
 
 /** Longest period simulated: a year of 30 s ticks is about a million ticks (a few seconds). */
@@ -72,6 +76,7 @@ export const simulateCommand: Command = {
       to,
       asleep,
       ...(notices ? { notices } : {}),
+      elsewhere: await elsewhereOption(io, args.strings.reports, args.strings.workstation),
     });
     if (args.flags.json) {
       printJson(io, { notifications: result.notifications, trayStates: result.trayStates });

@@ -123,6 +123,7 @@ export class VigieCore implements VigieCoreApi {
       upcoming: windows.filter((w) => w.start.toMillis() > now.toMillis()).map(toWindowView),
       unscheduled: profile ? this.unscheduled(inventory, profile) : [],
       pendingChecklist: checklists.pendingRun(),
+      verifiedElsewhere: checklists.verifiedElsewhere(),
       inventory: sync.state(),
       inventoryStale: staleness(inventory.publishedAt, effective.inventoryMaxAgeMonths, now),
       history: checklists.history(HISTORY_LIMIT),
@@ -150,6 +151,10 @@ export class VigieCore implements VigieCoreApi {
 
   async submitChecklist(input: SubmitInput): Promise<ChecklistView> {
     return this.mutation(() => this.deps.checklists.submit(input, this.submitContext()));
+  }
+
+  async verifyAgain(runId: string): Promise<ChecklistView> {
+    return this.mutation(() => this.deps.checklists.verifyAgain(runId));
   }
 
   /** Decided with the clock of this very call: 06:55 → CDA, 07:05 → CSI. */

@@ -9,7 +9,7 @@ import { exchangesData } from '../../../shared/inventory/exchanges';
 import type { Application, Inventory } from '../../../shared/inventory/model';
 import type { Lang } from '../../../shared/i18n/format';
 import type { CheckId, RestartInput, SetCheckInput, SubmitInput } from '../../../shared/ipc/schemas';
-import type { ChecklistView, GuidanceView, RunSummaryView } from '../../../shared/ipc/views';
+import type { ChecklistView, GuidanceView, RunSummaryView, VerifiedElsewhereView } from '../../../shared/ipc/views';
 import { sameName } from '../../../shared/text/fold';
 import { CoreError } from '../api/errors';
 import type { Clock } from '../clock';
@@ -21,6 +21,7 @@ import { silentLogger, toStoreTime } from '../store';
 import { buildGuidance, storedContact } from './guidance';
 import { checkLabel, messages } from './messages';
 import { localIso, runSummary, toChecklistView } from './views';
+import { verifiedElsewhereViews } from './verified-view';
 
 /** A window to verify, as the scheduler plans it (shared/planning PlannedWindow plus the site). */
 export interface ChecklistWindow {
@@ -105,11 +106,32 @@ export class ChecklistService {
     });
   }
 
-  /** The oldest run still open (a pending checklist reappears until it is sent), or null. */
+  /**
+   * The oldest run still open (a pending checklist reappears until it is sent), or null. A run whose window another
+   * workstation or user already verified is not pending (docs/verified-elsewhere.md) unless someone here chose to
+   * verify again anyway.
+   */
   pendingRun(): RunSummaryView | null {
-    const open = this.deps.store.checklists.listRuns({ status: 'open' });
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const open = store.checklists
+      .listRuns({ status: 'open' })
+      .filter((r) => store.verified.standing(r.site, r.windowStart, r.windowEnd, now) === null);
     const oldest = open[open.length - 1];
     return oldest ? this.summary(oldest.id) : null;
+  }
+
+  /** Open runs whose window was verified elsewhere: "Vérification faite par PC-LAB-1 (MT) à 4 h 30". */
+  verifiedElsewhere(): VerifiedElsewhereView[] {
+    return verifiedElsewhereViews(this.deps.store, this.deps.clock.zone, this.deps.clock.now());
+  }
+
+  /** "Vérifier quand même": the run is pending again here (the report found elsewhere stays on record). */
+  verifyAgain(runId: string): ChecklistView {
+    const run = this.openRun(runId);
+    this.deps.store.verified.override(run.site, run.windowStart, run.windowEnd, this.deps.clock.now());
+    this.log.info('checklist: verifying again although verified elsewhere', { runId });
+    return this.require(runId);
   }
 
   latestSubmitted(): RunSummaryView | null {

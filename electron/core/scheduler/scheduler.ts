@@ -21,7 +21,7 @@ import type { TimelineEvent } from '../../../shared/planning/types';
 import type { Notification, Notifier, WindowKind } from '../agent-types';
 import type { ChecklistWindow } from '../checklist/service';
 import type { Clock } from '../clock';
-import type { AnnouncedRepository, Logger, SettingsRepository } from '../store';
+import type { AnnouncedRepository, Logger, SettingsRepository, VerifiedHead } from '../store';
 import {
   catchUpNotification,
   checklistNotification,
@@ -33,6 +33,8 @@ import {
 } from './messages';
 import { ChangeAnnouncer } from './changes';
 import { PlanCache, type PlanInput } from './plan-cache';
+import { dueFromPlan, splitVerified, verifiedKey, verifiedNotification, type VerifiedSource } from './verified';
+import type { WindowToVerify } from '../verified/match';
 
 /** Where the last tick is remembered (the settings table holds small key → JSON rows; users never see it). */
 export const LAST_TICK_KEY = 'scheduler.lastTick';
@@ -50,7 +52,8 @@ export interface SchedulerChecklists {
 
 export interface SchedulerDeps {
   clock: Clock;
-  store: { announced: AnnouncedRepository; settings: SettingsRepository };
+  /** `verified`: windows verified by another workstation or user (docs/verified-elsewhere.md); absent = none. */
+  store: { announced: AnnouncedRepository; settings: SettingsRepository; verified?: VerifiedSource };
   /** The current plan, or null while the workstation has no profile (nothing to announce). */
   plan: () => PlanInput | null;
   notifier: Notifier;
@@ -84,6 +87,10 @@ export class Scheduler {
   private persistedMs: number | null = null;
   private loaded = false;
   private readonly changes: ChangeAnnouncer;
+  /** `verified-elsewhere` flags known to be set: no store look-up for them at every tick. */
+  private readonly verifiedShown = new Set<string>();
+  /** The site's verifications elsewhere, re-read only when the store's version moves (not at every tick). */
+  private verifiedHeads: { version: number; site: string; heads: VerifiedHead[] } | null = null;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.cache = deps.cache ?? new PlanCache();
@@ -116,7 +123,14 @@ export class Scheduler {
         const current = this.cache.currentAt(plan, now);
         if (current) from = Math.min(from, ms(current.start) - 1);
       }
-      const due = this.cache.eventsBetween(plan, from, nowMs).filter((e) => !this.deps.store.announced.has(e.key));
+      const all = this.cache.eventsBetween(plan, from, nowMs).filter((e) => !this.deps.store.announced.has(e.key));
+      let due = all;
+      try {
+        due = this.verifiedElsewhere(all, plan, now, result);
+      } catch (error) {
+        // The store could not say: announce as usual rather than lose a checklist (fail towards verifying).
+        this.deps.log.error('scheduler: verified-elsewhere check failed', { error: String(error) });
+      }
       if (due.length > 0) {
         result.caughtUp = gap;
         retryFrom = gap ? this.catchUp(due, plan, now, result) : this.announceEach(due, plan, now, result);
@@ -142,6 +156,57 @@ export class Scheduler {
     const plan = this.deps.plan();
     if (!plan) return { current: null, next: null };
     return { current: this.cache.currentAt(plan, now), next: this.cache.nextAfter(plan, now) };
+  }
+
+  /** The windows whose verification is due here now or soon (what the share reader looks for). */
+  dueVerifications(now: DateTime): WindowToVerify[] {
+    const plan = this.deps.plan();
+    return plan ? dueFromPlan(plan, this.cache, this.deps.store.announced, now, MAX_CATCH_UP_MS) : [];
+  }
+
+  /**
+   * One toast per window verified elsewhere, at the first tick at or after its submission; that window's due
+   * events are then flagged silently (its run still created, never opened). Returns the events left to announce.
+   */
+  private verifiedElsewhere(due: TimelineEvent[], plan: PlanInput, now: DateTime, result: TickResult): TimelineEvent[] {
+    const source = this.deps.store.verified;
+    if (!source) return due;
+    const ctx = this.context(plan, now);
+    const site = plan.profile.site;
+    const memo = this.verifiedHeads;
+    if (!memo || memo.version !== source.version || memo.site !== site) {
+      this.verifiedHeads = { version: source.version, site, heads: source.heads(site) };
+    }
+    const nowIso = new Date(now.toMillis()).toISOString();
+    const fromIso = new Date(now.toMillis() - MAX_CATCH_UP_MS).toISOString();
+    for (const record of this.verifiedHeads?.heads ?? []) {
+      // Store times compare as strings (store/time.ts): submitted by now, window within catch-up reach.
+      if (record.submittedAt > nowIso || record.windowEnd < fromIso) continue;
+      const key = verifiedKey(record);
+      if (this.verifiedShown.has(key)) continue;
+      if (this.deps.store.announced.has(key)) {
+        this.verifiedShown.add(key);
+        continue;
+      }
+      const start = DateTime.fromISO(record.windowStart);
+      const end = DateTime.fromISO(record.windowEnd);
+      const window = this.cache.windowOf(plan, start, end);
+      const at = DateTime.fromISO(record.submittedAt);
+      // The run exists from now on (never pending while verified elsewhere): "Vérifier quand même" reopens it.
+      if (window) this.deps.checklists.ensureRun({ ...window, site: plan.profile.site });
+      const marked = this.deps.store.announced.markAll([{ key, kind: 'verified-elsewhere', at, announcedAt: now }]);
+      this.verifiedShown.add(key);
+      if (!marked) continue;
+      const apps = window?.applications.map((a) => a.application) ?? [];
+      this.show(verifiedNotification(record, apps, ctx), result);
+    }
+    const { silenced, open } = splitVerified(due, source, plan.profile.site, now);
+    for (const e of silenced) {
+      if (e.kind === 'checklist') this.ensureRun(plan, e);
+      this.flag([e], now);
+      result.changed = true;
+    }
+    return open;
   }
 
   /** Writes the last tick now (the agent calls it when stopping). */

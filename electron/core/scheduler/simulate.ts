@@ -22,6 +22,8 @@ import { openStore, silentLogger } from '../store';
 import type { PlanInput } from './plan-cache';
 import { Scheduler } from './scheduler';
 import { problemSince, trayState } from './tray';
+import { recordElsewhere } from './simulate-verified';
+import type { Claim } from '../verified/match';
 
 export const SIMULATION_TICK_MS = 30_000;
 
@@ -37,6 +39,11 @@ export interface SimulationInput {
   tickMs?: number;
   /** Outage notices to replay (`simulate --notices`): each is known from its publication on the virtual clock. */
   notices?: readonly Notice[];
+  /**
+   * Reports on the share (`--reports`, docs/verified-elsewhere.md) and the simulated workstation's name
+   * (`--workstation`): another workstation's report for a window ends its notifications from its submission on.
+   */
+  elsewhere?: { claims: readonly Claim[]; workstation: string };
 }
 
 export interface SimulatedNotification {
@@ -48,6 +55,8 @@ export interface SimulatedNotification {
   body: string;
   /** The outage notice a 'notice', 'notice-end' or checklist toast is about (issue 13). */
   noticeId?: string;
+  /** `verified-elsewhere` only: who verified, and when. */
+  by?: { workstation: string; initials: string; at: string };
 }
 
 export interface SimulationResult {
@@ -165,6 +174,7 @@ export function simulate(input: SimulationInput): SimulationResult {
         log: silentLogger,
       });
       const hasNotices = (input.notices ?? []).length > 0;
+      if (input.elsewhere) recordElsewhere(store, scheduler.cache, plan, input.elsewhere);
       const asleep = (input.asleep ?? []).map((i) => [i.start.toMillis(), i.end.toMillis()] as [number, number]);
       let pending = false;
       let problem = false;
@@ -218,6 +228,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       title: n.title,
       body: n.body,
       ...(n.noticeId !== undefined ? { noticeId: n.noticeId } : {}),
+      ...(n.by ? { by: n.by } : {}),
     })),
     trayStates,
     stats: { ticks, recomputations, windowsOpened, elapsedMs: Math.round(performance.now() - started) },

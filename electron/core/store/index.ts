@@ -26,3 +26,4 @@ export { ChecklistRepository } from './repos/checklists';
 export { OutboxRepository } from './repos/outbox';
 export { ParseAttemptRepository, INTERRUPTED_REASON } from './repos/parse-attempts';
 export type { ParseAttempt, ParseAttemptKind } from './repos/parse-attempts';
+export type { VerifiedItem, VerifiedRecord, VerifiedHead, NewVerified } from './repos/verified';

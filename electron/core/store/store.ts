@@ -10,6 +10,7 @@ import { ParseAttemptRepository } from './repos/parse-attempts';
 import { SettingsRepository } from './repos/settings';
 import { SyncLogRepository } from './repos/sync-log';
 import { TrustRepository } from './repos/trust';
+import { VerifiedRepository } from './repos/verified';
 import type { WriteRetry } from './retry';
 import type { SalvageResult } from './salvage';
 
@@ -32,6 +33,7 @@ export class Store {
   readonly outbox: OutboxRepository;
   readonly trust: TrustRepository;
   readonly parseAttempts: ParseAttemptRepository;
+  readonly verified: VerifiedRepository;
 
   constructor(
     readonly db: Database.Database,
@@ -49,6 +51,7 @@ export class Store {
     this.outbox = new OutboxRepository(db, writer, clock);
     this.trust = new TrustRepository(db, writer);
     this.parseAttempts = new ParseAttemptRepository(db, writer);
+    this.verified = new VerifiedRepository(db, writer);
   }
 
   /** Runs `fn` in one transaction, retried as a whole on a transient write failure. */

@@ -4,7 +4,14 @@ import { routeHref } from '../hooks/useRoute';
 import { windowText } from '../format';
 import { useT } from '../i18n';
 
-export function HistoryTable({ runs }: { runs: RunSummaryView[] }) {
+/** `verifiedBy`: run → workstation, for the open runs another workstation verified (docs/verified-elsewhere.md). */
+export function HistoryTable({
+  runs,
+  verifiedBy = new Map(),
+}: {
+  runs: RunSummaryView[];
+  verifiedBy?: ReadonlyMap<string, string>;
+}) {
   const { t, lang } = useT();
   if (!runs.length) return <p>{t('status.historyNone')}</p>;
   return (
@@ -30,7 +37,13 @@ export function HistoryTable({ runs }: { runs: RunSummaryView[] }) {
                 <th scope="row">{window}</th>
                 <td>{run.services.join(', ')}</td>
                 <td>
-                  <span className={`pill run-${run.status}`}>{t(`status.run.${run.status}`)}</span>
+                  {verifiedBy.has(run.runId) ? (
+                    <span className="pill run-submitted">
+                      {t('verified.runPill', { workstation: verifiedBy.get(run.runId) ?? '' })}
+                    </span>
+                  ) : (
+                    <span className={`pill run-${run.status}`}>{t(`status.run.${run.status}`)}</span>
+                  )}
                 </td>
                 <td>{t('status.run.counts', run.counts)}</td>
                 <td>{run.submittedBy ?? '—'}</td>

@@ -10,6 +10,7 @@ import { useT } from '../i18n';
 import { HistoryTable } from './HistoryTable';
 import { InventoryPanel } from './InventoryPanel';
 import { UnscheduledTable } from './UnscheduledTable';
+import { VerifiedElsewhere } from './VerifiedElsewhere';
 import { ApplicationList, WindowList } from './WindowList';
 
 export function StatusPage() {
@@ -83,6 +84,7 @@ export function StatusPage() {
             <a href={routeHref({ name: 'checklist', runId: pending.runId })}>{t('status.pendingLink')}</a>
           </p>
         )}
+        <VerifiedElsewhere list={status.verifiedElsewhere} now={status.now} />
       </Card>
 
       <Card id="upcoming" title={t('status.upcoming')}>
@@ -116,7 +118,10 @@ export function StatusPage() {
       </Card>
 
       <Card id="history" title={t('status.history')}>
-        <HistoryTable runs={status.history} />
+        <HistoryTable
+          runs={status.history}
+          verifiedBy={new Map((status.verifiedElsewhere ?? []).map((v) => [v.runId, v.workstation]))}
+        />
       </Card>
 
       <Card id="tools" title={t('status.tools')}>

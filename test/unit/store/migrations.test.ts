@@ -5,6 +5,7 @@ import { assertWellFormed, migrate, MIGRATIONS, NewerSchemaError, schemaVersion 
 import type { Migration } from '../../../electron/core/store';
 import { m004ParseAttempts } from '../../../electron/core/store/migrations/004_parse_attempts';
 import { m005NoticeRuns } from '../../../electron/core/store/migrations/005_notice_runs';
+import { m006VerifiedElsewhere } from '../../../electron/core/store/migrations/006_verified_elsewhere';
 import { tempDir } from './tmp';
 
 /** The schema each version must produce: table → columns in order, plus index names. Append, never edit. */
@@ -91,6 +92,22 @@ after(
   },
   [...(EXPECTED[m005NoticeRuns.version - 1]?.indexes ?? []), 'checklist_runs_notice'].sort(),
 );
+// 006_verified_elsewhere: a window's verification found on the share, from another workstation or user (issue 12).
+after(m006VerifiedElsewhere.version, (t) => {
+  t.verified_elsewhere = [
+    'window_start',
+    'window_end',
+    'site',
+    'report_id',
+    'workstation',
+    'user_account',
+    'initials',
+    'submitted_at',
+    'items_json',
+    'recorded_at',
+    'override_at',
+  ];
+});
 
 function freshDb(): Database.Database {
   return new Database(path.join(tempDir(), 'fresh.sqlite'));

@@ -4,6 +4,7 @@ import { m002OutboxSetAside } from './002_outbox_set_aside';
 import { m003PublicationTrust } from './003_publication_trust';
 import { m004ParseAttempts } from './004_parse_attempts';
 import { m005NoticeRuns } from './005_notice_runs';
+import { m006VerifiedElsewhere } from './006_verified_elsewhere';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m003PublicationTrust,
   m004ParseAttempts,
   m005NoticeRuns,
+  m006VerifiedElsewhere,
 ];
