@@ -66,6 +66,14 @@ export interface ReportDigest {
   tallies: AppTally[];
   /** The workstation the file name gives, when it is not the one inside the file; null when they agree. */
   fileNameWorkstation: string | null;
+  /** The banner's "J'ai pris connaissance" on that workstation (issue 12); null when none or an older report. */
+  acknowledgement: FleetAcknowledgement | null;
+}
+
+export interface FleetAcknowledgement {
+  at: string;
+  workstation: string;
+  initials: string;
 }
 
 export function contactText(c: VerificationReport['items'][number]['checks'][number]['contactAdvised']): string | null {
@@ -201,5 +209,12 @@ export function digestReport(file: string, report: VerificationReport, memo: Run
     omittedChecks,
     tallies: [...tallies.values()],
     fileNameWorkstation: fileNameMismatch(file, report.workstation),
+    acknowledgement: report.acknowledgement
+      ? {
+          at: report.acknowledgement.at,
+          workstation: report.acknowledgement.workstation,
+          initials: same(report.acknowledgement.initials),
+        }
+      : null,
   };
 }
