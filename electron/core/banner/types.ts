@@ -7,7 +7,10 @@ import type { DateTime } from 'luxon';
 
 export interface BannerCandidate {
   reason: 'window' | 'notice';
-  /** null for a planned window; a notice's id (part of the acknowledgement's key, so keep it stable). */
+  /**
+   * null for a planned window; a notice's id (part of the acknowledgement's key, so keep it stable, and short: at
+   * most 200 characters, the bridge refuses keys over 600).
+   */
   noticeId: string | null;
   /** The site of this workstation's profile (part of the acknowledgement's key). */
   site: string;
