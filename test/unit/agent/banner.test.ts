@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BannerView } from '../../../shared/ipc/views';
-import { VerificationReportSchema } from '../../../shared/reports/types';
+import { VerificationReportSchema, type VerificationReport } from '../../../shared/reports/types';
 import { createAgent, type Agent } from '../../../electron/core/agent';
 import { createDispatcher } from '../../../electron/core/api/dispatch';
 import { ManualClock } from '../../../electron/core/clock';
@@ -70,6 +70,33 @@ class Rig {
   async at(iso: string): Promise<void> {
     this.clock.set(iso);
     await this.agent.tick();
+  }
+
+  /** Lets the window end, answers the checklist, submits it as "JD" and reads back the one report file written. */
+  async verifyAndReadReport(): Promise<VerificationReport> {
+    await this.at('2026-12-02T04:00:30');
+    const run = await this.agent.api.getChecklist();
+    if (!run) throw new Error('no checklist');
+    for (const item of run.items) {
+      for (const check of item.checks) {
+        await this.agent.api.setCheck({
+          runId: run.runId,
+          application: item.application,
+          check: check.id,
+          result: 'ok',
+        });
+      }
+    }
+    await this.agent.api.submitChecklist({ runId: run.runId, initials: 'JD' });
+    await this.at('2026-12-02T04:10:00');
+    const files = fs
+      .readdirSync(this.reports, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(1);
+    return VerificationReportSchema.parse(
+      JSON.parse(fs.readFileSync(path.join(this.reports, files[0] as string), 'utf8')),
+    );
   }
 
   /** What was sent since the last call, as "start" or null. */
@@ -154,24 +181,7 @@ describe('banner (agent)', () => {
     const view = await agent.api.getBanner();
     rig.clock.set('2026-12-02T02:07:00');
     await agent.api.acknowledgeBanner({ key: view?.key ?? '', initials: 'MT' });
-    await rig.at('2026-12-02T04:00:30');
-    const run = await agent.api.getChecklist();
-    if (!run) throw new Error('no checklist');
-    for (const item of run.items) {
-      for (const check of item.checks) {
-        await agent.api.setCheck({ runId: run.runId, application: item.application, check: check.id, result: 'ok' });
-      }
-    }
-    await agent.api.submitChecklist({ runId: run.runId, initials: 'JD' });
-    await rig.at('2026-12-02T04:10:00');
-    const files = fs
-      .readdirSync(rig.reports, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.json'));
-    expect(files).toHaveLength(1);
-    const report = VerificationReportSchema.parse(
-      JSON.parse(fs.readFileSync(path.join(rig.reports, files[0] as string), 'utf8')),
-    );
+    const report = await rig.verifyAndReadReport();
     expect(report.initials).toBe('JD');
     expect(report.acknowledgement).toEqual({
       at: '2026-12-02T02:07:00-05:00',
@@ -182,26 +192,8 @@ describe('banner (agent)', () => {
 
   it('a report for a window nobody acknowledged says so (null)', async () => {
     const rig = new Rig('2026-12-02T03:59:00');
-    const agent = await rig.start();
-    await rig.at('2026-12-02T04:00:30');
-    const run = await agent.api.getChecklist();
-    if (!run) throw new Error('no checklist');
-    for (const item of run.items) {
-      for (const check of item.checks) {
-        await agent.api.setCheck({ runId: run.runId, application: item.application, check: check.id, result: 'na' });
-      }
-    }
-    await agent.api.submitChecklist({ runId: run.runId, initials: 'JD' });
-    await rig.at('2026-12-02T04:10:00');
-    const files = fs
-      .readdirSync(rig.reports, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.json'));
-    const report = JSON.parse(fs.readFileSync(path.join(rig.reports, files[0] as string), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    expect(report.acknowledgement).toBeNull();
+    await rig.start();
+    expect((await rig.verifyAndReadReport()).acknowledgement).toBeNull();
   });
 
   it('the bridge refuses a bad acknowledgement before the core runs, and an ended key with a French sentence', async () => {
