@@ -10,11 +10,14 @@
 import path from 'node:path';
 import type { DateTime } from 'luxon';
 import type { VigieCoreApi } from '../../shared/ipc/contract';
-import type { StatusView } from '../../shared/ipc/views';
+import type { BannerView, StatusView } from '../../shared/ipc/views';
 import { DEFAULT_REMINDERS } from '../../shared/planning/types';
 import type { Notifier, SystemEvent, TrayModel, VigieAgent, WindowKind } from './agent-types';
 import { deferredApi, Listeners } from './agent-support';
 import { VigieCore } from './api/core';
+import { BannerEmitter } from './banner/emitter';
+import { BannerModel } from './banner/model';
+import { windowBanners } from './banner/windows';
 import { CoreError } from './api/errors';
 import { ChecklistService } from './checklist/service';
 import type { Clock } from './clock';
@@ -73,6 +76,12 @@ export interface AgentDeps {
   publicKeys?: readonly string[];
   /** Tests: the notices watcher's disk, jitter and period (electron/core/notices/service.ts). */
   notices?: Partial<Pick<NoticeWatcherDeps, 'fs' | 'random' | 'everyMs'>>;
+  /**
+   * The banner to show (issue 12; docs/architecture.md, "The banner"), null = close it. Called when it changes,
+   * again on 'resume'/'unlock'/'logon', and at every tick while one is due (the shell may have lost its window):
+   * showing the same view twice must be harmless for the shell.
+   */
+  onBanner?: (view: BannerView | null) => void;
 }
 
 /** VigieAgent plus what the headless CLI and the tests drive by hand. */
@@ -112,6 +121,7 @@ export interface AgentServices {
   checklists: ChecklistService;
   delivery: ReportDelivery;
   scheduler: Scheduler;
+  banner: BannerModel;
   core: VigieCore;
   noticeWatcher: NoticeWatcher;
   notices: NoticeAnnouncer;
@@ -133,11 +143,13 @@ class CoreAgent implements Agent {
   private readonly openListeners: Listeners<WindowKind>;
   private readonly stateListeners: Listeners<StatusView>;
   private readonly messageListeners: Listeners<{ title: string; body: string }>;
+  private readonly banners: BannerEmitter;
 
   constructor(private readonly deps: AgentDeps) {
     this.openListeners = new Listeners(deps.log);
     this.stateListeners = new Listeners(deps.log);
     this.messageListeners = new Listeners(deps.log);
+    this.banners = new BannerEmitter(deps.onBanner, deps.log);
     this.api = this.createApi();
   }
 
@@ -201,6 +213,7 @@ class CoreAgent implements Agent {
 
   handleSystemEvent(event: SystemEvent): void {
     this.deps.log.info('agent: system event, re-checking now', { event });
+    if (event === 'resume' || event === 'unlock' || event === 'logon') this.banners.resendNext();
     // What is due is announced at once (catch-up after sleep); IT's policy is re-read meanwhile.
     void this.tick({ sync: true });
     if (event === 'resume' || event === 'unlock') void this.track(this.rereadPolicy());
@@ -228,6 +241,7 @@ class CoreAgent implements Agent {
     const verifiedNow = reading === false ? false : await reading;
     if (this.stopped) return;
     const changed = this.runScheduler(s) || verifiedNow;
+    this.emitBanner(s);
     const jobs: Promise<unknown>[] = [];
     // The notices folder when its time has come (or the scan under way): what it brings is announced at once.
     const scanning = s.noticeWatcher.due() ? s.noticeWatcher.scan() : s.noticeWatcher.pending();
@@ -313,12 +327,22 @@ class CoreAgent implements Agent {
       onOpenWindow: (window) => this.openListeners.emit(window),
       log,
     });
+    const banner = new BannerModel({
+      clock,
+      // Unplanned-outage notices plug in here as a second source (electron/core/banner/types.ts).
+      sources: [windowBanners(() => this.plan(store, settings, sync), scheduler.cache)],
+      store,
+      workstation: deps.hostname,
+      language,
+      log,
+    });
     const core = new VigieCore({
       clock,
       store,
       sync,
       settings,
       checklists,
+      banner,
       trayState: () => this.tray().state,
       pendingReports: () => delivery.pending(),
       openExternal: deps.openExternal ?? (() => Promise.reject(new Error('no browser on this workstation'))),
@@ -352,7 +376,7 @@ class CoreAgent implements Agent {
       onOpenWindow: (window) => this.openListeners.emit(window),
       log,
     });
-        const verified = createVerifiedWatcher({
+    const verified = createVerifiedWatcher({
       store,
       clock,
       scheduler,
@@ -360,7 +384,19 @@ class CoreAgent implements Agent {
       log,
       minIntervalMs: Math.min(Math.max(deps.tickIntervalMs ?? MAX_TICK_MS, 1000), MAX_TICK_MS),
     });
-    this.wired = { store, settings, sync, checklists, delivery, scheduler, core, noticeWatcher, notices, verified };
+    this.wired = {
+      store,
+      settings,
+      sync,
+      checklists,
+      delivery,
+      scheduler,
+      core,
+      noticeWatcher,
+      notices,
+      verified,
+      banner,
+    };
 
     // Before the first tick delivers anything: what the database lost is put back from the report journal.
     const restored = journal.reconcile(store, REPORT_OUTBOX_KIND);
@@ -435,6 +471,7 @@ class CoreAgent implements Agent {
     if (this.stopped) return;
     // "Re-check after every sync": a new inventory may move a window to now.
     const changed = this.runScheduler(s) || outcome.changed;
+    this.emitBanner(s);
     this.broadcastIfChanged(changed);
   }
 
@@ -443,6 +480,8 @@ class CoreAgent implements Agent {
     if (!s || this.stopped) return;
     // A profile or inventory change may make something due now; a submitted checklist has a report to send.
     this.runScheduler(s);
+    // An acknowledgement closes the banner at once.
+    this.emitBanner(s);
     void this.track(
       s.delivery.deliverDue().then((round) => {
         if (round.delivered > 0) this.broadcastIfChanged(true);
@@ -451,6 +490,10 @@ class CoreAgent implements Agent {
     // Every mutation reaches the other open windows (VigieCore's contract), even when the tray did not move: an
     // answer in the checklist changes the status window's history, a saved profile its windows.
     this.broadcastIfChanged(true);
+  }
+
+  private emitBanner(s: AgentServices): void {
+    this.banners.emit(() => s.banner.current());
   }
 
   private track<T>(promise: Promise<T>): Promise<T | void> {

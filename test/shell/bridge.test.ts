@@ -20,6 +20,8 @@ const API_METHODS: Record<keyof VigieApi, true> = {
   exportCalendar: true,
   verifyAgain: true,
   openLink: true,
+  getBanner: true,
+  acknowledgeBanner: true,
   onStateChanged: true,
 };
 

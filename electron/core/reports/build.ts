@@ -10,6 +10,7 @@ import {
   REPORT_VERSION,
   VerificationReportSchema,
   type ContactAdvised,
+  type ReportAcknowledgement,
   type ReportItem,
   type VerificationReport,
 } from '../../../shared/reports/types';
@@ -29,6 +30,8 @@ export interface ReportContext {
   zone?: string;
   /** Defaults to the run id when it is a UUID (re-queuing the same run then never makes two reports). */
   reportId?: string;
+  /** The banner's acknowledgement for this window on this workstation (issue 12), null when none. */
+  acknowledgement?: ReportAcknowledgement | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -102,6 +105,13 @@ export function buildReport(
     items: itemsOf(items.filter((i) => i.runId === run.id)),
     // A planned window's report stays as it always was; an outage notice's says so (issue 13).
     ...(run.noticeId !== null ? { reason: 'notice' as const, noticeId: run.noticeId } : {}),
+    acknowledgement: context.acknowledgement
+      ? {
+          at: instant(context.acknowledgement.at, zone),
+          workstation: context.acknowledgement.workstation.slice(0, 253),
+          initials: context.acknowledgement.initials.slice(0, 60),
+        }
+      : null,
   };
   // The same schema the fleet report reads with: a report we write is a report IT can read.
   return VerificationReportSchema.parse(report);

@@ -10,7 +10,7 @@ import type { ReportDigest } from './fleet-digest';
 import type { FleetSummary } from './fleet-types';
 import type { ResultsRead } from './fleet-read';
 import { SUSPECT_FR } from './fleet-suspect';
-import { localStamps, STATUS_FR } from './labels';
+import { acknowledgedFr, localStamps, STATUS_FR } from './labels';
 import { nameKeys } from './fleet-digest';
 
 const BOM = '\uFEFF';
@@ -33,6 +33,7 @@ const HEADER = [
   'Contact conseillé',
   'Fichier',
   'Rapport suspect',
+  'Prise de connaissance',
 ];
 
 /**
@@ -51,8 +52,13 @@ export function* fleetCsvLines(
   yield BOM + csvLine(HEADER);
   for (const w of summary.serviceWindows) {
     const head = [localStamp(w.windowStart), localStamp(w.windowEnd), w.site, w.service, STATUS_FR[w.status]];
+    const acknowledged = acknowledgedFr(w.acknowledged, localStamp);
     if (w.verifiedBy.length === 0) {
-      yield csvLine([...head, '', '', '', '', w.applications.join(', '), '', 'Aucun rapport', '', '', '', '', '']);
+      yield csvLine([
+        ...head,
+        ...['', '', '', '', w.applications.join(', '), '', 'Aucun rapport', '', '', '', '', ''],
+        acknowledged,
+      ]);
       continue;
     }
     for (const by of w.verifiedBy) {
@@ -61,18 +67,18 @@ export function* fleetCsvLines(
       const suspect = by.suspect.map((k) => SUSPECT_FR[k]).join(' ; ');
       const key = keyOf(w.service);
       const before = csvCells([...head, ...who]);
-      const after = csvCells([by.file, suspect]);
+      const after = csvCells([by.file, suspect, acknowledged]);
       let lines = 0;
       digest?.checkServices.forEach((service, i) => {
         if (keyOf(service) !== key) return;
         lines++;
         out.push(`${before};${digest.checkCells[i] as string};${after}\r\n`);
       });
-      if (lines === 0) yield csvLine([...head, ...who, '', '', '', '', '', '', by.file, suspect]);
+      if (lines === 0) yield csvLine([...head, ...who, '', '', '', '', '', '', by.file, suspect, acknowledged]);
       else yield* out.splice(0);
       if (digest && digest.omittedChecks > 0) {
         const more = `${digest.omittedChecks} autres vérifications dans le fichier, non reprises ici`;
-        yield csvLine([...head, ...who, '', '', '', '', more, '', by.file, suspect]);
+        yield csvLine([...head, ...who, '', '', '', '', more, '', by.file, suspect, acknowledged]);
       }
     }
   }

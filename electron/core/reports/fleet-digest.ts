@@ -68,6 +68,14 @@ export interface ReportDigest {
   fileNameWorkstation: string | null;
   /** Set when the report verifies an unplanned outage notice (`"reason": "notice"`, issue 13). */
   noticeId?: string;
+  /** The banner's "J'ai pris connaissance" on that workstation (issue 12); null when none or an older report. */
+  acknowledgement: FleetAcknowledgement | null;
+}
+
+export interface FleetAcknowledgement {
+  at: string;
+  workstation: string;
+  initials: string;
 }
 
 export function contactText(c: VerificationReport['items'][number]['checks'][number]['contactAdvised']): string | null {
@@ -204,5 +212,12 @@ export function digestReport(file: string, report: VerificationReport, memo: Run
     omittedChecks,
     tallies: [...tallies.values()],
     fileNameWorkstation: fileNameMismatch(file, report.workstation),
+    acknowledgement: report.acknowledgement
+      ? {
+          at: report.acknowledgement.at,
+          workstation: report.acknowledgement.workstation,
+          initials: same(report.acknowledgement.initials),
+        }
+      : null,
   };
 }

@@ -7,7 +7,16 @@ import { DateTime } from 'luxon';
 import { formatWindow } from '../../../shared/i18n/format';
 import type { FleetSummary, ServiceCompletion, ServiceWindow } from './fleet-types';
 import { SUSPECT_FR } from './fleet-suspect';
-import { CHECK_FR, frCount, localStamp, localStamps, restartFr, STATUS_FR, summarizeList } from './labels';
+import {
+  acknowledgedFr,
+  CHECK_FR,
+  frCount,
+  localStamp,
+  localStamps,
+  restartFr,
+  STATUS_FR,
+  summarizeList,
+} from './labels';
 
 /**
  * Rows and list entries drawn per section: 5,000 workstations must give a page a browser opens, not one of
@@ -178,7 +187,8 @@ export function renderFleetHtml(s: FleetSummary, zone = 'America/Toronto'): stri
       `<tr class="${w.status}"><td>${w.noticeId ? 'Avis de panne · ' : ''}${esc(windowLabel(w.windowStart, w.windowEnd, zone))}</td>` +
       `<td>${esc(w.site)}</td>` +
       `<td>${esc(w.service)}</td><td class="st-${w.status}">${esc(STATUS_FR[w.status])}</td>` +
-      `<td>${verifiedCell(w, stamp)}</td><td>${problemsCell(w)}</td></tr>`,
+      `<td>${verifiedCell(w, stamp)}</td><td>${problemsCell(w)}</td>` +
+      `<td>${esc(acknowledgedFr(w.acknowledged.slice(0, MAX_LIST), stamp))}${w.acknowledged.length > MAX_LIST ? ` … et ${frCount(w.acknowledged.length - MAX_LIST)} autres` : ''}</td></tr>`,
   );
   const appRows = s.applications
     .filter((a) => a.problems > 0)
@@ -224,7 +234,7 @@ ${suspectRows.length ? table(['Fichier', 'Poste', 'Site annoncé', 'Plage', 'Ce 
 <h2>Problèmes par application</h2>
 ${appRows.length ? table(['Application', 'Sites', 'Services', 'Problèmes', 'Réglés en redémarrant', 'Non réglés', 'Rapports', 'Postes touchés'], cappedRows(appRows, 8)) : '<p>Aucun problème signalé.</p>'}
 <h2>Détail par plage et par service</h2>
-${windowRows.length ? table(['Plage', 'Site', 'Service', 'Statut', 'Vérifié par (poste — initiales, heure)', 'Problèmes'], cappedRows(windowRows, 6)) : '<p>Aucune plage sur la période.</p>'}
+${windowRows.length ? table(['Plage', 'Site', 'Service', 'Statut', 'Vérifié par (poste — initiales, heure)', 'Problèmes', 'Prise de connaissance'], cappedRows(windowRows, 7)) : '<p>Aucune plage sur la période.</p>'}
 <h2>Fichiers ignorés (${s.skipped.length})</h2>
 ${skippedRows.length ? table(['Fichier', 'Raison'], cappedRows(skippedRows, 2)) : '<p>Aucun.</p>'}
 </body>

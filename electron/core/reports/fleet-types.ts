@@ -1,6 +1,7 @@
 /** The fleet summary's shape (what `report --json` prints, what the HTML and CSV renderers draw). */
 import type { DateTime } from 'luxon';
 import type { Inventory } from '../../../shared/inventory/model';
+import type { FleetAcknowledgement } from './fleet-digest';
 import type { SkippedFile } from './fleet-read';
 import type { SuspectFlag, SuspectKind } from './fleet-suspect';
 
@@ -69,6 +70,11 @@ export interface ServiceWindow {
   applications: string[];
   verifiedBy: VerifiedBy[];
   problems: ProblemRow[];
+  /**
+   * Whether and when the ward acknowledged the banner (issue 12), as the reports of this window and service carry
+   * it: one entry per workstation, earliest first; empty when none did (or only older reports came in).
+   */
+  acknowledged: FleetAcknowledgement[];
 }
 
 export interface ApplicationSummary {

@@ -64,6 +64,7 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
           applications: [],
           verifiedBy: [],
           problems: [],
+          acknowledged: [],
         },
       };
       groups.set(key, g);
@@ -237,7 +238,23 @@ function addReport(d: ReportDigest, flags: readonly SuspectFlag[], group: GroupO
       });
     }
     g.window.verifiedBy.push(by);
+    addAcknowledgement(g.window, d);
   }
+}
+
+/** One acknowledgement per workstation (its first), earliest first: several reports of one PC say it once. */
+function addAcknowledgement(w: ServiceWindow, d: ReportDigest): void {
+  const ack = d.acknowledgement;
+  if (!ack) return;
+  const at = Date.parse(ack.at);
+  const ws = ack.workstation.toLowerCase();
+  const same = w.acknowledged.findIndex((a) => a.workstation.toLowerCase() === ws);
+  if (same >= 0) {
+    if (Date.parse((w.acknowledged[same] as { at: string }).at) <= at) return;
+    w.acknowledged.splice(same, 1);
+  }
+  w.acknowledged.push({ ...ack });
+  w.acknowledged.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
 type AppAccumulator = ApplicationSummary & { siteSet: Set<string>; serviceSet: Set<string>; ws: Set<string> };

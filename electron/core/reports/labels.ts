@@ -62,3 +62,14 @@ export function summarizeList(names: readonly string[], max = 10): string {
   if (names.length <= max) return names.join(', ');
   return `${names.slice(0, max).join(', ')} … et ${frCount(names.length - max)} autres`;
 }
+
+/** "2026-12-02 02:07 (PC-LAB-1, MT)" per acknowledgement, or "Non" (issue 12, column "Prise de connaissance"). */
+export function acknowledgedFr(
+  acks: readonly { at: string; workstation: string; initials: string }[],
+  stamp: (isoText: string) => string,
+): string {
+  if (acks.length === 0) return 'Non';
+  return acks
+    .map((a) => `${stamp(a.at)} (${[a.workstation, a.initials].filter((x) => x.trim() !== '').join(', ')})`)
+    .join(' ; ');
+}

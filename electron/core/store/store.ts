@@ -2,6 +2,7 @@
  * on it. */
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
+import { AcknowledgementRepository } from './repos/acknowledgements';
 import { AnnouncedRepository } from './repos/announced';
 import { ChecklistRepository } from './repos/checklists';
 import { InventoryRepository } from './repos/inventory';
@@ -34,6 +35,7 @@ export class Store {
   readonly trust: TrustRepository;
   readonly parseAttempts: ParseAttemptRepository;
   readonly verified: VerifiedRepository;
+  readonly acknowledgements: AcknowledgementRepository;
 
   constructor(
     readonly db: Database.Database,
@@ -52,6 +54,7 @@ export class Store {
     this.trust = new TrustRepository(db, writer);
     this.parseAttempts = new ParseAttemptRepository(db, writer);
     this.verified = new VerifiedRepository(db, writer);
+    this.acknowledgements = new AcknowledgementRepository(db, writer);
   }
 
   /** Runs `fn` in one transaction, retried as a whole on a transient write failure. */

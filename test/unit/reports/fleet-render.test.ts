@@ -75,8 +75,8 @@ describe('fleet CSV', () => {
       record_delimiter: '\r\n',
       relax_column_count: false,
     });
-    expect(rows.every((r) => r.length === 17)).toBe(true);
-    expect(rows[0]?.slice(15)).toEqual(['Fichier', 'Rapport suspect']);
+    expect(rows.every((r) => r.length === 18)).toBe(true);
+    expect(rows[0]?.slice(15)).toEqual(['Fichier', 'Rapport suspect', 'Prise de connaissance']);
     const nutrition = rows.find((r) => r[3] === 'Nutrition');
     expect(nutrition?.slice(0, 5)).toEqual([
       '2026-12-02 02:00',

@@ -154,7 +154,8 @@ describe('suspect reports', () => {
     const csv = renderFleetCsv(s, await readResults(dir));
     const line = csv.split('\r\n').find((l) => l.includes('PC-FANTOME'));
     expect(line).toContain('Non confirmé : rapports suspects seulement');
-    expect(line?.endsWith('Poste inconnu de la table Postes')).toBe(true);
+    // The suspect flag, then the banner acknowledgement column (issue 12): none here.
+    expect(line?.endsWith('Poste inconnu de la table Postes;Non')).toBe(true);
 
     // One trusted report is enough for the window to count as verified.
     put(dir, '2026-12-02/20261202-0200_IUSMM_PC-PHARMA-1_cccccccc.json', pharmacy('PC-PHARMA-1'));

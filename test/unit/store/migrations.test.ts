@@ -6,6 +6,7 @@ import type { Migration } from '../../../electron/core/store';
 import { m004ParseAttempts } from '../../../electron/core/store/migrations/004_parse_attempts';
 import { m005NoticeRuns } from '../../../electron/core/store/migrations/005_notice_runs';
 import { m006VerifiedElsewhere } from '../../../electron/core/store/migrations/006_verified_elsewhere';
+import { m007Acknowledgements } from '../../../electron/core/store/migrations/007_acknowledgements';
 import { tempDir } from './tmp';
 
 /** The schema each version must produce: table → columns in order, plus index names. Append, never edit. */
@@ -108,6 +109,14 @@ after(m006VerifiedElsewhere.version, (t) => {
     'override_at',
   ];
 });
+// 007_acknowledgements: "J'ai pris connaissance" on the banner, one row per window (or notice) and site.
+after(
+  m007Acknowledgements.version,
+  (t) => {
+    t.acknowledgements = ['window_start', 'window_end', 'site', 'notice_id', 'at', 'workstation', 'initials'];
+  },
+  [...(EXPECTED[m007Acknowledgements.version - 1]?.indexes ?? []), 'acknowledgements_key'].sort(),
+);
 
 function freshDb(): Database.Database {
   return new Database(path.join(tempDir(), 'fresh.sqlite'));
@@ -190,6 +199,24 @@ describe('migrations', () => {
     ).toThrow(/FOREIGN KEY/);
     db.prepare("DELETE FROM checklist_runs WHERE id = 'r'").run();
     expect(db.prepare('SELECT COUNT(*) AS n FROM checklist_items').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('keeps one acknowledgement per window, site and notice (a window has no notice id: still unique)', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS);
+    const insert = db.prepare(
+      `INSERT OR IGNORE INTO acknowledgements (window_start, window_end, site, notice_id, at, workstation, initials)
+       VALUES ('s', 'e', 'IUSMM', ?, 't', 'PC', ?)`,
+    );
+    expect(insert.run(null, 'MT').changes).toBe(1);
+    expect(insert.run(null, 'XX').changes).toBe(0);
+    expect(insert.run('avis-1', 'XX').changes).toBe(1);
+    expect(insert.run('avis-1', 'YY').changes).toBe(0);
+    expect(db.prepare('SELECT initials FROM acknowledgements ORDER BY initials').all()).toEqual([
+      { initials: 'MT' },
+      { initials: 'XX' },
+    ]);
     db.close();
   });
 

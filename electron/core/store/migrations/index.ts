@@ -5,6 +5,7 @@ import { m003PublicationTrust } from './003_publication_trust';
 import { m004ParseAttempts } from './004_parse_attempts';
 import { m005NoticeRuns } from './005_notice_runs';
 import { m006VerifiedElsewhere } from './006_verified_elsewhere';
+import { m007Acknowledgements } from './007_acknowledgements';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m004ParseAttempts,
   m005NoticeRuns,
   m006VerifiedElsewhere,
+  m007Acknowledgements,
 ];
