@@ -17,6 +17,7 @@ import {
   Menu,
   nativeImage,
   powerMonitor,
+  screen,
   session,
   shell,
   Tray,
@@ -31,6 +32,7 @@ import { SystemClock } from '../core/clock';
 import { NodeNotifier } from '../core/notify';
 import { tuneV8 } from '../core/v8-tuning';
 import { adminArgs, runAdminMode } from './admin-mode';
+import { BannerWindow } from './banner-window';
 import { ClockJumpDetector } from './clock-jump';
 import { createCalendarExporter } from './calendar-export';
 import { e2eHooksEnabled, installE2eHooks, recordingBackend } from './e2e-hooks';
@@ -155,6 +157,7 @@ interface BootContext {
 interface ShellParts extends BootContext {
   assetsDir: string;
   windows: WindowManager;
+  banner: BannerWindow;
   open: (kind: WindowKind) => void;
 }
 
@@ -166,7 +169,8 @@ function trustHosts(links: ExternalLinks, hosts: readonly string[]): void {
 
 /**
  * The start, step by step (issue 14 asked for the 131-line boot to show its steps): windows (none shown yet), toasts,
- * the core, the bridge, the tray, the core's requests (windows, messages), power events; then the core starts.
+ * the core (which shows and closes the banner), the bridge, the tray, the core's requests (windows, messages),
+ * power events; then the core starts and the session's start is announced ('logon').
  */
 async function boot(context: BootContext): Promise<Running> {
   const parts = createWindows(context);
@@ -184,16 +188,19 @@ async function boot(context: BootContext): Promise<Running> {
   if (hooks) installE2eHooks<Tray, Menu>({ ...tray.handles, ...toasts.hooks });
   trust.now();
   power.start();
+  // Started at sign-in or by hand: either way a session begins, and a banner not yet acknowledged comes back.
+  agent.handleSystemEvent('logon');
 
   const dispose = (): void => {
     for (const stop of stops) stop();
     tray.controller.dispose();
+    parts.banner.hide();
     parts.windows.closeAll();
   };
   return { agent, windows: parts.windows, dispose };
 }
 
-/** The app windows: created on demand, so nothing is shown yet. */
+/** The app windows and the banner: created on demand, so nothing is shown yet. */
 function createWindows(context: BootContext): ShellParts {
   const assetsDir = join(context.appRoot, 'assets');
   const preloadPath = join(context.appRoot, 'dist', 'electron', 'preload.cjs');
@@ -206,7 +213,15 @@ function createWindows(context: BootContext): ShellParts {
     devTools,
     log: context.log,
   });
-  return { ...context, assetsDir, windows, open: (kind) => void windows.open(kind) };
+  const banner = new BannerWindow({
+    createWindow: (options) => new BrowserWindow(options),
+    workArea: () => screen.getPrimaryDisplay().workArea,
+    rendererIndexPath: context.rendererIndexPath,
+    preloadPath,
+    devTools,
+    log: context.log,
+  });
+  return { ...context, assetsDir, windows, banner, open: (kind) => void windows.open(kind) };
 }
 
 /** Toasts through node-notifier; a click opens the window the toast is about. */
@@ -258,6 +273,11 @@ function createCore(parts: ShellParts, notifier: Notifier): VigieAgent {
       reveal: (file) => shell.showItemInFolder(file),
       log,
     }),
+    // The core decides when a banner is due and when it ends (issue 12); the shell only shows or closes it.
+    onBanner: (view) => {
+      if (view) parts.banner.show(view);
+      else parts.banner.hide();
+    },
   });
   return agent;
 }
@@ -267,6 +287,7 @@ function wireBridge(parts: ShellParts, agent: VigieAgent): Stop[] {
   const { log } = parts;
   const targets = function* () {
     yield* parts.windows.eventTargets();
+    yield* parts.banner.eventTargets();
   };
   return [
     registerIpcHandlers(ipcMain, agent.api, trustedAppFrame(parts.isAppUrl), log),

@@ -205,4 +205,17 @@ export const en: Catalogue = {
   'settings.invalid.before': 'The minutes before the start must be a whole number from 1 to 10080.',
   'settings.invalid.source': 'Give the file path or the address of the inventory.',
   'settings.invalid.title': 'Fix these points before saving:',
+
+  'title.banner': 'Maintenance in progress',
+  'banner.title.window': 'Maintenance in progress',
+  'banner.title.notice': 'Outage in progress',
+  'banner.until': 'until {time}',
+  'banner.untilDay': 'until {date}, {time}',
+  'banner.down': 'Unavailable: {applications}',
+  'banner.plan': 'Business continuity plan',
+  'banner.planPath': 'Continuity plan: {path}',
+  'banner.initials': 'Initials (optional)',
+  'banner.acknowledge': 'Acknowledge',
+  'banner.done': 'Thank you: your acknowledgement is recorded.',
+  'banner.none': 'No maintenance in progress on this workstation.',
 };

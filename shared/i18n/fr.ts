@@ -208,6 +208,19 @@ export const fr = {
   'settings.invalid.before': 'Le nombre de minutes avant le début doit être un nombre entier de 1 à 10080.',
   'settings.invalid.source': "Indiquez le chemin du fichier ou l'adresse de l'inventaire.",
   'settings.invalid.title': "Corrigez ces points avant d'enregistrer :",
+
+  'title.banner': 'Maintenance en cours',
+  'banner.title.window': 'Maintenance en cours',
+  'banner.title.notice': 'Panne en cours',
+  'banner.until': "jusqu'à {time}",
+  'banner.untilDay': "jusqu'au {date}, {time}",
+  'banner.down': 'Indisponible : {applications}',
+  'banner.plan': 'Plan de continuité des activités',
+  'banner.planPath': 'Plan de continuité : {path}',
+  'banner.initials': 'Initiales (facultatif)',
+  'banner.acknowledge': "J'ai pris connaissance",
+  'banner.done': 'Merci : votre prise de connaissance est enregistrée.',
+  'banner.none': 'Aucune maintenance en cours sur ce poste.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
