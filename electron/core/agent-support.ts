@@ -41,5 +41,7 @@ export function deferredApi(core: () => Promise<VigieCoreApi>): VigieCoreApi {
     syncNow: async () => (await core()).syncNow(),
     exportCalendar: async () => (await core()).exportCalendar(),
     openLink: async (url) => (await core()).openLink(url),
+    getBanner: async () => (await core()).getBanner(),
+    acknowledgeBanner: async (input) => (await core()).acknowledgeBanner(input),
   };
 }

@@ -41,7 +41,8 @@ export interface Notifier {
   notify(notification: Notification, onClick: () => void): void;
 }
 
-export type SystemEvent = 'resume' | 'unlock' | 'time-change' | 'network-up';
+/** 'logon': the shell sends it once at app start (the app starts at sign-in), so a due banner comes back then. */
+export type SystemEvent = 'resume' | 'unlock' | 'logon' | 'time-change' | 'network-up';
 
 export interface VigieAgent {
   /** What the renderer may call (validated by the bridge before it gets here). */

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { VigieCoreApi } from '../../shared/ipc/contract';
-import type { StatusView } from '../../shared/ipc/views';
+import type { BannerView, StatusView } from '../../shared/ipc/views';
 import { DEFAULT_REMINDERS } from '../../shared/planning/types';
 import type { Notifier, SystemEvent, TrayModel, VigieAgent, WindowKind } from './agent-types';
 import { deferredApi, Listeners } from './agent-support';
@@ -65,6 +65,12 @@ export interface AgentDeps {
   readPolicy?: () => Promise<unknown>;
   /** The headless agent's --public-key: trusted inventory keys, taking the place of the policy's. */
   publicKeys?: readonly string[];
+  /**
+   * The banner to show (issue 12; docs/architecture.md, "The banner"), null = close it. Called when it changes,
+   * again on 'resume'/'unlock'/'logon', and at every tick while one is due (the shell may have lost its window):
+   * showing the same view twice must be harmless for the shell.
+   */
+  onBanner?: (view: BannerView | null) => void;
 }
 
 /** VigieAgent plus what the headless CLI and the tests drive by hand. */

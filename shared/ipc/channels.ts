@@ -15,6 +15,8 @@ export const INVOKE_CHANNELS = {
   syncNow: 'sync:now',
   exportCalendar: 'calendar:export',
   openLink: 'link:open',
+  getBanner: 'banner:get',
+  acknowledgeBanner: 'banner:acknowledge',
 } as const;
 
 export type InvokeMethod = keyof typeof INVOKE_CHANNELS;

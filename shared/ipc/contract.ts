@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  AcknowledgeBannerInput,
   GetChecklistInput,
   GuidanceInput,
   LinkInput,
@@ -14,7 +15,7 @@ import {
   SubmitInput,
 } from './schemas';
 import type { InvokeMethod } from './channels';
-import type { ChecklistView, GuidanceView, SettingsView, StatusView } from './views';
+import type { BannerView, ChecklistView, GuidanceView, SettingsView, StatusView } from './views';
 
 export interface VigieCoreApi {
   getStatus(): Promise<StatusView>;
@@ -31,6 +32,10 @@ export interface VigieCoreApi {
   exportCalendar(): Promise<{ path: string }>;
   /** Opens an allowlisted https link in the default browser. */
   openLink(url: string): Promise<void>;
+  /** The banner to show now on this workstation, or null (none due, or acknowledged). */
+  getBanner(): Promise<BannerView | null>;
+  /** "J'ai pris connaissance": closes the banner on this workstation. Idempotent; an unknown or ended key is refused. */
+  acknowledgeBanner(input: AcknowledgeBannerInput): Promise<void>;
 }
 
 export interface VigieApi extends VigieCoreApi {
@@ -51,6 +56,8 @@ export const INPUT_SCHEMAS = {
   syncNow: z.tuple([]),
   exportCalendar: z.tuple([]),
   openLink: z.tuple([LinkInput]),
+  getBanner: z.tuple([]),
+  acknowledgeBanner: z.tuple([AcknowledgeBannerInput]),
 } satisfies Record<InvokeMethod, z.ZodType<unknown[]>>;
 
 /** A failure the user should read: `message` is French/English text, never a stack. */

@@ -80,6 +80,13 @@ export const SettingsPatch = z.strictObject({
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
+/** "J'ai pris connaissance": initials are optional (a shared ward PC), so an empty string is accepted. */
+export const AcknowledgeBannerInput = z.strictObject({
+  key: z.string().min(1).max(600),
+  initials: z.string().trim().max(60),
+});
+export type AcknowledgeBannerInput = z.infer<typeof AcknowledgeBannerInput>;
+
 export const GetChecklistInput = RunId.optional();
 /** Links the renderer may ask to open: https only (the core also checks IT's host allowlist). */
 export const LinkInput = z

@@ -15,6 +15,28 @@ export interface WindowView {
   applications: { service: string; application: string }[];
 }
 
+/**
+ * The banner (issue 12, "An alert nobody misses"): what is down until when, shown in a small always-on-top window
+ * from the start of a window (or an unplanned-outage notice) until it ends or is acknowledged on this workstation.
+ * Built by electron/core/banner/ (docs/architecture.md, "The banner").
+ */
+export interface BannerView {
+  /** Identifies what is acknowledged (acknowledgeBanner's `key`); opaque to the renderer. */
+  key: string;
+  reason: 'window' | 'notice';
+  /** ISO with offset. */
+  windowStart: string;
+  windowEnd: string;
+  applications: string[];
+  services: string[];
+  /** The Services table's continuity plan (https or a file path), or null when the inventory has none. */
+  continuityPlanUrl: string | null;
+  /** For a notice, IT's text; null for a planned window. */
+  message: string | null;
+  /** Set once acknowledged on this workstation (the banner then closes). */
+  acknowledged: { at: string; workstation: string; initials: string } | null;
+}
+
 export interface InventoryStateView {
   /** ok = last sync succeeded; offline = source unreachable; invalid = source unreadable/rejected. */
   state: 'ok' | 'offline' | 'invalid';

@@ -19,6 +19,8 @@ const API_METHODS: Record<keyof VigieApi, true> = {
   syncNow: true,
   exportCalendar: true,
   openLink: true,
+  getBanner: true,
+  acknowledgeBanner: true,
   onStateChanged: true,
 };
 

@@ -103,6 +103,8 @@ export function fakeApi(status: StatusView = sampleStatus()): FakeApi {
     syncNow: fn(status),
     exportCalendar: fn({ path: '/tmp/vigie.ics' }),
     openLink: fn(undefined),
+    getBanner: fn(null),
+    acknowledgeBanner: fn(undefined),
   } as unknown as FakeApi;
 }
 

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { Inventory } from '../../../shared/inventory/model';
 import type { VigieCoreApi } from '../../../shared/ipc/contract';
 import type {
+  AcknowledgeBannerInput,
   RestartInput,
   SetCheckInput,
   SettingsPatch,
@@ -15,6 +16,7 @@ import type {
 } from '../../../shared/ipc/schemas';
 import type { Lang } from '../../../shared/i18n/format';
 import type {
+  BannerView,
   ChecklistView,
   GuidanceView,
   InventoryStateView,
@@ -66,6 +68,12 @@ export interface VigieCoreDeps {
   openExternal: (url: string) => Promise<void>;
   /** Hosts openLink may open; default settings.effective().allowedLinkHosts. */
   allowedLinkHosts?: () => string[];
+  /** The banner (electron/core/banner/); absent = no banner on this build (getBanner answers null). */
+  banner?: {
+    current(): BannerView | null;
+    /** Throws a CoreError for an unknown or ended key. */
+    acknowledge(input: AcknowledgeBannerInput): void;
+  };
   onChange?: () => void;
   log?: Logger;
 }
@@ -230,6 +238,16 @@ export class VigieCore implements VigieCoreApi {
       this.log.warn('api: openExternal failed', { error: error instanceof Error ? error.message : String(error) });
       throw new CoreError('failed', text.linkFailed);
     }
+  }
+
+  async getBanner(): Promise<BannerView | null> {
+    return this.deps.banner?.current() ?? null;
+  }
+
+  async acknowledgeBanner(input: AcknowledgeBannerInput): Promise<void> {
+    const banner = this.deps.banner;
+    if (!banner) throw new CoreError('not-found', this.text().bannerGone);
+    this.mutation(() => banner.acknowledge(input));
   }
 
   /** The profile's windows overlapping [now, now + 3 months), the one in progress included. */

@@ -19,6 +19,8 @@ export interface CoreMessages {
   calendarFailed: string;
   noProfile: string;
   nothingToExport: string;
+  /** acknowledgeBanner with a key that is not the banner of now (ended window, stale view). */
+  bannerGone: string;
 }
 
 const FR: CoreMessages = {
@@ -36,6 +38,7 @@ const FR: CoreMessages = {
   calendarFailed: "Le calendrier n'a pas pu être enregistré. Réessayez dans un moment.",
   noProfile: 'Choisissez d’abord le site et le service de ce poste dans les réglages.',
   nothingToExport: 'Aucune plage de maintenance à venir pour ce poste : rien à exporter.',
+  bannerGone: 'Cette alerte n’est plus en cours (la plage est terminée ou a changé) : il n’y a rien à confirmer.',
 };
 
 const EN: CoreMessages = {
@@ -52,6 +55,7 @@ const EN: CoreMessages = {
   calendarFailed: 'The calendar could not be saved. Try again in a moment.',
   noProfile: 'First choose the site and service of this workstation in the settings.',
   nothingToExport: 'No upcoming maintenance window for this workstation: nothing to export.',
+  bannerGone: 'This alert is no longer current (the window is over or has changed): there is nothing to acknowledge.',
 };
 
 export function messages(language: Lang): CoreMessages {
