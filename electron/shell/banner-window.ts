@@ -31,6 +31,8 @@ export interface BannerWindowLike {
   setAlwaysOnTop(flag: boolean, level: typeof BANNER_LEVEL): void;
   setFocusable(focusable: boolean): void;
   setBounds(bounds: Rectangle): void;
+  isVisible(): boolean;
+  isMinimized(): boolean;
   isDestroyed(): boolean;
   close(): void;
   once(event: 'ready-to-show', listener: () => void): unknown;
@@ -72,8 +74,8 @@ export class BannerWindow {
   constructor(private readonly deps: BannerWindowDeps) {}
 
   /**
-   * Shows this banner. Idempotent: called again (sign-in, unlock, wake) it re-places the window, re-asserts
-   * always-on-top and shows it inactive again, or creates it anew if it was closed.
+   * Shows this banner. Idempotent: called again (each tick, sign-in, unlock, wake) it re-places the window,
+   * re-asserts always-on-top and shows it inactive again if it was hidden, or creates it anew if it was closed.
    */
   show(view: BannerView): void {
     const content = JSON.stringify(view);
@@ -137,9 +139,16 @@ export class BannerWindow {
     return this.window && !this.window.isDestroyed() ? this.window : null;
   }
 
+  /**
+   * The core calls onBanner at every tick while a banner is due, and again at sign-in, unlock and wake: re-placing
+   * it and re-asserting its level are harmless then. It is shown again only when hidden or minimized ("Show
+   * desktop", Win+D), because making it unfocusable deactivates it: done every tick, it would take the keyboard
+   * away from a nurse typing her initials.
+   */
   private present(window: BannerWindowLike): void {
     window.setBounds(bannerBounds(this.deps.workArea()));
     window.setAlwaysOnTop(true, BANNER_LEVEL);
+    if (window.isVisible() && !window.isMinimized()) return;
     window.setFocusable(false);
     window.showInactive();
     // On screen now without having taken focus; from here a click may give it focus (see the header).

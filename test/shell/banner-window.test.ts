@@ -114,7 +114,7 @@ describe('BannerWindow', () => {
     }
   });
 
-  it('shown again (sign-in, unlock, wake): the same window, re-placed, on top again, inactive again, not reloaded', () => {
+  it('shown again (each tick, sign-in, unlock, wake): the same window, re-placed, on top again, not reloaded', () => {
     const { manager, area } = banner();
     manager.show(VIEW);
     const window = only();
@@ -122,13 +122,30 @@ describe('BannerWindow', () => {
     // A screen was plugged in meanwhile: the work area moved.
     area.current = { x: 0, y: 0, width: 1920, height: 1040 };
     manager.show(VIEW);
-    manager.show(VIEW);
     expect(FakeWindow.created).toHaveLength(1);
+    expect(window.alwaysOnTop).toEqual([
+      { flag: true, level: 'pop-up-menu' },
+      { flag: true, level: 'pop-up-menu' },
+    ]);
+    expect(window.bounds).toEqual(bannerBounds(area.current));
+    // Still on screen: not shown again, so a nurse typing her initials keeps the keyboard.
+    expect(window.shows).toEqual(['showInactive']);
+    expect(window.focusable).toBe(true);
+    expect(window.loadFile).toHaveBeenCalledTimes(1);
+  });
+
+  it('hidden ("Show desktop") or minimized meanwhile, it is shown again inactive, while unfocusable', () => {
+    const { manager } = banner();
+    manager.show(VIEW);
+    const window = only();
+    window.emit('ready-to-show');
+    window.visible = false;
+    manager.show(VIEW);
+    window.minimized = true;
+    manager.show(VIEW);
     expect(window.shows).toEqual(['showInactive', 'showInactive', 'showInactive']);
     expect(window.focusableWhenShown).toEqual([false, false, false]);
-    expect(window.alwaysOnTop).toHaveLength(3);
-    expect(window.bounds).toEqual(bannerBounds(area.current));
-    expect(window.loadFile).toHaveBeenCalledTimes(1);
+    expect(window.minimized).toBe(false);
     expect(window.focusCount).toBe(0);
   });
 
@@ -139,7 +156,7 @@ describe('BannerWindow', () => {
     window.emit('ready-to-show');
     manager.show({ ...VIEW, applications: ['GestLab', 'Cortex Omnitech'] });
     expect(window.loadFile).toHaveBeenCalledTimes(2);
-    expect(window.shows).toEqual(['showInactive', 'showInactive']);
+    expect(FakeWindow.created).toHaveLength(1);
   });
 
   it('comes back as a new window after the person closed it', () => {

@@ -188,6 +188,7 @@ export class FakeWindow extends EventEmitter {
   }
   showInactive(): void {
     this.visible = true;
+    this.minimized = false;
     this.shows.push('showInactive');
     this.focusableWhenShown.push(this.focusable);
   }
@@ -205,6 +206,9 @@ export class FakeWindow extends EventEmitter {
   }
   isMinimized(): boolean {
     return this.minimized;
+  }
+  isVisible(): boolean {
+    return this.visible;
   }
   restore(): void {
     this.minimized = false;

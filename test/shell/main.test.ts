@@ -377,7 +377,10 @@ describe('main.ts wiring', () => {
     expect(x).toBeGreaterThan(area.width / 2);
     expect(y).toBeGreaterThan(area.height / 2);
     banner.emit('ready-to-show');
+    // "Show desktop" hid it before the screen was locked; the PC was put to sleep with it minimized.
+    banner.visible = false;
     electron.powerMonitor.emit('unlock-screen');
+    banner.minimized = true;
     electron.powerMonitor.emit('resume');
     expect(banner.shows).toEqual(['showInactive', 'showInactive', 'showInactive']);
     expect(banner.focusableWhenShown).toEqual([false, false, false]);
