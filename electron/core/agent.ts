@@ -14,6 +14,9 @@ import { DEFAULT_REMINDERS } from '../../shared/planning/types';
 import type { Notifier, SystemEvent, TrayModel, VigieAgent, WindowKind } from './agent-types';
 import { deferredApi, Listeners } from './agent-support';
 import { VigieCore } from './api/core';
+import { BannerEmitter } from './banner/emitter';
+import { BannerModel } from './banner/model';
+import { windowBanners } from './banner/windows';
 import { CoreError } from './api/errors';
 import { ChecklistService } from './checklist/service';
 import type { Clock } from './clock';
@@ -96,6 +99,7 @@ interface Services {
   checklists: ChecklistService;
   delivery: ReportDelivery;
   scheduler: Scheduler;
+  banner: BannerModel;
   core: VigieCore;
 }
 
@@ -113,11 +117,13 @@ class CoreAgent implements Agent {
   private readonly openListeners: Listeners<WindowKind>;
   private readonly stateListeners: Listeners<StatusView>;
   private readonly messageListeners: Listeners<{ title: string; body: string }>;
+  private readonly banners: BannerEmitter;
 
   constructor(private readonly deps: AgentDeps) {
     this.openListeners = new Listeners(deps.log);
     this.stateListeners = new Listeners(deps.log);
     this.messageListeners = new Listeners(deps.log);
+    this.banners = new BannerEmitter(deps.onBanner, deps.log);
     this.api = this.createApi();
   }
 
@@ -161,6 +167,7 @@ class CoreAgent implements Agent {
 
   handleSystemEvent(event: SystemEvent): void {
     this.deps.log.info('agent: system event, re-checking now', { event });
+    if (event === 'resume' || event === 'unlock' || event === 'logon') this.banners.resendNext();
     // What is due is announced at once (catch-up after sleep); IT's policy is re-read meanwhile.
     void this.tick({ sync: true });
     if (event === 'resume' || event === 'unlock') void this.track(this.rereadPolicy());
@@ -184,6 +191,7 @@ class CoreAgent implements Agent {
     const s = this.services;
     if (!s || this.stopped) return;
     const changed = this.runScheduler(s);
+    this.emitBanner(s);
     const jobs: Promise<unknown>[] = [];
     if (options.sync === true || this.deps.clock.now().toMillis() >= s.sync.dueAt().toMillis()) {
       jobs.push(this.track(this.syncNow(s)));
@@ -258,12 +266,22 @@ class CoreAgent implements Agent {
       onOpenWindow: (window) => this.openListeners.emit(window),
       log,
     });
+    const banner = new BannerModel({
+      clock,
+      // Unplanned-outage notices plug in here as a second source (electron/core/banner/types.ts).
+      sources: [windowBanners(() => this.plan(store, settings, sync), scheduler.cache)],
+      store,
+      workstation: deps.hostname,
+      language,
+      log,
+    });
     const core = new VigieCore({
       clock,
       store,
       sync,
       settings,
       checklists,
+      banner,
       trayState: () => this.tray().state,
       pendingReports: () => delivery.pending(),
       openExternal: deps.openExternal ?? (() => Promise.reject(new Error('no browser on this workstation'))),
@@ -272,7 +290,7 @@ class CoreAgent implements Agent {
       onChange: () => this.afterApiChange(),
       log,
     });
-    this.services = { store, settings, sync, checklists, delivery, scheduler, core };
+    this.services = { store, settings, sync, checklists, delivery, scheduler, banner, core };
 
     // Before the first tick delivers anything: what the database lost is put back from the report journal.
     const restored = journal.reconcile(store, REPORT_OUTBOX_KIND);
@@ -336,6 +354,7 @@ class CoreAgent implements Agent {
     if (this.stopped) return;
     // "Re-check after every sync": a new inventory may move a window to now.
     const changed = this.runScheduler(s) || outcome.changed;
+    this.emitBanner(s);
     this.broadcastIfChanged(changed);
   }
 
@@ -344,8 +363,14 @@ class CoreAgent implements Agent {
     if (!s || this.stopped) return;
     // A profile or inventory change may make something due now; a submitted checklist has a report to send.
     const changed = this.runScheduler(s);
+    // An acknowledgement closes the banner at once.
+    this.emitBanner(s);
     void this.track(s.delivery.deliverDue());
     this.broadcastIfChanged(changed);
+  }
+
+  private emitBanner(s: Services): void {
+    this.banners.emit(() => s.banner.current());
   }
 
   private track<T>(promise: Promise<T>): Promise<T | void> {

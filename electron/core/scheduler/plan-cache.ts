@@ -77,6 +77,12 @@ export class PlanCache {
     return null;
   }
 
+  /** Every window in progress at `now` (windows of different instants may overlap), in start order. */
+  windowsAt(plan: PlanInput, now: DateTime): PlannedWindow[] {
+    const t = now.toMillis();
+    return this.ensure(plan, t, t + 1).windows.filter((w) => w.start.toMillis() <= t && t < w.end.toMillis());
+  }
+
   /** The grouped window with exactly this start and end, or null. */
   windowOf(plan: PlanInput, start: DateTime, end: DateTime): PlannedWindow | null {
     const s = start.toMillis();

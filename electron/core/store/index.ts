@@ -9,6 +9,7 @@ export { toStoreTime } from './time';
 export type { InventoryVersion, StoredInventory, NewInventoryVersion, SourceMeta } from './repos/inventory';
 export type { SyncLogEntry, SyncLogOutcome, SyncStreak } from './repos/sync-log';
 export type { AnnouncedEntry } from './repos/announced';
+export type { Acknowledgement, AcknowledgementKey } from './repos/acknowledgements';
 export type {
   ChecklistRun,
   ChecklistItem,

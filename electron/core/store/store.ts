@@ -2,6 +2,7 @@
  * on it. */
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
+import { AcknowledgementRepository } from './repos/acknowledgements';
 import { AnnouncedRepository } from './repos/announced';
 import { ChecklistRepository } from './repos/checklists';
 import { InventoryRepository } from './repos/inventory';
@@ -32,6 +33,7 @@ export class Store {
   readonly outbox: OutboxRepository;
   readonly trust: TrustRepository;
   readonly parseAttempts: ParseAttemptRepository;
+  readonly acknowledgements: AcknowledgementRepository;
 
   constructor(
     readonly db: Database.Database,
@@ -49,6 +51,7 @@ export class Store {
     this.outbox = new OutboxRepository(db, writer, clock);
     this.trust = new TrustRepository(db, writer);
     this.parseAttempts = new ParseAttemptRepository(db, writer);
+    this.acknowledgements = new AcknowledgementRepository(db, writer);
   }
 
   /** Runs `fn` in one transaction, retried as a whole on a transient write failure. */

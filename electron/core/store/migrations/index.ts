@@ -3,6 +3,7 @@ import { m001Initial } from './001_initial';
 import { m002OutboxSetAside } from './002_outbox_set_aside';
 import { m003PublicationTrust } from './003_publication_trust';
 import { m004ParseAttempts } from './004_parse_attempts';
+import { m005Acknowledgements } from './005_acknowledgements';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m002OutboxSetAside,
   m003PublicationTrust,
   m004ParseAttempts,
+  m005Acknowledgements,
 ];
