@@ -20,7 +20,7 @@ import { secureWebPreferences } from './security';
 
 /** Above ordinary always-on-top windows (a full-screen EHR), below the screen saver. */
 export const BANNER_LEVEL = 'pop-up-menu';
-export const BANNER_SIZE = { width: 380, height: 200 } as const;
+export const BANNER_SIZE = { width: 380, height: 220 } as const;
 /** Gap between the banner and the work area's edges (the taskbar is outside the work area already). */
 export const BANNER_MARGIN = 12;
 export const BANNER_TITLE = 'Vigie — Plage de maintenance en cours';

@@ -12,10 +12,13 @@ import type { DateTime } from 'luxon';
 import { currentWindow, windowsFor } from '../../shared/planning';
 import type { PlannedWindow } from '../../shared/planning';
 import type { TrayState } from '../../shared/ipc/views';
+import { DEFAULT_REMINDERS } from '../../shared/planning/types';
 import { createDispatcher, type Dispatcher } from '../../electron/core/api/dispatch';
+import { BannerModel } from '../../electron/core/banner/model';
+import { windowBanners } from '../../electron/core/banner/windows';
 import { VigieCore } from '../../electron/core/api/core';
 import { ChecklistService } from '../../electron/core/checklist/service';
-import { NEXT_WINDOW_LOOKAHEAD_DAYS } from '../../electron/core/scheduler/plan-cache';
+import { NEXT_WINDOW_LOOKAHEAD_DAYS, PlanCache } from '../../electron/core/scheduler/plan-cache';
 import { problemSince, trayState as realTrayState } from '../../electron/core/scheduler/tray';
 import { ManualClock } from '../../electron/core/clock';
 import { ReportDelivery } from '../../electron/core/reports/delivery';
@@ -142,12 +145,32 @@ async function assemble(base: Built, options: WorldOptions, saveProfile: boolean
       problem: checklists.hasUnresolvedProblem(problemSince(now)),
     });
   };
+  // The banner as the agent builds it (electron/core/agent.ts): planned windows in progress, acknowledgements in
+  // the store. Until this harness runs on createAgent (issue 14), the plan input is assembled here the same way.
+  const banner = new BannerModel({
+    clock,
+    sources: [
+      windowBanners(() => {
+        const profile = settings.profile();
+        if (!profile) return null;
+        const effective = settings.effective();
+        const reminders = effective.reminders.length > 0 ? effective.reminders : DEFAULT_REMINDERS;
+        const planOptions = { zone: clock.zone, reminders, serviceHours: effective.serviceHours };
+        return { inventory: sync.current(), profile, options: planOptions, language: effective.language };
+      }, new PlanCache()),
+    ],
+    store,
+    workstation: options.hostname ?? 'POSTE-ESSAI-01',
+    language: () => settings.effective().language,
+    log,
+  });
   const core = new VigieCore({
     clock,
     store,
     sync,
     settings,
     checklists,
+    banner,
     trayState,
     pendingReports: () => reports.pending(),
     submitContext: () => ({ workstation: 'POSTE-ESSAI-01', userAccount: 'soins-partage', appVersion: '0.1.0-essai' }),

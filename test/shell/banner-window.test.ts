@@ -96,7 +96,7 @@ describe('BannerWindow', () => {
     manager.show(VIEW);
     const window = only();
     const area = { x: 0, y: 0, width: 1366, height: 728 };
-    const placed = { x: Number(window.options.x), y: Number(window.options.y), width: 380, height: 200 };
+    const placed = { x: Number(window.options.x), y: Number(window.options.y), ...BANNER_SIZE };
     expect(inside(placed, area)).toBe(true);
     expect(placed.x + placed.width).toBeGreaterThan(area.width - 40);
     expect(placed.y + placed.height).toBeGreaterThan(area.height - 40);

@@ -1,6 +1,6 @@
 /**
  * The banner (issue 12, "An alert nobody misses"): what is down, until when, the continuity plan, and one button,
- * "J'ai pris connaissance", with optional initials (ward PCs are shared). It lives in a 380×200 window that never
+ * "J'ai pris connaissance", with optional initials (ward PCs are shared). It lives in a 380×220 window that never
  * took the keyboard (docs/architecture.md, "The banner window"), so it is one compact alert dialog: a screen reader
  * announces its title and text as soon as it appears; Tab reaches the plan, the initials and the button, and Enter
  * in the initials field acknowledges.
