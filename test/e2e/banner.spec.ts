@@ -11,6 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BANNER_SIZE } from '../../electron/shell/banner-window';
 import { expect, screenshot, test } from './fixtures';
+import { DateTime } from 'luxon';
 import { REPO_ROOT, type World } from './world';
 
 const PLAN = 'https://intranet.example.qc.ca/continuite/laboratoire';
@@ -162,5 +163,60 @@ test.describe('acknowledging', () => {
     await page.goto('./#/banner');
     await expect(page.getByTestId('banner-none')).toBeVisible();
     expect(storedAcknowledgement(world)).toBeNull();
+  });
+});
+
+test.describe('an unplanned-outage notice', () => {
+  const at = (time: string) => DateTime.fromISO(`2026-12-02T${time}`, { zone: 'America/Toronto' });
+  test.use({
+    worldOptions: {
+      ...options('fr'),
+      start: '2026-12-02T10:00',
+      bannerSources: [
+        () => [
+          {
+            reason: 'notice',
+            noticeId: 'panne-labo-1',
+            site: 'IUSMM',
+            start: at('09:15'),
+            end: at('12:30'),
+            services: ['Laboratoire'],
+            applications: ['GestLab'],
+            continuityPlanUrl: '\\\\serveur\\plans\\laboratoire.pdf',
+            message: 'Panne du serveur du laboratoire. Utilisez les requêtes papier.',
+          },
+        ],
+      ],
+    },
+  });
+
+  test("shows IT's message and the plan's path (not a link), and is acknowledged like a window", async ({
+    page,
+    world,
+  }) => {
+    await openBanner(page);
+    await expect(page.getByRole('alertdialog', { name: "Panne en cours jusqu'à 12 h 30" })).toBeVisible();
+    await expect(page.getByTestId('banner-message')).toHaveText(
+      'Panne du serveur du laboratoire. Utilisez les requêtes papier.',
+    );
+    await expect(page.getByTestId('banner-applications')).toHaveText('Indisponible : GestLab');
+    await expect(page.getByTestId('banner-plan-path')).toHaveText(
+      'Plan de continuité : \\\\serveur\\plans\\laboratoire.pdf',
+    );
+    await expect(page.getByTestId('banner-plan')).toHaveCount(0);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    await page.getByTestId('banner-initials').fill('JR');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('banner-done')).toBeVisible();
+    expect(
+      world.store.acknowledgements.find({
+        windowStart: at('09:15'),
+        windowEnd: at('12:30'),
+        site: 'IUSMM',
+        noticeId: 'panne-labo-1',
+      }),
+    ).toMatchObject({ initials: 'JR', workstation: 'POSTE-ESSAI-01' });
   });
 });

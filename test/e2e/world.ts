@@ -15,6 +15,7 @@ import type { TrayState } from '../../shared/ipc/views';
 import { DEFAULT_REMINDERS } from '../../shared/planning/types';
 import { createDispatcher, type Dispatcher } from '../../electron/core/api/dispatch';
 import { BannerModel } from '../../electron/core/banner/model';
+import type { BannerSource } from '../../electron/core/banner/types';
 import { windowBanners } from '../../electron/core/banner/windows';
 import { VigieCore } from '../../electron/core/api/core';
 import { ChecklistService } from '../../electron/core/checklist/service';
@@ -44,6 +45,8 @@ export interface WorldOptions {
   language?: 'fr' | 'en';
   hostname?: string;
   log?: Logger;
+  /** Banner sources besides the planned windows (an unplanned-outage notice, for instance). */
+  bannerSources?: readonly BannerSource[];
 }
 
 export interface World {
@@ -158,6 +161,7 @@ async function assemble(base: Built, options: WorldOptions, saveProfile: boolean
         const planOptions = { zone: clock.zone, reminders, serviceHours: effective.serviceHours };
         return { inventory: sync.current(), profile, options: planOptions, language: effective.language };
       }, new PlanCache()),
+      ...(options.bannerSources ?? []),
     ],
     store,
     workstation: options.hostname ?? 'POSTE-ESSAI-01',
