@@ -42,6 +42,17 @@ export const ReportItemSchema = z.object({
 });
 export type ReportItem = z.infer<typeof ReportItemSchema>;
 
+/**
+ * "J'ai pris connaissance" on this workstation's banner for the window (issue 12): when, where, and the initials
+ * typed (optional on a shared PC, so possibly empty).
+ */
+export const ReportAcknowledgementSchema = z.object({
+  at: Instant,
+  workstation: Text(253),
+  initials: Text(60),
+});
+export type ReportAcknowledgement = z.infer<typeof ReportAcknowledgementSchema>;
+
 export const VerificationReportSchema = z.object({
   format: z.literal(REPORT_FORMAT),
   version: z.literal(REPORT_VERSION),
@@ -60,5 +71,7 @@ export const VerificationReportSchema = z.object({
   createdAt: Instant,
   appVersion: Text(50),
   items: z.array(ReportItemSchema).max(1000),
+  /** Added in issue 12; optional so that reports written before it stay valid. null: the banner was not acknowledged. */
+  acknowledgement: ReportAcknowledgementSchema.nullable().optional(),
 });
 export type VerificationReport = z.infer<typeof VerificationReportSchema>;

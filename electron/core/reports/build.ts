@@ -10,6 +10,7 @@ import {
   REPORT_VERSION,
   VerificationReportSchema,
   type ContactAdvised,
+  type ReportAcknowledgement,
   type ReportItem,
   type VerificationReport,
 } from '../../../shared/reports/types';
@@ -29,6 +30,8 @@ export interface ReportContext {
   zone?: string;
   /** Defaults to the run id when it is a UUID (re-queuing the same run then never makes two reports). */
   reportId?: string;
+  /** The banner's acknowledgement for this window on this workstation (issue 12), null when none. */
+  acknowledgement?: ReportAcknowledgement | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -100,6 +103,13 @@ export function buildReport(
     createdAt: now.toISO({ suppressMilliseconds: true }) as string,
     appVersion: context.appVersion.slice(0, 50),
     items: itemsOf(items.filter((i) => i.runId === run.id)),
+    acknowledgement: context.acknowledgement
+      ? {
+          at: instant(context.acknowledgement.at, zone),
+          workstation: context.acknowledgement.workstation.slice(0, 253),
+          initials: context.acknowledgement.initials.slice(0, 60),
+        }
+      : null,
   };
   // The same schema the fleet report reads with: a report we write is a report IT can read.
   return VerificationReportSchema.parse(report);

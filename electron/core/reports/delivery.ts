@@ -189,7 +189,7 @@ export class ReportDelivery {
  * report queued, or neither (a crash between the two cannot lose the report). null when the run was not open.
  */
 export function submitWithReport(
-  store: Pick<Store, 'transaction' | 'checklists'>,
+  store: Pick<Store, 'transaction' | 'checklists'> & Partial<Pick<Store, 'acknowledgements'>>,
   delivery: Pick<ReportDelivery, 'enqueue'>,
   runId: string,
   initials: string,
@@ -199,7 +199,15 @@ export function submitWithReport(
     if (!store.checklists.submit(runId, initials, context.now)) return null;
     const run = store.checklists.getRun(runId);
     if (!run) return null;
-    const report = buildReport(run, run.items, context);
+    // The banner's acknowledgement of this window on this workstation travels with the report (issue 12).
+    const ack =
+      store.acknowledgements?.find({
+        windowStart: run.windowStart,
+        windowEnd: run.windowEnd,
+        site: run.site,
+        noticeId: null,
+      }) ?? null;
+    const report = buildReport(run, run.items, { ...context, acknowledgement: ack });
     delivery.enqueue(report);
     return report;
   });

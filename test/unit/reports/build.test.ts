@@ -95,7 +95,29 @@ describe('buildReport', () => {
           checks: [{ id: 'starts', result: 'na', comment: '', restart: null, contactAdvised: null }],
         },
       ],
+      acknowledgement: null,
     });
+  });
+
+  it('carries the banner acknowledgement of the window, in local time, and stays readable without it', () => {
+    const run = submittedRun();
+    const report = buildReport(run, run.items, {
+      workstation: 'HMR-LAB-0042',
+      userAccount: 'soins.lab',
+      appVersion: '0.1.0',
+      now: clock.now(),
+      acknowledgement: { at: '2026-12-02T07:01:30.000Z', workstation: 'HMR-LAB-0042', initials: '' },
+    });
+    expect(report.acknowledgement).toEqual({
+      at: '2026-12-02T02:01:30-05:00',
+      workstation: 'HMR-LAB-0042',
+      initials: '',
+    });
+    // Report format v1 stays open: a report written before issue 12 (no field at all) is still valid…
+    const { acknowledgement: _dropped, ...older } = report;
+    expect(VerificationReportSchema.safeParse(older).success).toBe(true);
+    // …and a malformed acknowledgement is not.
+    expect(VerificationReportSchema.safeParse({ ...report, acknowledgement: { at: 'hier' } }).success).toBe(false);
   });
 
   it('refuses a run that is still open', () => {

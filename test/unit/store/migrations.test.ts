@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assertWellFormed, migrate, MIGRATIONS, NewerSchemaError, schemaVersion } from '../../../electron/core/store';
 import type { Migration } from '../../../electron/core/store';
 import { m004ParseAttempts } from '../../../electron/core/store/migrations/004_parse_attempts';
+import { m005Acknowledgements } from '../../../electron/core/store/migrations/005_acknowledgements';
 import { tempDir } from './tmp';
 
 /** The schema each version must produce: table → columns in order, plus index names. Append, never edit. */
@@ -81,6 +82,15 @@ after(m004ParseAttempts.version, (t) => {
     'finished_at',
   ];
 });
+
+// 005_acknowledgements: "J'ai pris connaissance" on the banner, one row per window (or notice) and site.
+after(
+  m005Acknowledgements.version,
+  (t) => {
+    t.acknowledgements = ['window_start', 'window_end', 'site', 'notice_id', 'at', 'workstation', 'initials'];
+  },
+  [...(EXPECTED[m005Acknowledgements.version - 1]?.indexes ?? []), 'acknowledgements_key'].sort(),
+);
 
 function freshDb(): Database.Database {
   return new Database(path.join(tempDir(), 'fresh.sqlite'));
@@ -163,6 +173,24 @@ describe('migrations', () => {
     ).toThrow(/FOREIGN KEY/);
     db.prepare("DELETE FROM checklist_runs WHERE id = 'r'").run();
     expect(db.prepare('SELECT COUNT(*) AS n FROM checklist_items').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('keeps one acknowledgement per window, site and notice (a window has no notice id: still unique)', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS);
+    const insert = db.prepare(
+      `INSERT OR IGNORE INTO acknowledgements (window_start, window_end, site, notice_id, at, workstation, initials)
+       VALUES ('s', 'e', 'IUSMM', ?, 't', 'PC', ?)`,
+    );
+    expect(insert.run(null, 'MT').changes).toBe(1);
+    expect(insert.run(null, 'XX').changes).toBe(0);
+    expect(insert.run('avis-1', 'XX').changes).toBe(1);
+    expect(insert.run('avis-1', 'YY').changes).toBe(0);
+    expect(db.prepare('SELECT initials FROM acknowledgements ORDER BY initials').all()).toEqual([
+      { initials: 'MT' },
+      { initials: 'XX' },
+    ]);
     db.close();
   });
 
