@@ -108,18 +108,7 @@ function main(): void {
   // Every webContents, including any the app did not create on purpose, gets the same locks.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, links, log }));
 
-  let stopped = false;
-  let stopping = false;
-  app.on('before-quit', (event) => {
-    if (stopped) return;
-    event.preventDefault();
-    if (stopping) return;
-    stopping = true;
-    void shutdown(running, log).finally(() => {
-      stopped = true;
-      app.quit();
-    });
-  });
+  quitAfterShutdown(() => running, log);
 
   app
     .whenReady()
@@ -402,6 +391,22 @@ function wirePowerEvents(parts: ShellParts, agent: VigieAgent): { start: () => v
       powerMonitor.removeListener('unlock-screen', onUnlock);
     },
   };
+}
+
+/** The first quit is held back until the core has stopped (its store closed cleanly), then let through. */
+function quitAfterShutdown(running: () => Running | null, log: Logger): void {
+  let stopped = false;
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    void shutdown(running(), log).finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
 }
 
 async function shutdown(running: Running | null, log: Logger): Promise<void> {

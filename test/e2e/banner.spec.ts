@@ -158,6 +158,18 @@ test.describe('acknowledging', () => {
     expect(new URL(page.url()).hash).toBe('#/banner');
   });
 
+  test("acknowledged after the window ended: the core's reason is shown in words, nothing is stored", async ({
+    page,
+    world,
+  }) => {
+    await openBanner(page);
+    world.clock.set('2026-12-02T04:05');
+    await page.getByTestId('banner-acknowledge').click();
+    await expect(page.getByTestId('alert')).toContainText('Cette alerte n’est plus en cours');
+    await expect(page.getByTestId('banner-done')).toHaveCount(0);
+    expect(storedAcknowledgement(world)).toBeNull();
+  });
+
   test('at the end of the window there is no banner any more', async ({ page, world }) => {
     world.clock.set('2026-12-02T04:00');
     await page.goto('./#/banner');
