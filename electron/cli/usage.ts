@@ -20,7 +20,7 @@ export const USAGE = {
     '--out <fichier.ics> [--lang fr|en] [--json]',
   simulate:
     'simulate --inventory <fichier> --site <site> --service <service> [--service …] --from <date> --to <date> ' +
-    '[--asleep <début>/<fin> …] [--lang fr|en] [--public-key <fichier.pub> …] [--json]',
+    '[--asleep <début>/<fin> …] [--ack <date ISO> …] [--lang fr|en] [--public-key <fichier.pub> …] [--json]',
   agent:
     'agent [--inventory <fichier>] [--site <site>] [--service <service> …] [--data-dir <dossier>] ' +
     '[--public-key <fichier.pub> …] [--policy <config.json>]',

@@ -16,6 +16,7 @@ const SPEC = {
   from: { type: 'string', required: true },
   to: { type: 'string', required: true },
   asleep: { type: 'list' },
+  ack: { type: 'list' },
   ...LANG_OPTIONS,
   'public-key': { type: 'list' },
   json: { type: 'flag' },
@@ -49,6 +50,8 @@ export const simulateCommand: Command = {
       if (end <= start) throw new UsageError(`--asleep : la fin doit être après le début (« ${text} »)`);
       return { start, end };
     });
+    // "J'ai pris connaissance" at these instants (issue 12): the banner open then closes.
+    const acks = (args.lists.ack ?? []).map((text) => parseMoment(text, zone, 'ack'));
     const keyFiles = args.lists['public-key'] ?? [];
     if (keyFiles.length > 0) {
       // As a workstation whose policy lists these keys: an unsigned or modified inventory is not used.
@@ -64,9 +67,16 @@ export const simulateCommand: Command = {
       from,
       to,
       asleep,
+      acks,
     });
+    const [unmatched] = result.unmatchedAcks;
+    if (unmatched !== undefined) {
+      throw new UsageError(
+        `--ack : aucun bandeau n’est ouvert à ${unmatched} (poste en veille, hors période ou déjà fermé)`,
+      );
+    }
     if (args.flags.json) {
-      printJson(io, { notifications: result.notifications, trayStates: result.trayStates });
+      printJson(io, { notifications: result.notifications, trayStates: result.trayStates, banners: result.banners });
       return 0;
     }
     const lines = result.notifications.map((n) => `${n.at}  ${KIND_FR[n.kind].padEnd(12)} ${n.title} — ${n.body}`);
@@ -76,6 +86,11 @@ export const simulateCommand: Command = {
         '',
         'États de l’icône :',
         ...result.trayStates.map((s) => `${s.at}  ${s.state}`),
+        '',
+        'Bandeaux :',
+        ...(result.banners.length > 0
+          ? result.banners.map((b) => `${b.opensAt} → ${b.closesAt}  ${b.applications.join(', ')}`)
+          : ['Aucun bandeau sur cette période.']),
         '',
         `${result.stats.ticks} vérifications simulées en ${result.stats.elapsedMs} ms.`,
         '',

@@ -12,6 +12,9 @@ import type { Lang } from '../../../shared/i18n/format';
 import type { Inventory } from '../../../shared/inventory/model';
 import type { TrayState } from '../../../shared/ipc/views';
 import type { PlanOptions, Profile } from '../../../shared/planning/types';
+import { BannerModel } from '../banner/model';
+import { BannerTimeline, type SimulatedBanner } from '../banner/simulated';
+import { windowBanners } from '../banner/windows';
 import { ChecklistService } from '../checklist/service';
 import type { Clock } from '../clock';
 import { RecordingNotifier } from '../notify/simple';
@@ -31,6 +34,8 @@ export interface SimulationInput {
   to: DateTime;
   /** [start, end) intervals during which the machine is asleep or off. */
   asleep?: readonly { start: DateTime; end: DateTime }[];
+  /** Instants at which the banner open then is acknowledged (`--ack`); each is a tick of its own. */
+  acks?: readonly DateTime[];
   tickMs?: number;
 }
 
@@ -46,6 +51,10 @@ export interface SimulatedNotification {
 export interface SimulationResult {
   notifications: SimulatedNotification[];
   trayStates: { at: string; state: TrayState }[];
+  /** The banners shown (issue 12), in opening order. */
+  banners: SimulatedBanner[];
+  /** `acks` at which no banner was open. */
+  unmatchedAcks: string[];
   /** For the curious and the benchmark: ticks run, timeline recomputations, checklist windows opened. */
   stats: { ticks: number; recomputations: number; windowsOpened: number; elapsedMs: number };
 }
@@ -95,18 +104,23 @@ export class SimulationClock implements Clock {
   }
 }
 
-/** The tick instants: the grid from `from` to `to` (inclusive) minus the asleep intervals, plus each wake-up. */
+/**
+ * The tick instants: the grid from `from` to `to` (inclusive) minus the asleep intervals, plus each wake-up and each
+ * `extra` instant (an --ack click) that falls in the period while awake.
+ */
 export function tickInstants(
   fromMs: number,
   toMs: number,
   asleep: readonly [number, number][],
   tickMs: number,
+  extra: Iterable<number> = [],
 ): number[] {
   const isAsleep = (t: number): boolean => asleep.some(([a, b]) => a <= t && t < b);
   const out = new Set<number>();
   for (let t = fromMs; t <= toMs; t += tickMs) if (!isAsleep(t)) out.add(t);
   // Waking up is a tick of its own (the agent's 'resume' re-check), off the 30 s grid.
   for (const [, wake] of asleep) if (wake >= fromMs && wake <= toMs && !isAsleep(wake)) out.add(wake);
+  for (const t of extra) if (t >= fromMs && t <= toMs && !isAsleep(t)) out.add(t);
   return [...out].sort((a, b) => a - b);
 }
 
@@ -120,6 +134,9 @@ export function simulate(input: SimulationInput): SimulationResult {
   let windowsOpened = 0;
   let ticks = 0;
   let recomputations: number;
+  let banners: BannerTimeline;
+  /** --ack instants not yet ticked (each one is removed when its tick runs). */
+  const acks = new Set((input.acks ?? []).map((a) => a.toMillis()));
   try {
     const store = openStore({ dir, clock, log: silentLogger });
     try {
@@ -146,6 +163,16 @@ export function simulate(input: SimulationInput): SimulationResult {
         // 5 minutes (the writes were a third of the run time).
         persistEveryMs: 3_600_000,
       });
+      banners = new BannerTimeline(
+        new BannerModel({
+          clock,
+          sources: [windowBanners(() => plan, scheduler.cache)],
+          store,
+          workstation: 'simulation',
+          language: () => plan.language,
+          log: silentLogger,
+        }),
+      );
       const asleep = (input.asleep ?? []).map((i) => [i.start.toMillis(), i.end.toMillis()] as [number, number]);
       let pending = false;
       let problem = false;
@@ -156,10 +183,12 @@ export function simulate(input: SimulationInput): SimulationResult {
         input.to.toMillis(),
         asleep,
         input.tickMs ?? SIMULATION_TICK_MS,
+        acks,
       )) {
         clock.setMillis(t);
         ticks++;
         const result = scheduler.tick();
+        banners.observe(clock.now(), acks.delete(t));
         // Runs only change when the scheduler creates one (nobody answers a checklist in a simulation).
         if (result.changed || refresh) {
           pending = checklists.pendingRun() !== null;
@@ -198,6 +227,11 @@ export function simulate(input: SimulationInput): SimulationResult {
       body: n.body,
     })),
     trayStates,
+    banners: banners.banners,
+    // Clicks while the PC slept or outside the period found no banner either.
+    unmatchedAcks: [...banners.unmatchedAcks, ...[...acks].map((ms) => iso(DateTime.fromMillis(ms, { zone })))].sort(
+      (a, b) => Date.parse(a) - Date.parse(b),
+    ),
     stats: { ticks, recomputations, windowsOpened, elapsedMs: Math.round(performance.now() - started) },
   };
 }

@@ -149,31 +149,33 @@ describe('banner model', () => {
 
   it('takes other sources (notices) alongside windows; a failing source does not hide the others', () => {
     const notice = (now: DateTime): BannerCandidate[] =>
-      [
-        {
-          reason: 'notice',
-          noticeId: 'avis-7',
-          site: 'IUSMM',
-          start: DateTime.fromISO('2026-12-02T01:30:00', { zone: ZONE }),
-          end: DateTime.fromISO('2026-12-02T05:00:00', { zone: ZONE }),
-          services: ['Laboratoire'],
-          applications: ['GestLab'],
-          continuityPlanUrl: null,
-          message: 'Panne de GestLab : utilisez les requêtes papier.',
-        },
-        // A source may hand back what just ended (here: at this very instant): the model drops it.
-        {
-          reason: 'notice',
-          noticeId: 'avis-6',
-          site: 'IUSMM',
-          start: DateTime.fromISO('2026-12-02T01:00:00', { zone: ZONE }),
-          end: DateTime.fromISO('2026-12-02T02:30:00', { zone: ZONE }),
-          services: ['Laboratoire'],
-          applications: ['Cortex Omnitech'],
-          continuityPlanUrl: null,
-          message: 'Terminé.',
-        },
-      ].filter((c) => c.start <= now);
+      (
+        [
+          {
+            reason: 'notice',
+            noticeId: 'avis-7',
+            site: 'IUSMM',
+            start: DateTime.fromISO('2026-12-02T01:30:00', { zone: ZONE }),
+            end: DateTime.fromISO('2026-12-02T05:00:00', { zone: ZONE }),
+            services: ['Laboratoire'],
+            applications: ['GestLab'],
+            continuityPlanUrl: null,
+            message: 'Panne de GestLab : utilisez les requêtes papier.',
+          },
+          // A source may hand back what just ended (here: at this very instant): the model drops it.
+          {
+            reason: 'notice',
+            noticeId: 'avis-6',
+            site: 'IUSMM',
+            start: DateTime.fromISO('2026-12-02T01:00:00', { zone: ZONE }),
+            end: DateTime.fromISO('2026-12-02T02:30:00', { zone: ZONE }),
+            services: ['Laboratoire'],
+            applications: ['Cortex Omnitech'],
+            continuityPlanUrl: null,
+            message: 'Terminé.',
+          },
+        ] satisfies BannerCandidate[]
+      ).filter((c) => c.start <= now);
     const broken: BannerSource = () => {
       throw new Error('share unreadable');
     };

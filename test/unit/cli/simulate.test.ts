@@ -8,6 +8,14 @@ import { cli, DEFAULT_INVENTORY } from './helpers';
 interface Output {
   notifications: { at: string; kind: string; windowStart: string; windowEnd: string; title: string; body: string }[];
   trayStates: { at: string; state: string }[];
+  banners: {
+    opensAt: string;
+    closesAt: string;
+    reason: string;
+    windowStart: string;
+    windowEnd: string;
+    applications: string[];
+  }[];
 }
 
 const BASE = [
@@ -57,7 +65,7 @@ describe('cli simulate', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = r.json<Output>();
-    expect(Object.keys(out)).toEqual(['notifications', 'trayStates']);
+    expect(Object.keys(out)).toEqual(['notifications', 'trayStates', 'banners']);
     for (const n of out.notifications) {
       expect(Object.keys(n)).toEqual(['at', 'kind', 'windowStart', 'windowEnd', 'title', 'body']);
     }
@@ -117,11 +125,65 @@ describe('cli simulate', () => {
     ]);
   });
 
+  it('banners: one per window, from its start to its end, in the agreed shape', async () => {
+    const out = (await cli(BASE)).json<Output>();
+    expect(out.banners).toEqual([
+      {
+        opensAt: DEC2.windowStart,
+        closesAt: DEC2.windowEnd,
+        reason: 'window',
+        ...DEC2,
+        applications: ['Cortex Omnitech', 'GestLab', 'Unity Real Time IUSMM'],
+      },
+      { opensAt: DEC16.windowStart, closesAt: DEC16.windowEnd, reason: 'window', ...DEC16, applications: ['Cobas IT'] },
+    ]);
+    for (const b of out.banners) {
+      expect(Object.keys(b)).toEqual(['opensAt', 'closesAt', 'reason', 'windowStart', 'windowEnd', 'applications']);
+    }
+  });
+
+  it('--ack closes the banner open at that instant, then and there; the other window keeps its own', async () => {
+    const r = await cli([...BASE, '--ack', '2026-12-02T02:10:15']);
+    expect(r.code).toBe(0);
+    const out = r.json<Output>();
+    expect(out.banners.map((b) => [b.opensAt, b.closesAt])).toEqual([
+      [DEC2.windowStart, '2026-12-02T02:10:15-05:00'],
+      [DEC16.windowStart, DEC16.windowEnd],
+    ]);
+  });
+
+  it('--asleep: a window still in progress at wake-up opens at wake-up; one slept through has none', async () => {
+    const wake = (await cli([...BASE, '--asleep', '2026-12-02T01:00/2026-12-02T03:00'])).json<Output>();
+    expect(wake.banners[0]).toMatchObject({ opensAt: '2026-12-02T03:00:00-05:00', closesAt: DEC2.windowEnd, ...DEC2 });
+    const through = (await cli([...BASE, '--asleep', '2026-12-02T01:00/2026-12-02T05:00'])).json<Output>();
+    expect(through.banners.map((b) => b.windowStart)).toEqual([DEC16.windowStart]);
+    // Open before a nap inside the window: still the same banner after it, closing at the end.
+    const nap = (await cli([...BASE, '--asleep', '2026-12-02T02:30/2026-12-02T03:00'])).json<Output>();
+    expect(nap.banners[0]).toMatchObject({ opensAt: DEC2.windowStart, closesAt: DEC2.windowEnd });
+    // Asleep across the end: it closed at the end, not at wake-up.
+    const late = (await cli([...BASE, '--asleep', '2026-12-02T03:00/2026-12-02T06:00'])).json<Output>();
+    expect(late.banners[0]).toMatchObject({ opensAt: DEC2.windowStart, closesAt: DEC2.windowEnd });
+  });
+
+  it('refuses an --ack when no banner is open then (after the end, asleep, unreadable) with exit code 2', async () => {
+    for (const args of [
+      ['--ack', '2026-12-02T04:00'],
+      ['--ack', '2026-12-02T02:40', '--asleep', '2026-12-02T02:30/2026-12-02T03:00'],
+      ['--ack', '2026-12-02T02:10', '--ack', '2026-12-02T02:20'],
+      ['--ack', 'bientôt'],
+    ]) {
+      const r = await cli([...BASE, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^simulate : --ack : /);
+    }
+  });
+
   it('writes readable French without --json', async () => {
     const r = await cli(BASE.filter((a) => a !== '--json'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2026-12-02T02:00:00-05:00  Début');
     expect(r.stdout).toContain('États de l’icône :');
+    expect(r.stdout).toContain('Bandeaux :\n2026-12-02T02:00:00-05:00 → 2026-12-02T04:00:00-05:00  Cortex Omnitech');
   });
 
   it('refuses bad arguments with exit code 2', async () => {
