@@ -17,14 +17,14 @@ import { REPO_ROOT, type World } from './world';
 const PLAN = 'https://intranet.example.qc.ca/continuite/laboratoire';
 
 /** The JSON test inventory, with a continuity plan for the lab and a second application in the same window. */
-function inventory(): string {
+function inventory(plan = PLAN): string {
   const file = path.join(REPO_ROOT, 'test', 'fixtures', 'inventory', 'inventaire.json');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as {
     applications: Record<string, unknown>[];
     services: { site: string; service: string; continuityPlanUrl: string | null }[];
   };
   for (const service of data.services) {
-    if (service.site === 'IUSMM' && service.service === 'Laboratoire') service.continuityPlanUrl = PLAN;
+    if (service.site === 'IUSMM' && service.service === 'Laboratoire') service.continuityPlanUrl = plan;
   }
   data.applications.push({
     direction: 'DSP',
@@ -37,10 +37,10 @@ function inventory(): string {
   return JSON.stringify(data);
 }
 
-const options = (language: 'fr' | 'en') => ({
+const options = (language: 'fr' | 'en', plan = PLAN) => ({
   // The first Wednesday of December 2026, in the 2 h – 4 h window.
   start: '2026-12-02T03:00',
-  inventoryText: { name: 'inventaire.json', text: inventory() },
+  inventoryText: { name: 'inventaire.json', text: inventory(plan) },
   profile: { site: 'IUSMM', services: ['Laboratoire'] },
   policy: { intranetUrl: 'https://intranet.example.qc.ca/vigie/guide' },
   language,
@@ -230,5 +230,18 @@ test.describe('an unplanned-outage notice', () => {
         noticeId: 'panne-labo-1',
       }),
     ).toMatchObject({ initials: 'JR', workstation: 'POSTE-ESSAI-01' });
+  });
+});
+
+test.describe('a continuity plan on a host IT did not allow', () => {
+  test.use({ worldOptions: options('fr', 'https://plans.ailleurs.example.com/labo') });
+
+  test('is refused by the core with its reason, and nothing opens (fails closed)', async ({ page, world }) => {
+    await openBanner(page);
+    await page.getByTestId('banner-plan').click();
+    await expect(page.getByTestId('alert')).toContainText("Ce lien n'est pas autorisé par les TI");
+    expect(world.opened).toEqual([]);
+    // The banner stays, and can still be acknowledged.
+    await expect(page.getByTestId('banner-acknowledge')).toBeVisible();
   });
 });
