@@ -5,24 +5,13 @@
  */
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BannerView } from '../../shared/ipc';
 import { BANNER_SIZE, BannerWindow, bannerBounds } from '../../electron/shell/banner-window';
-import { FakeWindow, memoryLogger } from './fakes';
+import { FakeWindow, memoryLogger, sampleBanner } from './fakes';
 
 const INDEX = '/opt/Vigie/resources/app.asar/dist/renderer/index.html';
 const PRELOAD = '/opt/Vigie/resources/app.asar/dist/electron/preload.cjs';
 
-const VIEW: BannerView = {
-  key: 'fenetre:2026-12-02T03:00:00.000-05:00',
-  reason: 'window',
-  windowStart: '2026-12-02T03:00:00.000-05:00',
-  windowEnd: '2026-12-02T04:00:00.000-05:00',
-  applications: ['GestLab'],
-  services: ['Laboratoire'],
-  continuityPlanUrl: null,
-  message: null,
-  acknowledged: null,
-};
+const VIEW = sampleBanner();
 
 function banner(area: { current: Rectangle } = { current: { x: 0, y: 0, width: 1366, height: 728 } }) {
   const log = memoryLogger();

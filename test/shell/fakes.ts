@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 import type { Mock } from 'vitest';
-import type { StatusView, VigieCoreApi } from '../../shared/ipc';
+import type { BannerView, StatusView, VigieCoreApi } from '../../shared/ipc';
 import type { Notification, TrayModel, VigieAgent, WindowKind } from '../../electron/core/agent-types';
 import type { Logger } from '../../electron/shell/log';
 import { importInventory, importSideTable } from '../../electron/core/inventory/import';
@@ -53,6 +53,20 @@ export function sampleStatus(overrides: Partial<StatusView> = {}): StatusView {
     ...overrides,
   };
 }
+
+/** The banner of the 2 h – 4 h window of 2 December 2026 (as the core's banner model builds it). */
+export const sampleBanner = (overrides: Partial<BannerView> = {}): BannerView => ({
+  key: 'window||1796194800000|1796202000000',
+  reason: 'window',
+  windowStart: '2026-12-02T02:00:00-05:00',
+  windowEnd: '2026-12-02T04:00:00-05:00',
+  applications: ['GestLab'],
+  services: ['Laboratoire'],
+  continuityPlanUrl: null,
+  message: null,
+  acknowledged: null,
+  ...overrides,
+});
 
 export const sampleTray = (overrides: Partial<TrayModel> = {}): TrayModel => ({
   state: 'idle',

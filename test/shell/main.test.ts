@@ -13,7 +13,16 @@ import type { BannerView } from '../../shared/ipc';
 import { toBridgeError } from '../../shared/ipc/bridge';
 import type { AgentDeps } from '../../electron/core/agent';
 import { APP_ID } from '../../electron/core/app-id';
-import { createFakeElectron, fakeAgent, FakeTray, FakeWindow, flush, sampleNotification, sampleStatus } from './fakes';
+import {
+  createFakeElectron,
+  fakeAgent,
+  FakeTray,
+  FakeWindow,
+  flush,
+  sampleBanner,
+  sampleNotification,
+  sampleStatus,
+} from './fakes';
 import type { FakeAgent, FakeElectron } from './fakes';
 
 type ToastCallback = (error: Error | null, response: string) => void;
@@ -142,17 +151,7 @@ function invoke(channel: string, frame: unknown, ...args: unknown[]): Promise<un
 const hashOf = (w: FakeWindow) => (w.loadFile.mock.calls[0]?.[1] as { hash: string }).hash;
 const hashes = () => FakeWindow.created.map(hashOf);
 
-const BANNER: BannerView = {
-  key: 'fenetre:2026-12-02T03:00:00.000-05:00',
-  reason: 'window',
-  windowStart: '2026-12-02T03:00:00.000-05:00',
-  windowEnd: '2026-12-02T04:00:00.000-05:00',
-  applications: ['GestLab'],
-  services: ['Laboratoire'],
-  continuityPlanUrl: null,
-  message: null,
-  acknowledged: null,
-};
+const BANNER = sampleBanner();
 
 describe('main.ts wiring', () => {
   it('starts as a secure single-instance tray app and shows the status window', async () => {
