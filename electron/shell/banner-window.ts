@@ -111,6 +111,8 @@ export class BannerWindow {
       this.shown = null;
     });
     window.once('ready-to-show', () => {
+      // A banner closed before it was painted must not mark its successor as painted.
+      if (this.window !== window) return;
       this.painted = true;
       this.present(window);
     });

@@ -158,6 +158,20 @@ describe('BannerWindow', () => {
     expect(manager.isShown()).toBe(true);
   });
 
+  it('a banner closed before it was painted does not get its successor shown before that one is painted', () => {
+    const { manager } = banner();
+    manager.show(VIEW);
+    const first = FakeWindow.created[0] as FakeWindow;
+    manager.hide();
+    manager.show(VIEW);
+    const second = FakeWindow.created[1] as FakeWindow;
+    first.emit('ready-to-show');
+    manager.show(VIEW);
+    expect(second.shows).toEqual([]);
+    second.emit('ready-to-show');
+    expect(second.shows).toEqual(['showInactive']);
+  });
+
   it('closes on hide (null from the core), and is then no event target; hide with nothing shown does nothing', () => {
     const { manager } = banner();
     manager.hide();
