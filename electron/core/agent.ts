@@ -17,6 +17,7 @@ import { deferredApi, Listeners } from './agent-support';
 import { VigieCore } from './api/core';
 import { BannerEmitter } from './banner/emitter';
 import { BannerModel } from './banner/model';
+import { noticeBanners } from './banner/notices';
 import { windowBanners } from './banner/windows';
 import { CoreError } from './api/errors';
 import { ChecklistService } from './checklist/service';
@@ -327,10 +328,32 @@ class CoreAgent implements Agent {
       onOpenWindow: (window) => this.openListeners.emit(window),
       log,
     });
+    const noticeWatcher = new NoticeWatcher({
+      clock,
+      folder: () => noticesFolder(settings.effective()),
+      log,
+      ...deps.notices,
+    });
+    const notices = new NoticeAnnouncer({
+      clock,
+      store,
+      notices: () => noticeWatcher.notices(),
+      plan: () => this.plan(store, settings, sync),
+      notifier: deps.notifier,
+      checklists,
+      onOpenWindow: (window) => this.openListeners.emit(window),
+      log,
+    });
     const banner = new BannerModel({
       clock,
-      // Unplanned-outage notices plug in here as a second source (electron/core/banner/types.ts).
-      sources: [windowBanners(() => this.plan(store, settings, sync), scheduler.cache)],
+      // Planned windows in progress, then the outage notices in force (electron/core/banner/types.ts).
+      sources: [
+        windowBanners(() => this.plan(store, settings, sync), scheduler.cache),
+        noticeBanners(
+          (now) => notices.activeAt(now),
+          () => this.plan(store, settings, sync),
+        ),
+      ],
       store,
       workstation: deps.hostname,
       language,
@@ -358,22 +381,6 @@ class CoreAgent implements Agent {
         };
       },
       onChange: () => this.afterApiChange(),
-      log,
-    });
-    const noticeWatcher = new NoticeWatcher({
-      clock,
-      folder: () => noticesFolder(settings.effective()),
-      log,
-      ...deps.notices,
-    });
-    const notices = new NoticeAnnouncer({
-      clock,
-      store,
-      notices: () => noticeWatcher.notices(),
-      plan: () => this.plan(store, settings, sync),
-      notifier: deps.notifier,
-      checklists,
-      onOpenWindow: (window) => this.openListeners.emit(window),
       log,
     });
     const verified = createVerifiedWatcher({

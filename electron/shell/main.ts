@@ -17,6 +17,7 @@ import {
   Menu,
   nativeImage,
   powerMonitor,
+  screen,
   session,
   shell,
   Tray,
@@ -25,12 +26,13 @@ import {
 import type { NativeImage } from 'electron';
 import type { TrayState } from '../../shared/ipc/views';
 import { createAgent } from '../core/agent';
-import type { VigieAgent, WindowKind } from '../core/agent-types';
+import type { Notification, Notifier, VigieAgent, WindowKind } from '../core/agent-types';
 import { APP_ID, PRODUCT_NAME } from '../core/app-id';
 import { SystemClock } from '../core/clock';
 import { NodeNotifier } from '../core/notify';
 import { tuneV8 } from '../core/v8-tuning';
 import { adminArgs, runAdminMode } from './admin-mode';
+import { BannerWindow } from './banner-window';
 import { ClockJumpDetector } from './clock-jump';
 import { createCalendarExporter } from './calendar-export';
 import { e2eHooksEnabled, installE2eHooks, recordingBackend } from './e2e-hooks';
@@ -106,18 +108,7 @@ function main(): void {
   // Every webContents, including any the app did not create on purpose, gets the same locks.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isAppUrl, links, log }));
 
-  let stopped = false;
-  let stopping = false;
-  app.on('before-quit', (event) => {
-    if (stopped) return;
-    event.preventDefault();
-    if (stopping) return;
-    stopping = true;
-    void shutdown(running, log).finally(() => {
-      stopped = true;
-      app.quit();
-    });
-  });
+  quitAfterShutdown(() => running, log);
 
   app
     .whenReady()
@@ -151,38 +142,111 @@ interface BootContext {
   links: ExternalLinks;
 }
 
+/** What boot() builds before the core exists; every step below receives it. */
+interface ShellParts extends BootContext {
+  assetsDir: string;
+  windows: WindowManager;
+  banner: BannerWindow;
+  open: (kind: WindowKind) => void;
+}
+
+type Stop = () => void;
+
 function trustHosts(links: ExternalLinks, hosts: readonly string[]): void {
   for (const host of hosts) links.trustLinkFromCore(`https://${host}/`);
 }
 
+/**
+ * The start, step by step (issue 14 asked for the 131-line boot to show its steps): windows (none shown yet), toasts,
+ * the core (which shows and closes the banner), the bridge, the tray, the core's requests (windows, messages),
+ * power events; then the core starts and the session's start is announced ('logon').
+ */
 async function boot(context: BootContext): Promise<Running> {
-  const { clock, log, appRoot, links } = context;
-  const assetsDir = join(appRoot, 'assets');
-  const devTools = !app.isPackaged;
-
-  let windows: WindowManager | null = null;
-  const open = (kind: WindowKind): void => {
-    windows?.open(kind);
-  };
+  const parts = createWindows(context);
   // `npm run test:electron` only (never in the installed app): see e2e-hooks.ts.
   const hooks = e2eHooksEnabled(app.isPackaged, process.env);
-  const toastRecords: ToastRecord[] = [];
+  const toasts = createToasts(parts, hooks);
+  const agent = createCore(parts, toasts.notifier);
+  const trust = trustCoreLinks(parts, agent);
+  const tray = createTray(parts, agent);
+  const power = wirePowerEvents(parts, agent);
+  const stops: Stop[] = [...wireBridge(parts, agent), trust.stop, ...wireCoreRequests(parts, agent), power.stop];
+
+  await agent.start();
+  tray.controller.start();
+  if (hooks) installE2eHooks<Tray, Menu>({ ...tray.handles, ...toasts.hooks });
+  trust.now();
+  power.start();
+  // Started at sign-in or by hand: either way a session begins, and a banner not yet acknowledged comes back.
+  agent.handleSystemEvent('logon');
+
+  const dispose = (): void => {
+    for (const stop of stops) stop();
+    tray.controller.dispose();
+    parts.banner.hide();
+    parts.windows.closeAll();
+  };
+  return { agent, windows: parts.windows, dispose };
+}
+
+/** The app windows and the banner: created on demand, so nothing is shown yet. */
+function createWindows(context: BootContext): ShellParts {
+  const assetsDir = join(context.appRoot, 'assets');
+  const preloadPath = join(context.appRoot, 'dist', 'electron', 'preload.cjs');
+  const devTools = !app.isPackaged;
+  const windows = new WindowManager({
+    createWindow: (options) => new BrowserWindow(options),
+    rendererIndexPath: context.rendererIndexPath,
+    preloadPath,
+    iconPath: join(assetsDir, 'icon.png'),
+    devTools,
+    log: context.log,
+  });
+  const banner = new BannerWindow({
+    createWindow: (options) => new BrowserWindow(options),
+    workArea: () => screen.getPrimaryDisplay().workArea,
+    rendererIndexPath: context.rendererIndexPath,
+    preloadPath,
+    devTools,
+    log: context.log,
+  });
+  return { ...context, assetsDir, windows, banner, open: (kind) => void windows.open(kind) };
+}
+
+/** Toasts through node-notifier; a click opens the window the toast is about. */
+function createToasts(parts: ShellParts, hooks: boolean) {
+  const records: ToastRecord[] = [];
   const backend = createNotifierBackend(process.platform, process.arch);
   const toasts = new NodeNotifier({
-    backend: hooks ? recordingBackend(backend, toastRecords) : backend,
+    backend: hooks ? recordingBackend(backend, records) : backend,
     appId: APP_ID,
     platform: process.platform,
-    iconPath: join(assetsDir, 'icon.png'),
-    log,
+    iconPath: join(parts.assetsDir, 'icon.png'),
+    log: parts.log,
   });
+  return {
+    notifier: withClickRouting(toasts, parts.open),
+    hooks: {
+      toast: (notification: Notification): ToastRecord => {
+        toasts.notify(notification, () => parts.open(notification.opens));
+        const last = records.at(-1);
+        if (!last) throw new Error("le notificateur n'a pas appelé node-notifier");
+        return last;
+      },
+      toasts: records,
+    },
+  };
+}
 
-  const agent = createAgent({
+function createCore(parts: ShellParts, notifier: Notifier): VigieAgent {
+  const { clock, log, links } = parts;
+  const agent: VigieAgent = createAgent({
     userDataDir: app.getPath('userData'),
-    assetsDir,
+    assetsDir: parts.assetsDir,
     hostname: hostname(),
     clock,
-    notifier: withClickRouting(toasts, open),
-    policySources: context.policySources,
+    notifier,
+    policySources: parts.policySources,
     log,
     appVersion: app.getVersion(),
     // Inventory files from the share are parsed in a utilityProcess: a hostile one cannot take the tray app down.
@@ -198,32 +262,52 @@ async function boot(context: BootContext): Promise<Running> {
       reveal: (file) => shell.showItemInFolder(file),
       log,
     }),
+    // The core decides when a banner is due and when it ends (issue 12); the shell only shows or closes it.
+    onBanner: (view) => {
+      if (view) parts.banner.show(view);
+      else parts.banner.hide();
+    },
   });
+  return agent;
+}
 
-  windows = new WindowManager({
-    createWindow: (options) => new BrowserWindow(options),
-    rendererIndexPath: context.rendererIndexPath,
-    preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'),
-    iconPath: join(assetsDir, 'icon.png'),
-    devTools,
-    log,
-  });
-  const manager = windows;
+/** IPC handlers for every bridge call, and the core's state changes pushed to every open window and the banner. */
+function wireBridge(parts: ShellParts, agent: VigieAgent): Stop[] {
+  const { log } = parts;
+  const targets = function* () {
+    yield* parts.windows.eventTargets();
+    yield* parts.banner.eventTargets();
+  };
+  return [
+    registerIpcHandlers(ipcMain, agent.api, trustedAppFrame(parts.isAppUrl), log),
+    broadcastStateChanges(agent, targets, log),
+  ];
+}
 
-  const unregisterIpc = registerIpcHandlers(ipcMain, agent.api, trustedAppFrame(context.isAppUrl), log);
-  const stopBroadcast = broadcastStateChanges(agent, () => manager.eventTargets(), log);
-
-  // Links shown by the core (intranet guide, calendar) come from IT's configuration: trust their hosts.
-  const trustCoreLinks = (intranetUrl?: string | null): void => {
+/** Links shown by the core (intranet guide, calendar, continuity plans) come from IT's configuration: trust them. */
+function trustCoreLinks(parts: ShellParts, agent: VigieAgent): { now: () => void; stop: Stop } {
+  const { links, log } = parts;
+  const trust = (intranetUrl?: string | null): void => {
     links.trustLinkFromCore(intranetUrl);
     for (const item of agent.tray().menu) if (item.action?.type === 'link') links.trustLinkFromCore(item.action.url);
   };
-  const stopTrust = agent.onStateChanged((status) => trustCoreLinks(status.intranetUrl));
+  const stop = agent.onStateChanged((status) => trust(status.intranetUrl));
+  const now = (): void => {
+    trust();
+    agent.api
+      .getStatus()
+      .then((status) => trust(status.intranetUrl))
+      .catch((error: unknown) => log.warn('état initial indisponible', errorData(error)));
+  };
+  return { now, stop };
+}
 
+function createTray(parts: ShellParts, agent: VigieAgent) {
+  const { assetsDir, links, log } = parts;
   const icons = new Map<TrayState, NativeImage>();
   let systemTray: Tray | null = null;
   let trayMenu: Menu | null = null;
-  const tray = new TrayController<NativeImage, Menu>({
+  const controller = new TrayController<NativeImage, Menu>({
     agent,
     createTray: (icon) => (systemTray = new Tray(icon)),
     iconFor: (state) => {
@@ -237,7 +321,7 @@ async function boot(context: BootContext): Promise<Running> {
     },
     buildMenu: (template) => (trayMenu = Menu.buildFromTemplate(template)),
     actions: {
-      openWindow: open,
+      openWindow: parts.open,
       openLink: (url) => {
         void links.open(url).catch((error: unknown) => log.error('ouverture du lien impossible', errorData(error)));
       },
@@ -248,8 +332,12 @@ async function boot(context: BootContext): Promise<Running> {
     },
     log,
   });
+  return { controller, handles: { tray: () => systemTray, trayMenu: () => trayMenu } };
+}
 
-  const stopOpen = agent.onOpenWindow(open);
+/** The windows the core asks for, and its rare messages for the user. */
+function wireCoreRequests(parts: ShellParts, agent: VigieAgent): Stop[] {
+  const stopOpen = agent.onOpenWindow(parts.open);
   // Rare and important (e.g. "the local database was rebuilt"): a message box, which Focus Assist cannot hide.
   const stopMessages = agent.onUserMessage((message) => {
     dialog
@@ -260,13 +348,20 @@ async function boot(context: BootContext): Promise<Running> {
         detail: message.body,
         buttons: ['OK'],
       })
-      .catch((error: unknown) => log.warn('message non affiché', errorData(error)));
+      .catch((error: unknown) => parts.log.warn('message non affiché', errorData(error)));
   });
+  return [stopOpen, stopMessages];
+}
 
-  // IT's policy is re-read at unlock and resume (Group Policy refreshes meanwhile): by the core for its settings,
-  // here for the link hosts the shell's own gate allows.
+/**
+ * Wake, unlock and clock jumps re-check the schedule at once (docs/architecture.md, rule 8) and bring back an
+ * unacknowledged banner. IT's policy is re-read at unlock and resume (Group Policy refreshes meanwhile): by the
+ * core for its settings, here for the link hosts the shell's own gate allows.
+ */
+function wirePowerEvents(parts: ShellParts, agent: VigieAgent): { start: () => void; stop: Stop } {
+  const { clock, log, links } = parts;
   const rereadPolicy = (): void => {
-    readShellPolicy(context.policySources, log)
+    readShellPolicy(parts.policySources, log)
       .then((policy) => trustHosts(links, policy.allowedLinkHosts))
       .catch((error: unknown) => log.warn('configuration TI non relue', errorData(error)));
   };
@@ -287,38 +382,31 @@ async function boot(context: BootContext): Promise<Running> {
     clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
     onJump: () => agent.handleSystemEvent('time-change'),
   });
-
-  await agent.start();
-  tray.start();
-  if (hooks) {
-    installE2eHooks<Tray, Menu>({
-      tray: () => systemTray,
-      trayMenu: () => trayMenu,
-      toast: (notification) => {
-        toasts.notify(notification, () => open(notification.opens));
-        const last = toastRecords.at(-1);
-        if (!last) throw new Error("le notificateur n'a pas appelé node-notifier");
-        return last;
-      },
-      toasts: toastRecords,
-    });
-  }
-  trustCoreLinks();
-  clockJumps.start();
-  agent.api
-    .getStatus()
-    .then((status) => trustCoreLinks(status.intranetUrl))
-    .catch((error: unknown) => log.warn('état initial indisponible', errorData(error)));
-
-  const dispose = (): void => {
-    clockJumps.stop();
-    powerMonitor.removeListener('resume', onResume);
-    powerMonitor.removeListener('unlock-screen', onUnlock);
-    for (const stop of [stopOpen, stopMessages, stopTrust, stopBroadcast, unregisterIpc]) stop();
-    tray.dispose();
-    manager.closeAll();
+  return {
+    // Once the core runs: a jump re-checks a schedule that must exist first.
+    start: () => clockJumps.start(),
+    stop: () => {
+      clockJumps.stop();
+      powerMonitor.removeListener('resume', onResume);
+      powerMonitor.removeListener('unlock-screen', onUnlock);
+    },
   };
-  return { agent, windows: manager, dispose };
+}
+
+/** The first quit is held back until the core has stopped (its store closed cleanly), then let through. */
+function quitAfterShutdown(running: () => Running | null, log: Logger): void {
+  let stopped = false;
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    void shutdown(running(), log).finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
 }
 
 async function shutdown(running: Running | null, log: Logger): Promise<void> {

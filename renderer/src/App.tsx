@@ -1,5 +1,6 @@
 /** The frame shared by every window: a header with the navigation, the page of the route, an error boundary. */
 import { useEffect } from 'react';
+import { BannerPage } from './banner/BannerPage';
 import { ChecklistPage } from './checklist/ChecklistPage';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/Feedback';
@@ -17,7 +18,12 @@ export function App() {
   );
 }
 
-const NAV: Route[] = [{ name: 'checklist', runId: null }, { name: 'status' }, { name: 'settings' }];
+/** The banner is not a page one navigates to: it opens on its own when the core says so. */
+const NAV: Exclude<Route, { name: 'banner' }>[] = [
+  { name: 'checklist', runId: null },
+  { name: 'status' },
+  { name: 'settings' },
+];
 
 function Frame() {
   const { t } = useT();
@@ -27,6 +33,15 @@ function Frame() {
   useEffect(() => {
     document.title = `${t(`title.${route.name}`)} — ${t('app.name')}`;
   }, [route.name, t]);
+
+  // The banner is a small window of its own (docs/architecture.md, "The banner window"): no header, no navigation.
+  if (route.name === 'banner') {
+    return (
+      <main className="banner-page" data-route="banner">
+        <ErrorBoundary message={t('error.crash')}>{!ready ? <Loading /> : <BannerPage />}</ErrorBoundary>
+      </main>
+    );
+  }
 
   return (
     <>
@@ -66,5 +81,7 @@ function Page({ route }: { route: Route }) {
       return <StatusPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'banner':
+      return <BannerPage />;
   }
 }

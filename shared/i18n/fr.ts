@@ -226,6 +226,19 @@ export const fr = {
   'verified.again': 'Vérifier quand même',
   'verified.againLabel': 'Vérifier quand même la plage du {window}',
   'verified.runPill': 'Faite par {workstation}',
+  'title.banner': 'Maintenance en cours',
+  'banner.title.window': 'Maintenance en cours',
+  'banner.title.notice': 'Panne en cours',
+  'banner.until': "jusqu'à {time}",
+  'banner.untilFurther': "jusqu'à nouvel ordre",
+  'banner.untilDay': "jusqu'au {date}, {time}",
+  'banner.down': 'Indisponible : {applications}',
+  'banner.plan': 'Plan de continuité des activités',
+  'banner.planPath': 'Plan de continuité : {path}',
+  'banner.initials': 'Initiales (facultatif)',
+  'banner.acknowledge': "J'ai pris connaissance",
+  'banner.done': 'Merci : votre prise de connaissance est enregistrée.',
+  'banner.none': 'Aucune maintenance en cours sur ce poste.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { noticeFileName, type Notice } from '../../shared/notices/notice';
 import { windowsFor } from '../../shared/planning';
 import type { PlannedWindow } from '../../shared/planning';
 import type { VigieCoreApi } from '../../shared/ipc/contract';
@@ -48,6 +49,8 @@ export interface WorldOptions {
   language?: 'fr' | 'en';
   hostname?: string;
   log?: Logger;
+  /** Outage notices IT published: written as real files into `<dir>/avis`, the policy's noticesSource. */
+  notices?: readonly Notice[];
 }
 
 export interface World {
@@ -205,6 +208,14 @@ export async function createWorld(options: WorldOptions): Promise<World> {
     if (options.inventoryText) fs.writeFileSync(published, options.inventoryText.text, 'utf8');
     else fs.copyFileSync(source, published);
     policy.inventorySource = published;
+  }
+  if (options.notices) {
+    const folder = path.join(dir, 'avis');
+    fs.mkdirSync(folder);
+    for (const notice of options.notices) {
+      fs.writeFileSync(path.join(folder, noticeFileName(notice.id)), JSON.stringify(notice), 'utf8');
+    }
+    policy.noticesSource = folder;
   }
   const clock = new ManualClock(options.start, 'America/Toronto');
   return assemble({ dir, reportsDir, clock, policy: { ...policy, ...options.policy }, open: 0 }, options, true);

@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 import type { Mock } from 'vitest';
-import type { StatusView, VigieCoreApi } from '../../shared/ipc';
+import type { BannerView, StatusView, VigieCoreApi } from '../../shared/ipc';
 import type { Notification, TrayModel, VigieAgent, WindowKind } from '../../electron/core/agent-types';
 import type { Logger } from '../../electron/shell/log';
 import { importInventory, importSideTable } from '../../electron/core/inventory/import';
@@ -53,6 +53,20 @@ export function sampleStatus(overrides: Partial<StatusView> = {}): StatusView {
     ...overrides,
   };
 }
+
+/** The banner of the 2 h – 4 h window of 2 December 2026 (as the core's banner model builds it). */
+export const sampleBanner = (overrides: Partial<BannerView> = {}): BannerView => ({
+  key: 'window||1796194800000|1796202000000',
+  reason: 'window',
+  windowStart: '2026-12-02T02:00:00-05:00',
+  windowEnd: '2026-12-02T04:00:00-05:00',
+  applications: ['GestLab'],
+  services: ['Laboratoire'],
+  continuityPlanUrl: null,
+  message: null,
+  acknowledged: null,
+  ...overrides,
+});
 
 export const sampleTray = (overrides: Partial<TrayModel> = {}): TrayModel => ({
   state: 'idle',
@@ -167,21 +181,49 @@ export class FakeWindow extends EventEmitter {
   minimized = false;
   visible = false;
   focusCount = 0;
+  /** Every show() and showInactive(), in order (the banner must never call show()). */
+  readonly shows: ('show' | 'showInactive')[] = [];
+  /** The options' focusable, then every setFocusable(); the banner's must be false whenever it is shown. */
+  focusable: boolean;
+  focusableWhenShown: boolean[] = [];
+  readonly alwaysOnTop: { flag: boolean; level?: string }[] = [];
+  bounds: { x: number; y: number; width: number; height: number } | null = null;
   readonly loadFile = vi.fn(async (_file: string, _options: { hash: string }) => undefined);
   readonly webContents = { send: vi.fn() };
 
   constructor(readonly options: Record<string, unknown>) {
     super();
+    this.focusable = options.focusable !== false;
     FakeWindow.created.push(this);
   }
   show(): void {
     this.visible = true;
+    this.shows.push('show');
+    this.focusableWhenShown.push(this.focusable);
+  }
+  showInactive(): void {
+    this.visible = true;
+    this.minimized = false;
+    this.shows.push('showInactive');
+    this.focusableWhenShown.push(this.focusable);
+  }
+  setFocusable(focusable: boolean): void {
+    this.focusable = focusable;
+  }
+  setAlwaysOnTop(flag: boolean, level?: string): void {
+    this.alwaysOnTop.push({ flag, ...(level ? { level } : {}) });
+  }
+  setBounds(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.bounds = bounds;
   }
   focus(): void {
     this.focusCount += 1;
   }
   isMinimized(): boolean {
     return this.minimized;
+  }
+  isVisible(): boolean {
+    return this.visible;
   }
   restore(): void {
     this.minimized = false;
@@ -322,6 +364,8 @@ export function createFakeElectron(userDataDir: string, appPath: string) {
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
     nativeImage: { createFromPath: vi.fn((path: string) => ({ path })) },
     powerMonitor: new EventEmitter(),
+    /** A 1366×768 primary screen with a 40 px taskbar at the bottom. */
+    screen: { getPrimaryDisplay: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1366, height: 728 } })) },
     session,
     shell: { openExternal: vi.fn(async () => undefined), showItemInFolder: vi.fn() },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) },

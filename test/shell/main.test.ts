@@ -9,10 +9,20 @@ import { pathToFileURL } from 'node:url';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../shared/ipc';
+import type { BannerView } from '../../shared/ipc';
 import { toBridgeError } from '../../shared/ipc/bridge';
 import type { AgentDeps } from '../../electron/core/agent';
 import { APP_ID } from '../../electron/core/app-id';
-import { createFakeElectron, fakeAgent, FakeTray, FakeWindow, flush, sampleNotification, sampleStatus } from './fakes';
+import {
+  createFakeElectron,
+  fakeAgent,
+  FakeTray,
+  FakeWindow,
+  flush,
+  sampleBanner,
+  sampleNotification,
+  sampleStatus,
+} from './fakes';
 import type { FakeAgent, FakeElectron } from './fakes';
 
 type ToastCallback = (error: Error | null, response: string) => void;
@@ -39,6 +49,7 @@ vi.mock('electron', () => {
     'Menu',
     'nativeImage',
     'powerMonitor',
+    'screen',
     'session',
     'shell',
     'dialog',
@@ -137,7 +148,10 @@ function invoke(channel: string, frame: unknown, ...args: unknown[]): Promise<un
   return handler({ senderFrame: frame }, ...args);
 }
 
-const hashes = () => FakeWindow.created.map((w) => (w.loadFile.mock.calls[0]?.[1] as { hash: string }).hash);
+const hashOf = (w: FakeWindow) => (w.loadFile.mock.calls[0]?.[1] as { hash: string }).hash;
+const hashes = () => FakeWindow.created.map(hashOf);
+
+const BANNER = sampleBanner();
 
 describe('main.ts wiring', () => {
   it('starts as a secure single-instance tray app and shows the status window', async () => {
@@ -326,11 +340,61 @@ describe('main.ts wiring', () => {
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://plans.example.qc.ca/');
   });
 
-  it('re-checks the schedule on resume and unlock', async () => {
+  it('announces the sign-in once the core has started, and re-checks the schedule on resume and unlock', async () => {
     await boot();
+    expect(agent.handleSystemEvent.mock.calls).toEqual([['logon']]);
+    const [started] = agent.start.mock.invocationCallOrder;
+    const [loggedOn] = agent.handleSystemEvent.mock.invocationCallOrder;
+    expect(started).toBeLessThan(loggedOn ?? 0);
     electron.powerMonitor.emit('resume');
     electron.powerMonitor.emit('unlock-screen');
-    expect(agent.handleSystemEvent.mock.calls).toEqual([['resume'], ['unlock']]);
+    expect(agent.handleSystemEvent.mock.calls).toEqual([['logon'], ['resume'], ['unlock']]);
+  });
+
+  it("shows the core's banner inactive in the corner, brings it back at sign-in, unlock and wake, closes it on null", async () => {
+    // The agent's contract (AgentDeps.onBanner): the banner again on 'logon', 'unlock' and 'resume'.
+    let due: BannerView | null = BANNER;
+    agent.handleSystemEvent.mockImplementation((event) => {
+      if (event === 'logon' || event === 'unlock' || event === 'resume') (holder.deps as AgentDeps).onBanner?.(due);
+    });
+    electron.app.isPackaged = true;
+    await boot();
+    const banner = FakeWindow.created.find((w) => hashOf(w) === '/banner');
+    if (!banner) throw new Error('no banner window at sign-in');
+    expect(banner.options).toMatchObject({
+      focusable: false,
+      show: false,
+      alwaysOnTop: true,
+      skipTaskbar: true,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
+    });
+    const area = { x: 0, y: 0, width: 1366, height: 728 };
+    const x = Number(banner.options.x);
+    const y = Number(banner.options.y);
+    expect(x + Number(banner.options.width)).toBeLessThanOrEqual(area.width);
+    expect(y + Number(banner.options.height)).toBeLessThanOrEqual(area.height);
+    expect(x).toBeGreaterThan(area.width / 2);
+    expect(y).toBeGreaterThan(area.height / 2);
+    banner.emit('ready-to-show');
+    // "Show desktop" hid it before the screen was locked; the PC was put to sleep with it minimized.
+    banner.visible = false;
+    electron.powerMonitor.emit('unlock-screen');
+    banner.minimized = true;
+    electron.powerMonitor.emit('resume');
+    expect(banner.shows).toEqual(['showInactive', 'showInactive', 'showInactive']);
+    expect(banner.focusableWhenShown).toEqual([false, false, false]);
+    expect(banner.alwaysOnTop.every((call) => call.flag && call.level === 'pop-up-menu')).toBe(true);
+    expect(banner.focusCount).toBe(0);
+    // The core's state changes reach the banner too (it re-reads its view).
+    agent.emitState();
+    expect(banner.webContents.send).toHaveBeenCalledWith('state:changed', expect.anything());
+
+    // Acknowledged or over: the core says null, the banner closes and stays closed at the next unlock.
+    due = null;
+    (holder.deps as AgentDeps).onBanner?.(null);
+    expect(banner.destroyed).toBe(true);
+    electron.powerMonitor.emit('unlock-screen');
+    expect(FakeWindow.created.filter((w) => hashOf(w) === '/banner')).toHaveLength(1);
   });
 
   it('hardens every web contents created', async () => {

@@ -94,7 +94,7 @@ export class BannerModel {
       key: keyOf(c),
       reason: c.reason,
       windowStart: iso(c.start, zone),
-      windowEnd: iso(c.end, zone),
+      windowEnd: c.openEnded === true ? '' : iso(c.end, zone),
       applications: [...c.applications],
       services: [...c.services],
       continuityPlanUrl: c.continuityPlanUrl,

@@ -22,6 +22,11 @@ export interface BannerCandidate {
   continuityPlanUrl: string | null;
   /** A notice's text for the ward; null for a planned window. */
   message: string | null;
+  /**
+   * A notice published without an end (electron/core/banner/notices.ts): `end` is then only a bound, and the view's
+   * `windowEnd` is '' (the banner says "until further notice"), the convention the toasts use for such a notice.
+   */
+  openEnded?: boolean;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PlanCache, PlanInput } from '../scheduler/plan-cache';
 import type { BannerSource } from './types';
 
 /** The first continuity plan the Services table gives for these services, in the window's order. */
-function continuityPlan(inventory: Inventory, site: string, services: readonly string[]): string | null {
+export function continuityPlan(inventory: Inventory, site: string, services: readonly string[]): string | null {
   for (const service of services) {
     const url = serviceInfoFor(inventory, site, service)?.continuityPlanUrl;
     if (url) return url;

@@ -1,16 +1,18 @@
 /**
  * Hash routes, so one built index.html serves every window from file:// (Electron) and over http (tests):
- * #/checklist, #/checklist/<runId>, #/status, #/settings. Anything else is the checklist (the main window).
+ * #/checklist, #/checklist/<runId>, #/status, #/settings, #/banner. Anything else is the checklist (the main window).
  */
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'checklist'; runId: string | null } | { name: 'status' } | { name: 'settings' };
+export type Route =
+  { name: 'checklist'; runId: string | null } | { name: 'status' } | { name: 'settings' } | { name: 'banner' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   const [head, arg] = parts;
   if (head === 'status') return { name: 'status' };
   if (head === 'settings') return { name: 'settings' };
+  if (head === 'banner') return { name: 'banner' };
   let runId: string | null = null;
   if (head === 'checklist' && arg) {
     try {

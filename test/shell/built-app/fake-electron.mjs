@@ -92,9 +92,23 @@ export class BrowserWindow extends EventEmitter {
     return false;
   }
 }
-for (const name of ['show', 'focus', 'close', 'destroy', 'restore', 'isMinimized', 'setMenuBarVisibility']) {
+// The banner window's calls too (electron/shell/banner-window.ts): it opens only while a window is in progress.
+for (const name of [
+  'show',
+  'focus',
+  'close',
+  'destroy',
+  'restore',
+  'isMinimized',
+  'isVisible',
+  'setMenuBarVisibility',
+  'showInactive',
+  'setAlwaysOnTop',
+  'setFocusable',
+  'setBounds',
+]) {
   BrowserWindow.prototype[name] = function () {
-    return name === 'isMinimized' ? false : undefined;
+    return name === 'isMinimized' || name === 'isVisible' ? false : undefined;
   };
 }
 
@@ -141,6 +155,7 @@ export const utilityProcess = {
 };
 
 export const powerMonitor = new EventEmitter();
+export const screen = { getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1366, height: 728 } }) };
 export const ipcMain = { handle: (channel) => report('ipc-handle', { channel }), removeHandler: () => undefined };
 export const session = { defaultSession: anything() };
 export const shell = anything();

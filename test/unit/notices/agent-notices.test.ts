@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { BannerView } from '../../../shared/ipc/views';
 import { createAgent, type Agent } from '../../../electron/core/agent';
 import type { WindowKind } from '../../../electron/core/agent-types';
 import { ManualClock } from '../../../electron/core/clock';
@@ -41,6 +42,8 @@ class Rig {
   readonly notifier: RecordingNotifier;
   readonly opened: WindowKind[] = [];
   readonly reads: string[] = [];
+  /** Every onBanner call (the banner window the shell would show; null = closed). */
+  readonly banners: (BannerView | null)[] = [];
   agent!: Agent;
 
   constructor(
@@ -76,6 +79,7 @@ class Rig {
       }),
       sync: { wait: async () => undefined, random: () => 0 },
       notices: { fs: fsSeam, random: () => 0 },
+      onBanner: (view) => this.banners.push(view),
     });
     running.push(agent);
     agent.onOpenWindow((w) => this.opened.push(w));
@@ -298,5 +302,76 @@ describe('outage notices on the real core', () => {
       },
     ]);
     expect(agent.tray().state).toBe('idle');
+  });
+});
+
+describe('outage notices on the banner (issue 12 banner, issue 13 notices)', () => {
+  it("a notice in force opens the banner with IT's message until its end; acknowledged, it closes and stays closed", async () => {
+    const rig = new Rig('2026-12-03T14:00:00');
+    await rig.start();
+    expect(rig.banners.filter((b) => b !== null)).toEqual([]);
+    const { id } = await rig.cli([
+      'publish',
+      '--site',
+      'IUSMM',
+      '--service',
+      'Laboratoire',
+      '--application',
+      'GestLab',
+      '--message',
+      'Serveur en panne.',
+      '--until',
+      '2026-12-03T16:00',
+    ]);
+    await rig.runTo('2026-12-03T14:01:30');
+    const shown = rig.banners.at(-1);
+    expect(shown).toMatchObject({
+      reason: 'notice',
+      message: 'Serveur en panne.',
+      applications: ['GestLab'],
+      services: ['Laboratoire'],
+      windowEnd: '2026-12-03T16:00:00-05:00',
+    });
+    expect(await rig.agent.api.getBanner()).toMatchObject({ reason: 'notice', key: shown?.key });
+    await rig.agent.api.acknowledgeBanner({ key: shown?.key ?? '', initials: 'MT' });
+    expect(rig.banners.at(-1)).toBeNull();
+    await rig.runTo('2026-12-03T14:10:00');
+    expect(rig.banners.at(-1)).toBeNull();
+    expect(await rig.agent.api.getBanner()).toBeNull();
+    expect(
+      rig.agent.services()?.store.acknowledgements.find({
+        windowStart: '2026-12-03T14:00:00-05:00',
+        windowEnd: '2026-12-03T16:00:00-05:00',
+        site: 'IUSMM',
+        noticeId: id ?? null,
+      }),
+    ).toMatchObject({ initials: 'MT', workstation: 'POSTE-TEST-01' });
+  });
+
+  it('a notice with no end says "until further notice" (windowEnd empty) and closes when IT ends it', async () => {
+    const rig = new Rig('2026-12-03T14:00:00');
+    await rig.start();
+    const { id } = await rig.cli([
+      'publish',
+      '--site',
+      'IUSMM',
+      '--service',
+      'Laboratoire',
+      '--message',
+      'Réseau coupé.',
+    ]);
+    await rig.runTo('2026-12-03T14:01:30');
+    expect(rig.banners.at(-1)).toMatchObject({ reason: 'notice', windowEnd: '', message: 'Réseau coupé.' });
+    await rig.cli(['end', '--id', id ?? '', '--at', '2026-12-03T14:30']);
+    await rig.runTo('2026-12-03T14:32:00');
+    expect(rig.banners.at(-1)).toBeNull();
+  });
+
+  it('a notice for another service of the site opens no banner', async () => {
+    const rig = new Rig('2026-12-03T14:00:00');
+    await rig.start();
+    await rig.cli(['publish', '--site', 'IUSMM', '--service', 'Pharmacie', '--message', 'Serveur en panne.']);
+    await rig.runTo('2026-12-03T14:03:00');
+    expect(rig.banners.filter((b) => b !== null)).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHref } from '../../../renderer/src/hooks/useRoute';
 
 describe('parseRoute', () => {
-  it('reads the three windows and the optional run id', () => {
+  it('reads the three windows, the banner and the optional run id', () => {
     expect(parseRoute('#/status')).toEqual({ name: 'status' });
+    expect(parseRoute('#/banner')).toEqual({ name: 'banner' });
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
     expect(parseRoute('#/checklist')).toEqual({ name: 'checklist', runId: null });
     expect(parseRoute('#/checklist/run-42')).toEqual({ name: 'checklist', runId: 'run-42' });
