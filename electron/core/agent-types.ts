@@ -27,7 +27,7 @@ export interface TrayMenuItem {
 }
 
 export interface Notification {
-  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist';
+  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'heads-up';
   title: string;
   body: string;
   /** Window to open when the toast is clicked. */

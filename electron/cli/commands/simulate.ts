@@ -27,6 +27,7 @@ const KIND_FR = {
   end: 'Fin',
   'catch-up': 'Rattrapage',
   checklist: 'Vérification',
+  'heads-up': 'Plage ajoutée',
 } as const;
 
 /** Longest period simulated: a year of 30 s ticks is about a million ticks (a few seconds). */

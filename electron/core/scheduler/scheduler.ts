@@ -31,6 +31,7 @@ import {
   type MessageContext,
   type WindowFacts,
 } from './messages';
+import { headsUps, HeadsUpWatch } from './heads-up';
 import { PlanCache, type PlanInput } from './plan-cache';
 
 /** Where the last tick is remembered (the settings table holds small key → JSON rows; users never see it). */
@@ -82,6 +83,7 @@ export class Scheduler {
   private lastTickMs: number | null = null;
   private persistedMs: number | null = null;
   private loaded = false;
+  private readonly headsUpWatch = new HeadsUpWatch();
 
   constructor(private readonly deps: SchedulerDeps) {
     this.cache = deps.cache ?? new PlanCache();
@@ -113,6 +115,8 @@ export class Scheduler {
         const current = this.cache.currentAt(plan, now);
         if (current) from = Math.min(from, ms(current.start) - 1);
       }
+      // A window known too late for its reminders (issue 12): one heads-up, looked for when the plan changes.
+      if (this.headsUpWatch.changed(plan)) this.headsUp(plan, from, now, firstStart, result);
       const due = this.cache.eventsBetween(plan, from, nowMs).filter((e) => !this.deps.store.announced.has(e.key));
       if (due.length > 0) {
         result.caughtUp = gap;
@@ -279,6 +283,17 @@ export class Scheduler {
       }
     }
     return retryFrom;
+  }
+
+  /** heads-up.ts decides and flags; a store failure is retried at the next tick (the plan stays "changed"). */
+  private headsUp(plan: PlanInput, fromMs: number, now: DateTime, quiet: boolean, result: TickResult): void {
+    try {
+      const { announced } = this.deps.store;
+      for (const n of headsUps({ plan, cache: this.cache, announced, now, fromMs, quiet })) this.show(n, result);
+      this.headsUpWatch.settle(plan);
+    } catch (error) {
+      this.deps.log.error('scheduler: heads-up failed, will retry', { error: String(error) });
+    }
   }
 
   /** Flags all `events`; true when at least one was not flagged before (someone else did not get there first). */

@@ -36,7 +36,7 @@ export interface SimulationInput {
 
 export interface SimulatedNotification {
   at: string;
-  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist';
+  kind: 'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'heads-up';
   windowStart: string;
   windowEnd: string;
   title: string;
