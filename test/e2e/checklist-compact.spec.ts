@@ -19,6 +19,8 @@ const ROWS = [
   'DSP;IUSMM;Laboratoire;Unity Real Time;1er mercredi 2h-4h;;;oui',
   'DSP;IUSMM;Laboratoire;Softlab;1er mercredi 2h-4h;;;non',
   'DSP;IUSMM;Laboratoire;Mediclick;1er mercredi 2h-4h;;Rien à faire avant la plage.;oui',
+  // Not in the checklist (no window yet): the status window lists it, with its consigne.
+  'DSP;IUSMM;Laboratoire;Accudose;À venir;Serveur à migrer (ticket 4412).;Plage à venir : rien à faire pour l’instant.;',
 ];
 const INVENTORY = ['Liste des applications', 'Mise à jour : 2026-11-20', '', HEADER, ...ROWS, ''].join('\r\n');
 
@@ -34,6 +36,34 @@ async function submitOnScreen(page: Page): Promise<void> {
   expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
   expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
 }
+
+test.describe('compact checklist in the window’s own size (980×720, electron/shell/windows.ts)', () => {
+  test.use({
+    viewport: { width: 980, height: 720 },
+    worldOptions: {
+      start: '2026-12-02T04:00',
+      profile: { site: 'IUSMM', services: ['Laboratoire'] },
+      inventoryText: { name: 'inventaire.csv', text: INVENTORY },
+    },
+  });
+
+  test('the checks go under the name, each with its visible label; the send button is still on screen', async ({
+    page,
+    world,
+  }) => {
+    world.openChecklistForLastWindow();
+    await page.goto('./#/checklist');
+    await expect(page.locator('[data-testid^="app-"]')).toHaveCount(6);
+    await submitOnScreen(page);
+    const legend = checkBlock(page, 'Cortex Omnitech', 'transfers').locator('legend');
+    await expect(legend).toBeVisible();
+    expect((await legend.boundingBox())?.width).toBeGreaterThan(50);
+    await answer(page, 'GestLab', 'starts', 'ok');
+    await submitOnScreen(page);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'checklist-compact-980.png'), animations: 'disabled' });
+  });
+});
 
 for (const lang of ['fr', 'en'] as const) {
   test.describe(`compact checklist, six applications, 1366×768 (${lang})`, () => {
@@ -121,6 +151,16 @@ for (const lang of ['fr', 'en'] as const) {
       await details.locator('summary').click();
       await screenshot(page, `checklist-compact-full-${lang}`);
       expect(incidents).toEqual([]);
+    });
+
+    test(`the status window shows the consigne, IT's comment collapsed (${lang})`, async ({ page }) => {
+      await page.goto('./#/status');
+      const row = page.getByTestId('unscheduled').locator('tr', { hasText: 'Accudose' });
+      await expect(row).toContainText('Plage à venir : rien à faire pour l’instant.');
+      const details = row.getByTestId('it-details');
+      await expect(details.getByText('Serveur à migrer (ticket 4412).')).toBeHidden();
+      await details.locator('summary').click();
+      await expect(details.getByText('Serveur à migrer (ticket 4412).')).toBeVisible();
     });
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Short-notice heads-up (issue 12): a window that becomes known later than a reminder's lead time — a new inventory
  * at 3 h 10 adds a window at 3 h 30 while the reminder is 60 min before — gets ONE toast as soon as it is known
- * ("Plage ajoutée : aujourd'hui 3 h 30 – 3 h 36, GestLab"). The rules (README, "Short-notice heads-up"):
+ * ("Plage ajoutée : aujourd'hui 3 h 30 – 3 h 36, GestLab"). The rules (docs/architecture.md, "Short-notice
+ * heads-up"):
  *
  * - "Known late" is read from the flags, not guessed: a reminder whose instant lies before this tick's range (so no
  *   tick ever had it due) and that is not flagged was never announced although it should have been — its window was
