@@ -92,7 +92,7 @@ export async function screenshotOf(locator: Locator, name: string): Promise<stri
   // CSP refuses the <style> that the screenshot's `style` option would add).
   const stuck = (position: string) =>
     locator.page().evaluate((value) => {
-      for (const bar of document.querySelectorAll<HTMLElement>('.submit-bar')) bar.style.position = value;
+      document.querySelectorAll<HTMLElement>('.submit-bar').forEach((bar) => (bar.style.position = value));
     }, position);
   await stuck('static');
   await locator.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
