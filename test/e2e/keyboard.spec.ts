@@ -89,3 +89,25 @@ test('a problem and its restart question can be answered with the keyboard', asy
   const item = world.store.checklists.getRun(runId)?.items[0];
   expect(item).toMatchObject({ application: 'Cortex Omnitech', result: 'problem', restart: 'not-fixed' });
 });
+
+test('"Ajouter un commentaire" opens the comment box with the keyboard, and the box takes the focus', async ({
+  page,
+  world,
+}) => {
+  const runId = world.openChecklistForLastWindow();
+  await page.goto('./#/checklist');
+  await expect(page.locator('textarea')).toHaveCount(0);
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page)).testId === 'add-comment') break;
+  }
+  expect((await focused(page)).testId).toBe('add-comment');
+  await page.keyboard.press('Enter');
+  const box = page.getByTestId('check-Cortex Omnitech-starts').locator('textarea');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('Lent');
+  await page.keyboard.press('Tab');
+  await expect
+    .poll(() => world.store.checklists.getRun(runId)?.items.find((i) => i.checkId === 'starts')?.comment)
+    .toBe('Lent');
+});
