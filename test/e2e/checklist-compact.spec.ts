@@ -153,6 +153,26 @@ for (const lang of ['fr', 'en'] as const) {
       expect(incidents).toEqual([]);
     });
 
+    test(`a sent checklist reads as the same rows, answers as text (${lang})`, async ({ page, world }) => {
+      const runId = world.openChecklistForLastWindow();
+      const view = await world.core.getChecklist(runId);
+      for (const item of view?.items ?? []) {
+        for (const check of item.checks) {
+          await world.core.setCheck({ runId, application: item.application, check: check.id, result: 'ok' });
+        }
+      }
+      await world.core.submitChecklist({ runId, initials: 'M.T.' });
+      await page.goto(`./#/checklist/${runId}`);
+      await expect(page.getByTestId('checklist-submitted')).toBeVisible();
+      await expect(page.locator('[data-testid^="app-"]')).toHaveCount(6);
+      await expect(page.locator('input[type="radio"], textarea, [data-testid="add-comment"]')).toHaveCount(0);
+      await expect(page.getByTestId('submit')).toHaveCount(0);
+      await expect(checkBlock(page, 'Cortex Omnitech', 'transfers')).toHaveAttribute('data-result', 'ok');
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(results.violations.map((v) => v.id)).toEqual([]);
+      await screenshot(page, `checklist-compact-sent-${lang}`);
+    });
+
     test(`the status window shows the consigne, IT's comment collapsed (${lang})`, async ({ page }) => {
       await page.goto('./#/status');
       const row = page.getByTestId('unscheduled').locator('tr', { hasText: 'Accudose' });
