@@ -28,9 +28,18 @@ export interface TrayMenuItem {
 
 export interface Notification {
   /** 'notice' / 'notice-end': an unplanned outage notice begins / ends (issue 13). `change`: a window already announced
-   * was cancelled or moved by the Exceptions table (issue 13). `verified-elsewhere`: another workstation verified it. */
+   * was cancelled or moved by the Exceptions table (issue 13). `verified-elsewhere`: another workstation verified it. `heads-up`: a window known too late for its reminders (issue 12). */
   kind:
-    'reminder' | 'start' | 'end' | 'catch-up' | 'checklist' | 'notice' | 'notice-end' | 'change' | 'verified-elsewhere';
+    | 'reminder'
+    | 'start'
+    | 'end'
+    | 'catch-up'
+    | 'checklist'
+    | 'notice'
+    | 'notice-end'
+    | 'change'
+    | 'verified-elsewhere'
+    | 'heads-up';
   title: string;
   body: string;
   /** Window to open when the toast is clicked. */

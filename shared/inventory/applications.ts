@@ -23,6 +23,8 @@ export interface RawApplication {
   application: string;
   schedule: string;
   comment: string;
+  /** The "Consigne pour l'unité" cell ("" when the source has none). */
+  consigne: string;
   /** The "Transferts" cell text, a JSON boolean, or null when the source has none. */
   transfers: string | boolean | null;
 }
@@ -137,6 +139,7 @@ export function buildApplications(
       problem(row, 'schedule', 'warning', unrecognizedMessage(label(), schedule.message));
     }
 
+    const consigne = collapseSpaces(raw.consigne);
     let transfers: boolean | null = null;
     if (typeof raw.transfers === 'boolean') transfers = raw.transfers;
     else if (raw.transfers !== null) {
@@ -176,6 +179,8 @@ export function buildApplications(
       scheduleText,
       schedule,
       comment: intern(collapseSpaces(raw.comment)),
+      // Left out when empty, so an inventory without the column reads (and is stored) exactly as before it.
+      ...(consigne === '' ? {} : { consigne: intern(consigne) }),
       transfers,
     });
   }

@@ -33,7 +33,8 @@ export interface TableSpec<K extends string> {
   anchors: readonly K[];
 }
 
-export type ApplicationColumn = 'direction' | 'site' | 'service' | 'application' | 'schedule' | 'comment' | 'transfers';
+export type ApplicationColumn =
+  'direction' | 'site' | 'service' | 'application' | 'schedule' | 'comment' | 'consigne' | 'transfers';
 
 export const APPLICATION_TABLE: TableSpec<ApplicationColumn> = {
   kind: 'applications',
@@ -56,6 +57,21 @@ export const APPLICATION_TABLE: TableSpec<ApplicationColumn> = {
       required: true,
     },
     { key: 'comment', label: 'Commentaire', aliases: ['commentaire', 'remarque'] },
+    {
+      // What the wards see (docs/inventory-format.md, section 2); IT's Commentaire then goes under "Détails pour
+      // les TI". Not 'instruction' alone: the Contacts table uses it for its Note.
+      key: 'consigne',
+      label: 'Consigne pour l’unité',
+      aliases: [
+        'consigne pour l unite',
+        'consigne pour le service',
+        'consigne aux unite',
+        'consigne unite',
+        'consigne',
+        'instruction pour l unite',
+      ],
+      extra: true,
+    },
     {
       key: 'transfers',
       label: 'Transferts',

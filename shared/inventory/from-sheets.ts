@@ -110,6 +110,7 @@ export function inventoryFromSheets(sheets: readonly Sheet[], format: InventoryF
         application: r.get('application'),
         schedule: r.get('schedule'),
         comment: r.get('comment'),
+        consigne: r.get('consigne'),
         transfers: r.has('transfers') ? r.get('transfers') : null,
       };
     }

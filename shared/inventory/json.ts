@@ -43,6 +43,8 @@ export const ApplicationJsonSchema = z.object({
     .nullable()
     .default('')
     .transform((text) => text ?? ''),
+  /** The "Consigne pour l'unité": what wards read (docs/inventory-format.md, section 6). */
+  consigne: z.string().nullable().optional(),
   /** Omitted or null → inferred from the comment (see exchangesData). */
   transfers: z.boolean().nullable().optional(),
 });
@@ -229,6 +231,7 @@ export function inventoryFromJson(value: unknown): ImportResult {
       application: entry.application,
       schedule: entry.schedule,
       comment: entry.comment,
+      consigne: entry.consigne ?? '',
       transfers: entry.transfers ?? null,
     }),
   );
@@ -239,6 +242,7 @@ export function inventoryFromJson(value: unknown): ImportResult {
     application: 'application',
     schedule: 'schedule',
     comment: 'comment',
+    consigne: 'consigne',
     transfers: 'transfers',
   };
   const built = buildApplications(raws, { names, warnEmptySite: true, rowName: (row) => `l’élément ${row}` });
@@ -305,6 +309,7 @@ export function inventoryToJson(inventory: Inventory): InventoryJson {
       application: app.application,
       schedule: app.scheduleText,
       comment: app.comment,
+      ...(app.consigne ? { consigne: app.consigne } : {}),
       ...(app.transfers === null ? {} : { transfers: app.transfers }),
     })),
     services: inventory.services.map((s) => ({ ...s, shiftStarts: [...s.shiftStarts] })),

@@ -15,7 +15,13 @@ export interface Application {
   /** The "Plage de maintenance" text exactly as typed. */
   scheduleText: string;
   schedule: ParsedSchedule;
+  /** IT's "Commentaire": shown to wards only when there is no consigne (docs/inventory-format.md, section 2). */
   comment: string;
+  /**
+   * The "Consigne pour l'unité": what the wards read. Optional so an inventory stored before the column existed
+   * still reads; absent or "" = none (the comment is shown instead).
+   */
+  consigne?: string;
   /**
    * Whether the application exchanges data with other systems (adds the "transferts" check).
    * From an optional "Transferts" column (oui/non) when present, otherwise null and

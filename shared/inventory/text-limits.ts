@@ -19,6 +19,8 @@ export const TEXT_LIMITS = {
   url: 2000,
   /** The "Motif" of an Exceptions row, shown in toasts and the status window. */
   reason: 500,
+  /** The "Consigne pour l'unité", read by the wards: a few sentences, not a document. */
+  consigne: 2000,
 } as const;
 
 /** Services one workstation can belong to (a Postes row, the settings, a report). */
@@ -129,10 +131,18 @@ export function limitInventoryTexts(inventory: Inventory): { inventory: Inventor
     const site = fit(a.site, P, a.row, 'Site', warn);
     const service = fit(a.service, P, a.row, 'Service', warn);
     const direction = fit(a.direction, P, a.row, 'Direction', warn);
+    const consigne =
+      a.consigne === undefined
+        ? undefined
+        : fit(a.consigne, TEXT_LIMITS.consigne, a.row, 'Consigne pour l’unité', warn);
     // Unchanged rows keep their object (the import shares repeated texts; see applications.ts).
-    return application === a.application && site === a.site && service === a.service && direction === a.direction
+    return application === a.application &&
+      site === a.site &&
+      service === a.service &&
+      direction === a.direction &&
+      consigne === a.consigne
       ? a
-      : { ...a, application, site, service, direction };
+      : { ...a, application, site, service, direction, ...(consigne === undefined ? {} : { consigne }) };
   });
   const services = limitServices({ kind: 'services', rows: inventory.services }, warn).rows as Inventory['services'];
   const contacts = limitServices({ kind: 'contacts', rows: inventory.contacts }, warn).rows as Inventory['contacts'];

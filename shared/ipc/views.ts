@@ -100,7 +100,10 @@ export interface StatusView {
     application: string;
     status: 'not-affected' | 'to-be-determined' | 'unrecognized';
     scheduleText: string;
+    /** What the ward reads: the "Consigne pour l'unité", else IT's comment (shared/inventory/ward-note.ts). */
     comment: string;
+    /** IT's comment when a consigne took its place, shown under a collapsed "Détails pour les TI"; else "". */
+    itDetails: string;
   }[];
   pendingChecklist: RunSummaryView | null;
   /** Windows verified elsewhere whose checklist this workstation no longer has to do (absent: none). */
@@ -134,8 +137,13 @@ export interface CheckView {
 export interface ChecklistItemView {
   application: string;
   service: string;
-  /** The inventory's comment, shown as instructions (plain text, never HTML). */
+  /**
+   * What the ward reads (plain text, never HTML): the "Consigne pour l'unité", else IT's comment
+   * (shared/inventory/ward-note.ts).
+   */
   instructions: string;
+  /** IT's comment when a consigne took its place, shown under a collapsed "Détails pour les TI"; else "". */
+  itDetails: string;
   checks: CheckView[];
 }
 

@@ -40,7 +40,7 @@ function utcIso(dt: DateTime): string {
 }
 
 /** Upper bound of how long before a window's start a reminder can fire, in minutes. */
-function maxLeadMinutes(reminders: readonly ReminderSpec[]): number {
+export function maxLeadMinutes(reminders: readonly ReminderSpec[]): number {
   let lead = 0;
   for (const r of reminders) {
     // "The day before at HH:MM" is at most 2 local days (+ a DST hour) before the start.

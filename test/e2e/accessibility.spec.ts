@@ -28,7 +28,7 @@ async function expectNoViolations(page: Page, scene: string): Promise<void> {
 /** Last month's verification sent (history), this month's open at 05:30. */
 async function history(world: World): Promise<string> {
   world.clock.set('2026-11-04T04:40');
-  const november = world.openChecklistForLastWindow();
+  const november = await world.openChecklistForLastWindow();
   for (const [application, check, result] of [
     ['Cortex Omnitech', 'starts', 'ok'],
     ['Cortex Omnitech', 'transfers', 'ok'],
@@ -41,7 +41,7 @@ async function history(world: World): Promise<string> {
   await world.core.recordRestart({ runId: november, application: 'GestLab', check: 'starts', fixed: true });
   await world.core.submitChecklist({ runId: november, initials: 'C.B.' });
   world.clock.set('2026-12-02T05:30');
-  return world.openChecklistForLastWindow();
+  return await world.openChecklistForLastWindow();
 }
 
 for (const lang of ['fr', 'en'] as const) {

@@ -17,7 +17,7 @@ test('full flow: window ends, ticks survive a reload, problem guidance by the cl
   incidents,
 }) => {
   // 04:00: the 2h–4h window of Wednesday December 2nd is over; the scheduler opens its checklist.
-  const runId = world.openChecklistForLastWindow();
+  const runId = await world.openChecklistForLastWindow();
   await page.goto('./#/checklist');
 
   await expect(page.getByTestId('checklist-title')).toHaveText(
@@ -129,7 +129,7 @@ test('full flow: window ends, ticks survive a reload, problem guidance by the cl
 
 test('a problem fixed by restarting is recorded as such, without a contact', async ({ page, world }) => {
   world.clock.set('2026-12-02T05:30');
-  const runId = world.openChecklistForLastWindow();
+  const runId = await world.openChecklistForLastWindow();
   await page.goto('./#/checklist');
   await answer(page, 'GestLab', 'starts', 'problem');
   await page.getByTestId('restart-fixed').click();
@@ -140,7 +140,7 @@ test('a problem fixed by restarting is recorded as such, without a contact', asy
 });
 
 test('submitting is refused while checks are unanswered, and the missing ones are listed', async ({ page, world }) => {
-  const runId = world.openChecklistForLastWindow();
+  const runId = await world.openChecklistForLastWindow();
   await page.goto('./#/checklist');
   await answer(page, 'GestLab', 'starts', 'ok');
   await page.getByTestId('submit-initials').fill('JD');
@@ -158,7 +158,7 @@ test('a checklist window opened before anything is due picks the run up when the
   await expect(page.getByTestId('checklist-none')).toBeVisible();
   world.clock.set('2026-12-02T04:00');
   // The agent reaches the window's end: its scheduler opens the run and its broadcast tells the open window.
-  const runId = world.openChecklistForLastWindow();
+  const runId = await world.openChecklistForLastWindow();
   expect(world.windows.filter((w) => w === 'checklist')).toHaveLength(1);
   expect(world.notifier.shown.map((n) => `${n.kind}@${n.at}`)).toContain('checklist@2026-12-02T04:00:00-05:00');
   await expect(page.getByTestId('checklist')).toHaveAttribute('data-run', runId);

@@ -88,7 +88,16 @@ export async function screenshotOf(locator: Locator, name: string): Promise<stri
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await locator.scrollIntoViewIfNeeded();
+  // The checklist's send bar stays at the bottom of the window: an element taller than the window, captured in
+  // several scrolls, would have it painted over its middle. Unstuck for the shot (through the CSSOM: the page's
+  // CSP refuses the <style> that the screenshot's `style` option would add).
+  const stuck = (position: string) =>
+    locator.page().evaluate((value) => {
+      document.querySelectorAll<HTMLElement>('.submit-bar').forEach((bar) => (bar.style.position = value));
+    }, position);
+  await stuck('static');
   await locator.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  await stuck('');
   return file;
 }
 

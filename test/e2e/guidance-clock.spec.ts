@@ -7,7 +7,7 @@ import { openChecklistForCurrentWindow, problemNotFixed } from './helpers';
 
 test('the same problem at 06:55 gets the CDA, at 07:05 the CSI', async ({ page, world }) => {
   world.clock.set('2026-12-02T06:55');
-  world.openChecklistForLastWindow();
+  await world.openChecklistForLastWindow();
   await page.goto('./#/checklist');
   const guidance = await problemNotFixed(page, 'GestLab');
   await expect(guidance.getByTestId('guidance-contact-name')).toHaveText('CDA');
@@ -27,7 +27,7 @@ test('the same problem at 06:55 gets the CDA, at 07:05 the CSI', async ({ page, 
 
 test('while the window is still in progress: retry after its end, no one to call yet', async ({ page, world }) => {
   world.clock.set('2026-12-02T03:10');
-  openChecklistForCurrentWindow(world);
+  await openChecklistForCurrentWindow(world);
   await page.goto('./#/checklist');
   const guidance = await problemNotFixed(page, 'Cortex Omnitech', 'transfers');
   await expect(guidance.getByTestId('guidance-retry')).toHaveText(

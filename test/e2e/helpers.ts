@@ -35,14 +35,14 @@ export async function problemNotFixed(page: Page, application: string, id: Check
  * A checklist open while its window is still in progress, as after the clock went back into it (a time change):
  * the agent opens the run at the window's end (world.openChecklistForLastWindow), then the clock returns to now.
  */
-export function openChecklistForCurrentWindow(world: World): string {
+export async function openChecklistForCurrentWindow(world: World): Promise<string> {
   const profile = world.settings.profile();
   if (!profile) throw new Error('no profile');
   const now = world.clock.now();
   const window = currentWindow(world.sync.current(), profile, now, world.clock.zone);
   if (!window) throw new Error('no window in progress');
   world.clock.set(window.end);
-  const runId = world.openChecklistForLastWindow();
+  const runId = await world.openChecklistForLastWindow();
   world.clock.set(now);
   return runId;
 }

@@ -32,7 +32,7 @@ test.use({
 test('markup in the inventory is shown as text in the checklist and the status', async ({ page, world, incidents }) => {
   expect(csv).toContain(IMG);
   expect(csv).toContain(SCRIPT);
-  world.openChecklistForLastWindow();
+  await world.openChecklistForLastWindow();
   await page.goto('./#/checklist');
   const card = page.getByTestId(`app-${APP}`);
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(APP);

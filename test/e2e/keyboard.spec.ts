@@ -30,7 +30,7 @@ function focused(page: Page): Promise<Focused> {
 }
 
 test('the checklist is completed with the keyboard only', async ({ page, world }) => {
-  const runId = world.openChecklistForLastWindow();
+  const runId = await world.openChecklistForLastWindow();
   await page.goto('./#/checklist');
   await expect(page.getByTestId('checklist')).toBeVisible();
   const total = 4;
@@ -68,7 +68,7 @@ test('the checklist is completed with the keyboard only', async ({ page, world }
 
 test('a problem and its restart question can be answered with the keyboard', async ({ page, world }) => {
   world.clock.set('2026-12-02T05:30');
-  const runId = world.openChecklistForLastWindow();
+  const runId = await world.openChecklistForLastWindow();
   await page.goto('./#/checklist');
   // Into the first group, then the arrow moves to "Problème" and selects it (native radio behaviour).
   for (let i = 0; i < 40; i++) {
@@ -88,4 +88,26 @@ test('a problem and its restart question can be answered with the keyboard', asy
   await expect(guidance.getByTestId('guidance-contact-name')).toHaveText('CDA');
   const item = world.store.checklists.getRun(runId)?.items[0];
   expect(item).toMatchObject({ application: 'Cortex Omnitech', result: 'problem', restart: 'not-fixed' });
+});
+
+test('"Ajouter un commentaire" opens the comment box with the keyboard, and the box takes the focus', async ({
+  page,
+  world,
+}) => {
+  const runId = await world.openChecklistForLastWindow();
+  await page.goto('./#/checklist');
+  await expect(page.locator('textarea')).toHaveCount(0);
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page)).testId === 'add-comment') break;
+  }
+  expect((await focused(page)).testId).toBe('add-comment');
+  await page.keyboard.press('Enter');
+  const box = page.getByTestId('check-Cortex Omnitech-starts').locator('textarea');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('Lent');
+  await page.keyboard.press('Tab');
+  await expect
+    .poll(() => world.store.checklists.getRun(runId)?.items.find((i) => i.checkId === 'starts')?.comment)
+    .toBe('Lent');
 });

@@ -35,7 +35,7 @@ test('shows the window in progress, the next ones, the unscheduled applications 
 
 test('lists past verifications with their results and links to the pending one', async ({ page, world }) => {
   world.clock.set('2026-12-02T04:05');
-  const runId = world.openChecklistForLastWindow();
+  const runId = await world.openChecklistForLastWindow();
   await world.core.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });
   await world.core.setCheck({ runId, application: 'GespharX IUSMM', check: 'starts', result: 'ok' });
   await page.goto('./#/status');

@@ -51,7 +51,7 @@ const REPORT: VerificationReport = {
 
 /** 4 h: this PC's checklist run is open; 4 h 30: PC-LAB-1's report is on the share; 4 h 31: the reader finds it. */
 async function verifiedOnLab1(world: World): Promise<string> {
-  const runId = world.openChecklistForLastWindow();
+  const runId = await world.openChecklistForLastWindow();
   await new ReportWriter({ zone: world.clock.zone }).write(world.reportsDir, REPORT);
   world.clock.set('2026-12-02T04:31');
   const watcher = new VerifiedWatcher({

@@ -80,8 +80,8 @@ export interface World {
   settled(): Promise<void>;
   /** The profile's latest window that ended at or before now, or null. */
   lastEndedWindow(): PlannedWindow | null;
-  /** The agent lives through the last ended window's end and opens its checklist; returns the run's id. */
-  openChecklistForLastWindow(): string;
+  /** The agent lives through the last ended window's end and opens its checklist; resolves to the run's id. */
+  openChecklistForLastWindow(): Promise<string>;
   /** Stops the agent and starts a new one on the same folders, as after a restart of the app. */
   reopen(): Promise<World>;
   /** Stops the agent and removes the folder (once the last world on it is closed). */
@@ -165,15 +165,15 @@ async function assemble(base: Base, options: WorldOptions, firstStart: boolean):
     },
     settled: () => agent.idle(),
     lastEndedWindow,
-    openChecklistForLastWindow() {
+    async openChecklistForLastWindow() {
       const window = lastEndedWindow();
       if (!window) throw new Error('world: no ended window for the profile');
       const now = clock.now();
-      // Each tick runs the scheduler before its first await: the run exists when agent.tick() returns its promise.
+      // A tick may first read the share (is the window verified elsewhere?) before its scheduler runs: each is awaited.
       clock.set(window.end.minus({ minutes: 1 }));
-      void agent.tick();
+      await agent.tick();
       clock.set(now);
-      void agent.tick();
+      await agent.tick();
       const run = store.checklists.findByWindow(window.start, window.end);
       if (!run) {
         throw new Error(`world: the agent opened no checklist for ${window.start.toISO() ?? '?'} (not due yet?)`);

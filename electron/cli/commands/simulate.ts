@@ -37,6 +37,7 @@ const KIND_FR = {
   'notice-end': 'Fin de panne',
   change: 'Changement',
   'verified-elsewhere': 'Déjà vérifié',
+  'heads-up': 'Plage ajoutée',
 } as const;
 
 /** Longest period simulated: a year of 30 s ticks is about a million ticks (a few seconds). */

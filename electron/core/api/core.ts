@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Inventory } from '../../../shared/inventory/model';
+import { wardNote } from '../../../shared/inventory/ward-note';
 import type { VigieCoreApi } from '../../../shared/ipc/contract';
 import type {
   AcknowledgeBannerInput,
@@ -278,12 +279,14 @@ export class VigieCore implements VigieCoreApi {
       const key = `${service}\u0000${application}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const note = wardNote(app);
       out.push({
         service,
         application,
         status: schedule.status,
         scheduleText: app.scheduleText,
-        comment: app.comment.trim(),
+        comment: note.instructions,
+        itDetails: note.itDetails,
       });
     }
     return out.sort((a, b) => compareNames(a.service, b.service) || compareNames(a.application, b.application));

@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { exchangesData } from '../../../shared/inventory/exchanges';
+import { wardNote } from '../../../shared/inventory/ward-note';
 import type { Application, Inventory } from '../../../shared/inventory/model';
 import type { Lang } from '../../../shared/i18n/format';
 import type { CheckId, RestartInput, SetCheckInput, SubmitInput } from '../../../shared/ipc/schemas';
@@ -343,8 +344,8 @@ export class ChecklistService {
 
   private view(run: ChecklistRunWithItems): ChecklistView {
     return toChecklistView(run, this.deps.clock.zone, (service, application) =>
-      // Instructions come from the inventory in use, so a comment IT corrects shows up in an open checklist too.
-      (this.application(run.site, service, application)?.comment ?? '').trim(),
+      // Instructions come from the inventory in use, so a consigne IT corrects shows up in an open checklist too.
+      wardNote(this.application(run.site, service, application) ?? { comment: '' }),
     );
   }
 

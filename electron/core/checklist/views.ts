@@ -1,6 +1,7 @@
 /** Store rows → the plain JSON views the renderer gets (shared/ipc/views.ts). Instants in the local zone. */
 import { DateTime } from 'luxon';
 import type { ChecklistItemView, ChecklistView, RunSummaryView } from '../../../shared/ipc/views';
+import type { WardNote } from '../../../shared/inventory/ward-note';
 import type { ChecklistRun, ChecklistRunWithItems } from '../store';
 
 /** A store instant (UTC) → ISO with the local offset ("2026-12-02T04:00:00-05:00"). */
@@ -37,7 +38,7 @@ export function runSummary(run: ChecklistRunWithItems, zone: string): RunSummary
 export function toChecklistView(
   run: ChecklistRunWithItems,
   zone: string,
-  instructions: (service: string, application: string) => string,
+  note: (service: string, application: string) => WardNote,
 ): ChecklistView {
   const cards = new Map<string, ChecklistItemView>();
   for (const item of run.items) {
@@ -46,7 +47,7 @@ export function toChecklistView(
       card = {
         application: item.application,
         service: item.service,
-        instructions: instructions(item.service, item.application),
+        ...note(item.service, item.application),
         checks: [],
       };
       cards.set(item.application, card);

@@ -32,6 +32,7 @@ import {
   type WindowFacts,
 } from './messages';
 import { ChangeAnnouncer } from './changes';
+import { headsUps, HeadsUpWatch } from './heads-up';
 import { PlanCache, type PlanInput } from './plan-cache';
 import { dueFromPlan, splitVerified, verifiedKey, verifiedNotification, type VerifiedSource } from './verified';
 import type { WindowToVerify } from '../verified/match';
@@ -91,6 +92,7 @@ export class Scheduler {
   private readonly verifiedShown = new Set<string>();
   /** The site's verifications elsewhere, re-read only when the store's version moves (not at every tick). */
   private verifiedHeads: { version: number; site: string; heads: VerifiedHead[] } | null = null;
+  private readonly headsUpWatch = new HeadsUpWatch();
 
   constructor(private readonly deps: SchedulerDeps) {
     this.cache = deps.cache ?? new PlanCache();
@@ -123,6 +125,8 @@ export class Scheduler {
         const current = this.cache.currentAt(plan, now);
         if (current) from = Math.min(from, ms(current.start) - 1);
       }
+      // A window known too late for its reminders (issue 12): one heads-up, looked for when the plan changes.
+      if (this.headsUpWatch.changed(plan)) this.headsUp(plan, from, now, firstStart, result);
       const all = this.cache.eventsBetween(plan, from, nowMs).filter((e) => !this.deps.store.announced.has(e.key));
       let due = all;
       try {
@@ -356,6 +360,17 @@ export class Scheduler {
       for (const notification of this.changes.due(plan, now)) this.show(notification, result);
     } catch (error) {
       this.deps.log.error('scheduler: change announcement failed', { error: String(error) });
+    }
+  }
+
+  /** heads-up.ts decides and flags; a store failure is retried at the next tick (the plan stays "changed"). */
+  private headsUp(plan: PlanInput, fromMs: number, now: DateTime, quiet: boolean, result: TickResult): void {
+    try {
+      const { announced } = this.deps.store;
+      for (const n of headsUps({ plan, cache: this.cache, announced, now, fromMs, quiet })) this.show(n, result);
+      this.headsUpWatch.settle(plan);
+    } catch (error) {
+      this.deps.log.error('scheduler: heads-up failed, will retry', { error: String(error) });
     }
   }
 

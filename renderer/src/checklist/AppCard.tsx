@@ -1,8 +1,14 @@
-/** One affected application: its service, the inventory's comment as instructions (plain text), its checks. */
+/**
+ * One affected application as one row of the compact checklist (issue 12, "a checklist finished in a minute"): its
+ * name and service, one cell per check column (OK / Problème / Sans objet), then, across the whole row, what the
+ * ward should know and the problem guidance of each check answered "Problème".
+ */
 import type { CheckId, CheckResult } from '../../../shared/ipc/schemas';
 import type { ChecklistItemView } from '../../../shared/ipc/views';
+import { ItDetails } from '../components/WardNote';
 import { useT } from '../i18n';
 import { CheckBlock, CheckSummary } from './CheckBlock';
+import { ProblemGuidance } from './ProblemGuidance';
 
 export interface ItemActions {
   setResult: (application: string, check: CheckId, result: CheckResult) => void;
@@ -14,43 +20,63 @@ interface Props {
   runId: string;
   item: ChecklistItemView;
   index: number;
+  /** The run's check columns, in order: a row without one of them leaves its cell empty. */
+  columns: readonly CheckId[];
   readOnly: boolean;
   actions: ItemActions;
 }
 
-export function AppCard({ runId, item, index, readOnly, actions }: Props) {
+export function AppCard({ runId, item, index, columns, readOnly, actions }: Props) {
   const { t } = useT();
   const headingId = `item-${index}-title`;
   const { application } = item;
+  const problems = readOnly ? [] : item.checks.filter((c) => c.result === 'problem');
   return (
-    <section className="card app-card" aria-labelledby={headingId} data-testid={`app-${application}`}>
-      <h2 id={headingId}>{application}</h2>
-      <p className="meta">{t('checklist.service', { service: item.service })}</p>
-      {item.instructions.trim() && (
-        // Text from the inventory: rendered as text (React escapes it), never as HTML.
+    <section className="app-row" aria-labelledby={headingId} data-testid={`app-${application}`}>
+      <div className={`app-row-main columns-${columns.length}`}>
+        <div className="app-name">
+          <h2 id={headingId}>{application}</h2>
+          <p className="meta">{t('checklist.service', { service: item.service })}</p>
+        </div>
+        {columns.map((id) => {
+          const check = item.checks.find((c) => c.id === id);
+          if (!check) return <div key={id} className="check-cell check-absent" aria-hidden="true" />;
+          return readOnly ? (
+            <CheckSummary key={id} application={application} check={check} />
+          ) : (
+            <CheckBlock
+              key={id}
+              application={application}
+              itemIndex={index}
+              check={check}
+              actions={{
+                setResult: (result) => actions.setResult(application, id, result),
+                saveComment: (comment) => actions.saveComment(application, id, comment),
+              }}
+            />
+          );
+        })}
+      </div>
+      {(item.instructions.trim() || item.itDetails.trim()) && (
         <div className="instructions" data-testid="instructions">
-          <p className="instructions-label">{t('checklist.instructions')}</p>
-          <p className="instructions-text">{item.instructions}</p>
+          {item.instructions.trim() && (
+            <p className="instructions-text">
+              <span className="instructions-label">{t('checklist.instructions')}</span> {item.instructions}
+            </p>
+          )}
+          <ItDetails text={item.itDetails} />
         </div>
       )}
-      {item.checks.map((check) =>
-        readOnly ? (
-          <CheckSummary key={check.id} application={application} check={check} />
-        ) : (
-          <CheckBlock
-            key={check.id}
-            runId={runId}
-            application={application}
-            itemIndex={index}
-            check={check}
-            actions={{
-              setResult: (result) => actions.setResult(application, check.id, result),
-              saveComment: (comment) => actions.saveComment(application, check.id, comment),
-              recordRestart: (fixed) => actions.recordRestart(application, check.id, fixed),
-            }}
-          />
-        ),
-      )}
+      {problems.map((check) => (
+        <ProblemGuidance
+          key={check.id}
+          idBase={`item-${index}-${check.id}`}
+          runId={runId}
+          application={application}
+          check={check}
+          onRestart={(fixed) => actions.recordRestart(application, check.id, fixed)}
+        />
+      ))}
     </section>
   );
 }

@@ -1,50 +1,60 @@
 /**
- * One check of one application: OK / Problème / Sans objet as native radios (arrows move and answer, Tab leaves
- * the group), an optional comment, and the problem guidance under a "Problème". The radios show the core's stored
+ * One check of one application, as one cell of its row: OK / Problème / Sans objet as a segmented group of native
+ * radios (arrows move and answer, Tab leaves the group), whose legend names the check and the application for
+ * screen readers (the visible column header says it once for all rows). The comment box appears on "Problème", when
+ * a comment is already saved, or on request ("Ajouter un commentaire"), issue 12. The radios show the core's stored
  * answer only; a click asks the core and the returned view re-renders them.
  */
+import { useEffect, useRef, useState } from 'react';
 import type { CheckResult } from '../../../shared/ipc/schemas';
 import type { CheckView } from '../../../shared/ipc/views';
 import { useT } from '../i18n';
 import { CommentField } from './CommentField';
 import { choiceId } from './ids';
-import { ProblemGuidance } from './ProblemGuidance';
 
 const RESULTS: readonly CheckResult[] = ['ok', 'problem', 'na'];
 
-export interface CheckActions {
+interface CheckActions {
   setResult: (result: CheckResult) => void;
   saveComment: (comment: string) => void;
-  recordRestart: (fixed: boolean) => void;
 }
 
 interface Props {
-  runId: string;
   application: string;
   itemIndex: number;
   check: CheckView;
   actions: CheckActions;
 }
 
-export function CheckBlock({ runId, application, itemIndex, check, actions }: Props) {
+export function CheckBlock({ application, itemIndex, check, actions }: Props) {
   const { t } = useT();
   const base = `item-${itemIndex}-${check.id}`;
   const label = t(`check.${check.id}`);
+  const [requested, setRequested] = useState(false);
+  const commentOpen = requested || check.result === 'problem' || check.comment !== '';
+  // "Ajouter un commentaire" puts the keyboard in the box it opens; a box opened by "Problème" leaves it on the radio.
+  const focusBox = useRef(false);
+  useEffect(() => {
+    if (commentOpen && focusBox.current) {
+      focusBox.current = false;
+      document.getElementById(`${base}-comment`)?.focus();
+    }
+  }, [commentOpen, base]);
   return (
     <div
-      className="check"
+      className="check-cell"
       data-testid={`check-${application}-${check.id}`}
       data-result={check.result ?? 'none'}
       data-restart={check.restart ?? 'none'}
     >
-      <fieldset className="choices-group">
-        <legend className="check-label">
+      <fieldset className="segmented-group">
+        <legend className="check-legend">
           {label}
           <span className="visually-hidden">{t('checklist.groupSuffix', { application })}</span>
         </legend>
-        <div className="choices">
+        <div className="segmented">
           {RESULTS.map((result) => (
-            <label key={result} className={`choice choice-${result}`} htmlFor={choiceId(itemIndex, check.id, result)}>
+            <label key={result} className={`segment segment-${result}`} htmlFor={choiceId(itemIndex, check.id, result)}>
               <input
                 type="radio"
                 id={choiceId(itemIndex, check.id, result)}
@@ -59,21 +69,27 @@ export function CheckBlock({ runId, application, itemIndex, check, actions }: Pr
           ))}
         </div>
       </fieldset>
-      <CommentField
-        id={`${base}-comment`}
-        label={t('checklist.comment')}
-        hiddenSuffix={t('checklist.commentSuffix', { application, check: label })}
-        saved={check.comment}
-        onSave={actions.saveComment}
-      />
-      {check.result === 'problem' && (
-        <ProblemGuidance
-          idBase={base}
-          runId={runId}
-          application={application}
-          check={check}
-          onRestart={actions.recordRestart}
+      {commentOpen ? (
+        <CommentField
+          id={`${base}-comment`}
+          label={t('checklist.comment')}
+          hiddenSuffix={t('checklist.commentSuffix', { application, check: label })}
+          saved={check.comment}
+          onSave={actions.saveComment}
         />
+      ) : (
+        <button
+          type="button"
+          className="link-button add-comment"
+          data-testid="add-comment"
+          onClick={() => {
+            focusBox.current = true;
+            setRequested(true);
+          }}
+        >
+          {t('checklist.addComment')}
+          <span className="visually-hidden">{t('checklist.commentSuffix', { application, check: label })}</span>
+        </button>
       )}
     </div>
   );
@@ -84,8 +100,8 @@ export function CheckSummary({ application, check }: { application: string; chec
   const { t } = useT();
   const result = check.result ?? 'none';
   return (
-    <div className="check check-readonly" data-testid={`check-${application}-${check.id}`} data-result={result}>
-      <p className="check-label">{t(`check.${check.id}`)}</p>
+    <div className="check-cell check-readonly" data-testid={`check-${application}-${check.id}`} data-result={result}>
+      <p className="check-legend">{t(`check.${check.id}`)}</p>
       <p>
         <span className={`result-pill result-${result}`}>
           {t('checklist.readOnlyResult', { result: t(`result.${result}`) })}

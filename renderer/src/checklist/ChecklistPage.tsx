@@ -1,5 +1,6 @@
 /** The verification checklist (main window): #/checklist (the pending run) or #/checklist/<runId>. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CheckId } from '../../../shared/ipc/schemas';
 import type { ChecklistView } from '../../../shared/ipc/views';
 import { AlertRegion, Loading } from '../components/Feedback';
 import { useChecklist } from '../hooks/useChecklist';
@@ -40,6 +41,8 @@ export function ChecklistPage({ runId }: { runId: string | null }) {
   const readOnly = view.status === 'submitted';
   const checks = view.items.flatMap((i) => i.checks);
   const answered = checks.filter((c) => c.result !== null).length;
+  // One column per kind of check the run has ("starts", "transfers"), in the order the core gives them.
+  const columns = [...new Set<CheckId>(checks.map((c) => c.id))];
   return (
     <div className="checklist" data-testid="checklist" data-run={view.runId} data-saving={state.pending > 0}>
       <AlertRegion failure={failure} onDismiss={dismiss} />
@@ -47,29 +50,38 @@ export function ChecklistPage({ runId }: { runId: string | null }) {
         <h1 data-testid="checklist-title">
           {t('checklist.title', { window: windowText(view.windowStart, view.windowEnd, lang) })}
         </h1>
-        <p className="meta">{t('checklist.site', { site: view.site })}</p>
-        <p className="meta">{t('checklist.services', { services: view.services.join(', ') })}</p>
         <p className="meta">
-          {t('checklist.applications', { applications: view.items.map((i) => i.application).join(', ') })}
+          {t('checklist.site', { site: view.site })} · {t('checklist.services', { services: view.services.join(', ') })}
         </p>
       </div>
-      {readOnly ? <Submitted view={view} takeFocus={justSent} /> : <p className="lead">{t('checklist.intro')}</p>}
+      {readOnly ? <Submitted view={view} takeFocus={justSent} /> : <p>{t('checklist.intro')}</p>}
+      <div className="card checklist-rows">
+        {/* The rows' column headers, for the eye; each radio group's legend says the same to screen readers. */}
+        <div className={`checklist-head columns-${columns.length}`} aria-hidden="true">
+          <span>{t('checklist.column.application')}</span>
+          {columns.map((id) => (
+            <span key={id}>{t(`check.${id}`)}</span>
+          ))}
+        </div>
+        {view.items.map((item, index) => (
+          <AppCard
+            key={`${index}-${item.application}`}
+            runId={view.runId}
+            item={item}
+            index={index}
+            columns={columns}
+            readOnly={readOnly}
+            actions={state}
+          />
+        ))}
+      </div>
       {!readOnly && (
-        <p className="progress" data-testid="progress">
-          {tn('checklist.progress', answered, { answered, total: checks.length })}
-        </p>
-      )}
-      {view.items.map((item, index) => (
-        <AppCard
-          key={`${index}-${item.application}`}
-          runId={view.runId}
-          item={item}
-          index={index}
-          readOnly={readOnly}
-          actions={state}
+        <SubmitForm
+          view={view}
+          onSubmit={send}
+          progress={tn('checklist.progress', answered, { answered, total: checks.length })}
         />
-      ))}
-      {!readOnly && <SubmitForm view={view} onSubmit={send} />}
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * "Envoyer la vérification": who did it (ward PCs share one Windows account), and only once every check has an
+ * "Envoyer la vérification", in a bar kept at the bottom of the window (issue 12: reachable without scrolling
+ * whatever the number of applications), with the progress beside it: who did it (ward PCs share one Windows account), and only once every check has an
  * answer. Missing answers are listed and the keyboard is put on the first one rather than a silent refusal.
  */
 import { useRef, useState, type FormEvent } from 'react';
@@ -10,9 +11,11 @@ import { focusCheck } from './ids';
 interface Props {
   view: ChecklistView;
   onSubmit: (initials: string) => Promise<boolean>;
+  /** "2 vérifications répondues sur 4". */
+  progress: string;
 }
 
-export function SubmitForm({ view, onSubmit }: Props) {
+export function SubmitForm({ view, onSubmit, progress }: Props) {
   const { t, tn } = useT();
   const [initials, setInitials] = useState('');
   const [tried, setTried] = useState(false);
@@ -39,8 +42,10 @@ export function SubmitForm({ view, onSubmit }: Props) {
   };
 
   return (
-    <section className="card submit-card" aria-labelledby="submit-title">
-      <h2 id="submit-title">{t('submit.title')}</h2>
+    <section className="submit-bar" aria-labelledby="submit-title" data-testid="submit-bar">
+      <h2 id="submit-title" className="visually-hidden">
+        {t('submit.title')}
+      </h2>
       <form noValidate onSubmit={(e) => void submit(e)} data-testid="submit-form">
         {tried && missing.length > 0 && (
           <div role="alert" className="callout tone-warn" data-testid="missing-checks">
@@ -56,7 +61,10 @@ export function SubmitForm({ view, onSubmit }: Props) {
             </ul>
           </div>
         )}
-        <div className="field">
+        <p className="progress" data-testid="progress" role="status">
+          {progress}
+        </p>
+        <div className="field submit-initials">
           <label htmlFor="submit-initials">{t('submit.initials')}</label>
           <p id="submit-initials-help" className="hint">
             {t('submit.initialsHelp')}

@@ -1,5 +1,6 @@
 /** The profile's applications with no concrete window, labelled as the inventory has them ("À venir", "Pas touché"). */
 import type { StatusView } from '../../../shared/ipc/views';
+import { ItDetails } from '../components/WardNote';
 import { useT } from '../i18n';
 
 export function UnscheduledTable({ rows }: { rows: StatusView['unscheduled'] }) {
@@ -26,7 +27,10 @@ export function UnscheduledTable({ rows }: { rows: StatusView['unscheduled'] }) 
                 <span className={`pill situation-${r.status}`}>{t(`status.unscheduled.${r.status}`)}</span>
               </td>
               <td>{r.scheduleText}</td>
-              <td className="comment-text">{r.comment}</td>
+              <td>
+                {r.comment && <p className="comment-text cell-text">{r.comment}</p>}
+                <ItDetails text={r.itDetails} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -50,7 +50,7 @@ async function failure(promise: Promise<unknown>) {
 describe('getStatus', () => {
   it('lists the next 3 months of windows, the unscheduled applications, the inventory and the pending checklist', async () => {
     const w = await world('2026-12-02T04:30');
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     const status = await w.core.getStatus();
     expect(status.now).toBe('2026-12-02T04:30:00-05:00');
     expect(status.language).toBe('fr');
@@ -115,7 +115,7 @@ describe('checklist calls', () => {
   it('getChecklist() gives the pending run; submit records who and the agent delivers the report', async () => {
     const w = await world('2026-12-02T05:30');
     expect(await w.core.getChecklist()).toBeNull();
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     expect((await w.core.getChecklist())?.runId).toBe(runId);
     expect(await w.core.getChecklist('inconnu')).toBeNull();
 
@@ -151,7 +151,7 @@ describe('checklist calls', () => {
 
   it('every mutation calls onChange, and the agent tells the open windows', async () => {
     const w = await world('2026-12-02T05:30');
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     let changes = 0;
     const core = coreOver(w, { onChange: () => void changes++ });
     await core.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });

@@ -33,7 +33,7 @@ function caught(fn: () => unknown): CoreError {
 describe('ensureRun', () => {
   it('creates one card per affected application, with the transfers check when the comment mentions it', async () => {
     const w = await world();
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     const view = w.checklists.get(runId);
     expect(view).not.toBeNull();
     expect(view?.windowStart).toBe('2026-12-02T02:00:00-05:00');
@@ -54,11 +54,11 @@ describe('ensureRun', () => {
 
   it('is idempotent per site and window, across a restart of the app', async () => {
     const w = await world();
-    const first = w.openChecklistForLastWindow();
-    expect(w.openChecklistForLastWindow()).toBe(first);
+    const first = await w.openChecklistForLastWindow();
+    expect(await w.openChecklistForLastWindow()).toBe(first);
     const again = await w.reopen();
     worlds.push(again);
-    expect(again.openChecklistForLastWindow()).toBe(first);
+    expect(await again.openChecklistForLastWindow()).toBe(first);
     expect(again.store.checklists.listRuns()).toHaveLength(1);
   });
 
@@ -92,7 +92,7 @@ describe('ensureRun', () => {
 describe('answers', () => {
   it('are saved at once and survive a crash (store reopened)', async () => {
     const w = await world();
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     w.checklists.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'ok' });
     w.checklists.setCheck({
       runId,
@@ -116,7 +116,7 @@ describe('answers', () => {
 
   it('problem → restart not fixed remembers the contact of the moment; fixed forgets it', async () => {
     const w = await world('2026-12-02T05:30');
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     w.checklists.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });
     const view = w.checklists.recordRestart({ runId, application: 'GestLab', check: 'starts', fixed: false });
     expect(view.items[1]?.checks[0]?.restart).toBe('not-fixed');
@@ -131,7 +131,7 @@ describe('answers', () => {
 
   it('leaving "Problème" clears the restart answer and the contact', async () => {
     const w = await world('2026-12-02T05:30');
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     w.checklists.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });
     w.checklists.recordRestart({ runId, application: 'GestLab', check: 'starts', fixed: false });
     const view = w.checklists.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'ok' });
@@ -141,7 +141,7 @@ describe('answers', () => {
 
   it('refuses a restart answer without a problem, and unknown runs or applications', async () => {
     const w = await world();
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     expect(
       caught(() => w.checklists.recordRestart({ runId, application: 'GestLab', check: 'starts', fixed: true })).code,
     ).toBe('invalid-input');
@@ -163,7 +163,7 @@ describe('answers', () => {
 describe('guidance follows the clock', () => {
   async function problemRun(at: string, extra = {}) {
     const w = await world(at, extra);
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     w.checklists.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });
     w.checklists.recordRestart({ runId, application: 'GestLab', check: 'starts', fixed: false });
     return { w, runId };
@@ -186,7 +186,7 @@ describe('guidance follows the clock', () => {
 
   it('says to retry after the end while the window is still in progress, and stores no contact', async () => {
     const w = await world('2026-12-02T04:00');
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     w.clock.set('2026-12-02T03:30');
     w.checklists.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });
     w.checklists.recordRestart({ runId, application: 'GestLab', check: 'starts', fixed: false });
@@ -198,7 +198,7 @@ describe('guidance follows the clock', () => {
 
   it('speaks English when the settings say so, and names the transfers when only they fail', async () => {
     const w = await world('2026-12-02T10:00', { language: 'en' });
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     w.checklists.setCheck({ runId, application: 'Cortex Omnitech', check: 'transfers', result: 'problem' });
     const g = w.checklists.guidance(runId, 'Cortex Omnitech');
     expect(g.escalation.contact?.name).toBe('CSI');
@@ -236,7 +236,7 @@ describe('guidance follows the clock', () => {
       policy: { octopusUrl: 'https://octopus.example.qc.ca/formulaire' },
     });
     expect(w.sync.state().state).toBe('ok');
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     w.checklists.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem' });
     expect(w.checklists.guidance(runId, 'GestLab').escalation.contact).toMatchObject({
       name: 'Formulaire Octopus',
@@ -250,7 +250,7 @@ describe('guidance follows the clock', () => {
 describe('submit', () => {
   async function answered(at = '2026-12-02T10:00') {
     const w = await world(at);
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     w.checklists.setCheck({ runId, application: 'Cortex Omnitech', check: 'starts', result: 'ok' });
     w.checklists.setCheck({ runId, application: 'Cortex Omnitech', check: 'transfers', result: 'na' });
     w.checklists.setCheck({ runId, application: 'GestLab', check: 'starts', result: 'problem', comment: 'Écran gris' });
@@ -308,7 +308,7 @@ describe('submit', () => {
 
   it('records the contact of the moment for a problem whose guidance was never opened', async () => {
     const w = await world('2026-12-02T05:00');
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     for (const [application, check] of [
       ['Cortex Omnitech', 'starts'],
       ['Cortex Omnitech', 'transfers'],
@@ -327,7 +327,7 @@ describe('submit', () => {
 
   it('a problem fixed by a restart is not an unresolved problem', async () => {
     const w = await world('2026-12-02T05:00');
-    const runId = w.openChecklistForLastWindow();
+    const runId = await w.openChecklistForLastWindow();
     for (const [application, check] of [
       ['Cortex Omnitech', 'starts'],
       ['Cortex Omnitech', 'transfers'],
@@ -346,9 +346,9 @@ describe('submit', () => {
 describe('pending and history', () => {
   it('the oldest open run is the pending one; history is newest first', async () => {
     const w = await world('2026-11-04T05:00');
-    const november = w.openChecklistForLastWindow();
+    const november = await w.openChecklistForLastWindow();
     w.clock.set('2026-12-02T05:00');
-    const december = w.openChecklistForLastWindow();
+    const december = await w.openChecklistForLastWindow();
     expect(december).not.toBe(november);
     expect(w.checklists.pendingRun()?.runId).toBe(november);
     expect(w.checklists.history(10).map((r) => r.runId)).toEqual([december, november]);

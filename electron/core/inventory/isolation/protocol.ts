@@ -67,6 +67,7 @@ const Application = z.object({
   scheduleText: z.string(),
   schedule: Schedule,
   comment: z.string(),
+  consigne: z.string().optional(),
   transfers: z.boolean().nullable(),
 });
 const Service = z.object({
