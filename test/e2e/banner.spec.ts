@@ -225,8 +225,9 @@ test.describe('an unplanned-outage notice published in the notices folder', () =
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('banner-done')).toBeVisible();
     expect(
+      // A notice published after its `from` is in force (and acknowledged) from its publication on.
       world.store.acknowledgements.find({
-        windowStart: at('09:15'),
+        windowStart: at('09:20'),
         windowEnd: at('12:30'),
         site: 'IUSMM',
         noticeId: NOTICE_ID,
