@@ -8,7 +8,7 @@
  * the per-file cap is never read, and once the total cap is spent the remaining files are listed as refused.
  */
 import type { Dirent } from 'node:fs';
-import fsp from 'node:fs/promises';
+import fsp, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { compareNames } from '../../../shared/planning/names';
 import { REPORT_FORMAT, REPORT_VERSION, VerificationReportSchema } from '../../../shared/reports/types';
@@ -87,6 +87,22 @@ export function judgeReport(text: string): { report: VerificationReport } | { ki
   return { report: parsed.data };
 }
 
+/**
+ * The first `size` bytes of an open file as UTF-8, never more: exactly the size checked, so a file that grows
+ * meanwhile is read truncated (and refused as malformed by the caller's parse). Also used by the verified-elsewhere
+ * reader (electron/core/verified/window-folder.ts).
+ */
+export async function readExactly(handle: FileHandle, size: number): Promise<string> {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.toString('utf8', 0, filled);
+}
+
 type Bounded = { text: string } | { kind: SkipKind; reason: string };
 
 /** Reads at most `max` bytes: the size is checked on the open handle, before any byte is read. */
@@ -100,15 +116,7 @@ async function readBounded(file: string, max: number, reserve: (bytes: number) =
     if (!reserve(size)) {
       return { kind: 'total-cap', reason: 'Non lu : la limite totale de lecture de ce rapport est atteinte.' };
     }
-    // Exactly the size checked: a file that grows meanwhile is read truncated and refused as malformed.
-    const buffer = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return { text: buffer.toString('utf8', 0, filled) };
+    return { text: await readExactly(handle, size) };
   } finally {
     await handle.close();
   }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { DateTime } from 'luxon';
 import type { VerificationReport } from '../../../shared/reports/types';
 import { compareNames } from '../../../shared/planning/names';
-import { judgeReport, MAX_REPORT_BYTES } from '../reports/fleet-read';
+import { judgeReport, MAX_REPORT_BYTES, readExactly } from '../reports/fleet-read';
 import { isTempFileName, REPORT_EXTENSION } from '../reports/names';
 
 /** The file operations the reader needs; tests count calls through it (reads stay cheap). */
@@ -31,14 +31,7 @@ export const nodeWindowFolderFs: WindowFolderFs = {
     try {
       const { size } = await handle.stat();
       if (size > maxBytes) return null;
-      const buffer = Buffer.allocUnsafe(size);
-      let filled = 0;
-      while (filled < size) {
-        const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return buffer.toString('utf8', 0, filled);
+      return await readExactly(handle, size);
     } finally {
       await handle.close();
     }

@@ -98,19 +98,7 @@ function toHead(r: Omit<Row, 'items_json'>): VerifiedHead {
 }
 
 function toRecord(r: Row): VerifiedRecord {
-  return {
-    windowStart: r.window_start,
-    windowEnd: r.window_end,
-    site: r.site,
-    reportId: r.report_id,
-    workstation: r.workstation,
-    userAccount: r.user_account,
-    initials: r.initials,
-    submittedAt: r.submitted_at,
-    items: parseItems(r.items_json),
-    recordedAt: r.recorded_at,
-    overrideAt: r.override_at,
-  };
+  return { ...toHead(r), items: parseItems(r.items_json) };
 }
 
 export class VerifiedRepository {
