@@ -1,5 +1,6 @@
 // `npm run mutation -- <folder> [--file <source file>]… [--json] [--tests <test folder or file>]… [--incremental]
-// [--checker]`: Stryker (vitest runner) on one source folder (or only some of its files), against the tests that
+// [--checker]`: Stryker (vitest runner) on one source folder (or only some of its files or lines: --file
+// shared/schedule/dayspec.ts:55-61), against the tests that
 // matter for it, then one line with the mutation score (or only JSON with --json). Not part of `npm test`: a
 // folder takes minutes. Concurrency 1 (the machine is small and shared); the TypeScript checker (which drops
 // mutants that do not compile before running them) only with --checker. --file narrows the mutants to those files
@@ -46,8 +47,7 @@ for (let i = 0; i < args.length; i++) {
     const f = args[++i];
     if (f === undefined) usage('--file attend un fichier source / --file needs a source file');
     files.push(f.replace(/\\/g, '/'));
-  }
-  else if (a === '--tests') {
+  } else if (a === '--tests') {
     const t = args[++i];
     if (t === undefined) usage('--tests attend un dossier / --tests needs a folder');
     extraTests.push(t.replace(/\/+$/, ''));
@@ -59,14 +59,17 @@ if (folder === undefined) usage('Dossier manquant / Missing folder');
 if (!existsSync(folder)) usage(`Dossier introuvable / Folder not found: ${folder}`);
 for (const f of files) {
   if (!f.startsWith(`${folder}/`)) usage(`Fichier hors du dossier / File outside the folder: ${f}`);
-  if (!existsSync(f)) usage(`Fichier introuvable / File not found: ${f}`);
+  // Stryker's own syntax narrows a file to lines: shared/schedule/dayspec.ts:55-61.
+  if (!existsSync(f.replace(/:\d+(?:-\d+)?$/, ''))) usage(`Fichier introuvable / File not found: ${f}`);
 }
 const tests = extraTests.length > 0 ? extraTests : (TESTS[folder] ?? [`test/unit/${path.basename(folder)}`]);
 for (const t of tests) if (!existsSync(t)) usage(`Dossier de tests introuvable / Test folder not found: ${t}`);
 
 // One report (and incremental file) per folder, or per set of files: a run of one file keeps only that file's
 // mutants, so it must not overwrite the folder's.
-const slug = [folder, ...files.map((f) => path.basename(f, '.ts'))].join('-').replace(/[^a-z0-9]+/gi, '-');
+const slug = [folder, ...files.map((f) => path.basename(f).replace(/\.ts(?=:|$)/, ''))]
+  .join('-')
+  .replace(/[^a-z0-9]+/gi, '-');
 const reportDir = path.join('reports', 'mutation');
 mkdirSync(reportDir, { recursive: true });
 
