@@ -95,6 +95,17 @@ const options = {
   jsonReporter: { fileName: path.join(reportDir, `${slug}.json`) },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
   tempDirName: `.stryker-tmp/${slug}`,
+  // Not copied into the sandbox: other runs' sandboxes (two runs at once copied each other's, thousands of files),
+  // reports and build output.
+  ignorePatterns: [
+    '/.stryker-tmp',
+    '/reports',
+    '/dist',
+    '/release',
+    '/test-results',
+    '/playwright-report',
+    '/.test-reports',
+  ],
   cleanTempDir: 'always',
   logLevel: json ? 'error' : 'info',
   fileLogLevel: 'off',
