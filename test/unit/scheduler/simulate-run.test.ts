@@ -77,6 +77,14 @@ describe('simulate', () => {
     });
   });
 
+  it('reports the time it took, within the time the call took', () => {
+    const before = performance.now();
+    const result = simulate({ ...base, from: at('2026-12-02T00:00'), to: at('2026-12-02T00:10') });
+    const took = performance.now() - before;
+    expect(result.stats.elapsedMs).toBeGreaterThanOrEqual(0);
+    expect(result.stats.elapsedMs).toBeLessThanOrEqual(Math.ceil(took));
+  });
+
   it('takes another tick length and no tick while asleep', () => {
     const result = simulate({
       ...base,
