@@ -50,6 +50,7 @@ export class PlanCache {
   private computed: Computed | null = null;
   private next: NextMemo | null = null;
   private lastPlan: PlanInput | null = null;
+  // Stryker disable next-line StringLiteral: never read before keyOf sets it (lastPlan starts null)
   private lastKey = '';
   /** How many times the timeline was expanded (tests and the simulate benchmark look at it). */
   recomputations = 0;
@@ -61,6 +62,7 @@ export class PlanCache {
   /** Events with `at` in (from, to], in timeline order (reminder < start < end < checklist at one instant). */
   eventsBetween(plan: PlanInput, fromMs: number, toMs: number): TimelineEvent[] {
     if (!(fromMs < toMs)) return [];
+    // Stryker disable next-line ArithmeticOperator: computing from 2 ms earlier changes neither reuse nor answer
     const c = this.ensure(plan, fromMs + 1, toMs + 1);
     const out: TimelineEvent[] = [];
     for (const e of c.events) {
@@ -134,6 +136,7 @@ export class PlanCache {
     // Every caller asks for a non-empty [fromMs, toMs).
     const to = toMs + this.horizonMs;
     const zone = plan.options.zone;
+    // Stryker disable next-line ObjectLiteral: the same instants in any zone; the planner works in options.zone
     const range = { from: DateTime.fromMillis(from, { zone }), to: DateTime.fromMillis(to, { zone }) };
     this.recomputations++;
     this.computed = {

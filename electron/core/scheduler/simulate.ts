@@ -90,6 +90,7 @@ export class SimulationClock implements Clock {
     // Stryker disable next-line ConditionalExpression: a memo; looking the offset up again gives the same offset
     if (offset === undefined) {
       offset = this.iana.offset(bucket * 900_000);
+      // Stryker disable next-line CallExpression: a memo, as above
       this.offsets.set(bucket, offset);
     }
     return offset;

@@ -36,6 +36,12 @@ describe('PlanCache.eventsBetween — (from, to]', () => {
       expect(upTo.at(-1)?.at.toMillis()).toBe(start);
       const after = new PlanCache(horizon).eventsBetween(plan(), start, start + MINUTE);
       expect(after).toEqual([]);
+      // Also when the stretch already computed holds the event at `from`.
+      const reused = new PlanCache(horizon);
+      const p = plan();
+      expect(reused.eventsBetween(p, start - MINUTE, start + 2 * MINUTE).map((e) => e.kind)).toContain('start');
+      expect(reused.eventsBetween(p, start, start + MINUTE)).toEqual([]);
+      expect(reused.recomputations).toBe(1);
     }
   });
 

@@ -45,6 +45,7 @@ describe('tickInstants', () => {
       ),
     ).toEqual([0, 120, 150, 200]);
     expect(tickInstants(0, 100, [[60, 100]], 50)).toEqual([0, 50, 100]);
+    expect(tickInstants(0, 110, [[60, 110]], 50)).toEqual([0, 50, 110]);
   });
 });
 
