@@ -7,5 +7,9 @@ const folders = JSON.parse(process.env.VIGIE_MUTATION_TESTS ?? '["test/unit"]');
 
 export default {
   ...base,
-  test: { ...base.test, include: folders.map((f) => (f.endsWith('.test.ts') ? f : `${f}/**/*.test.ts`)), reporters: ['default'] },
+  test: {
+    ...base.test,
+    include: folders.map((f) => (f.endsWith('.test.ts') ? f : `${f}/**/*.test.ts`)),
+    reporters: ['default'],
+  },
 };
