@@ -1,7 +1,11 @@
-// `npm run mutation -- <folder> [--json] [--tests <test folder>]… [--checker]`: Stryker (vitest runner) on one
-// source folder, against the tests that matter for it, then one line with the mutation score (or only JSON with
-// --json). Not part of `npm test`: a folder takes minutes. Concurrency 1 (the machine is small and shared); the
-// TypeScript checker (which drops mutants that do not compile before running them) only with --checker.
+// `npm run mutation -- <folder> [--file <source file>]… [--json] [--tests <test folder or file>]… [--incremental]
+// [--checker]`: Stryker (vitest runner) on one source folder (or only some of its files or lines: --file
+// shared/schedule/dayspec.ts:55-61), against the tests that
+// matter for it, then one line with the mutation score (or only JSON with --json). Not part of `npm test`: a
+// folder takes minutes. Concurrency 1 (the machine is small and shared); the TypeScript checker (which drops
+// mutants that do not compile before running them) only with --checker. --file narrows the mutants to those files
+// and the dry run to the test files that import them (vitest `related`); --incremental keeps the results in
+// reports/mutation/ (git-ignored) and reruns only the mutants whose code or covering tests changed.
 // What it measures and the scores reached: docs/testing.md.
 import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,11 +19,15 @@ const TESTS = {
   'shared/schedule': ['test/unit/schedule'],
   'shared/escalation': ['test/unit/escalation'],
   'shared/planning': ['test/unit/planning'],
-  'electron/core/scheduler': ['test/unit/scheduler'],
+  // simulate.ts is exercised end to end by `cli simulate`'s tests.
+  'electron/core/scheduler': ['test/unit/scheduler', 'test/unit/cli/simulate.test.ts'],
 };
 
 function usage(message) {
-  console.error(`${message}\nUsage: npm run mutation -- <dossier> [--json] [--tests <dossier de tests>]… [--checker]`);
+  console.error(
+    `${message}\nUsage: npm run mutation -- <dossier> [--file <fichier source>]… [--json] ` +
+      `[--tests <dossier ou fichier de tests>]… [--incremental] [--checker]`,
+  );
   process.exit(2);
 }
 
@@ -27,12 +35,19 @@ const args = process.argv.slice(2);
 let folder;
 let json = false;
 let checker = false;
+let incremental = false;
+const files = [];
 const extraTests = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') json = true;
   else if (a === '--checker') checker = true;
-  else if (a === '--tests') {
+  else if (a === '--incremental') incremental = true;
+  else if (a === '--file') {
+    const f = args[++i];
+    if (f === undefined) usage('--file attend un fichier source / --file needs a source file');
+    files.push(f.replace(/\\/g, '/'));
+  } else if (a === '--tests') {
     const t = args[++i];
     if (t === undefined) usage('--tests attend un dossier / --tests needs a folder');
     extraTests.push(t.replace(/\/+$/, ''));
@@ -42,10 +57,19 @@ for (let i = 0; i < args.length; i++) {
 }
 if (folder === undefined) usage('Dossier manquant / Missing folder');
 if (!existsSync(folder)) usage(`Dossier introuvable / Folder not found: ${folder}`);
+for (const f of files) {
+  if (!f.startsWith(`${folder}/`)) usage(`Fichier hors du dossier / File outside the folder: ${f}`);
+  // Stryker's own syntax narrows a file to lines: shared/schedule/dayspec.ts:55-61.
+  if (!existsSync(f.replace(/:\d+(?:-\d+)?$/, ''))) usage(`Fichier introuvable / File not found: ${f}`);
+}
 const tests = extraTests.length > 0 ? extraTests : (TESTS[folder] ?? [`test/unit/${path.basename(folder)}`]);
 for (const t of tests) if (!existsSync(t)) usage(`Dossier de tests introuvable / Test folder not found: ${t}`);
 
-const slug = folder.replace(/[^a-z0-9]+/gi, '-');
+// One report (and incremental file) per folder, or per set of files: a run of one file keeps only that file's
+// mutants, so it must not overwrite the folder's.
+const slug = [folder, ...files.map((f) => path.basename(f).replace(/\.ts(?=:|$)/, ''))]
+  .join('-')
+  .replace(/[^a-z0-9]+/gi, '-');
 const reportDir = path.join('reports', 'mutation');
 mkdirSync(reportDir, { recursive: true });
 
@@ -56,18 +80,32 @@ const { Stryker } = await import('@stryker-mutator/core');
 const options = {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner', ...(checker ? ['@stryker-mutator/typescript-checker'] : [])],
-  mutate: [`${folder}/**/*.ts`, `!${folder}/**/index.ts`, `!${folder}/**/*.d.ts`],
-  vitest: { configFile: 'scripts/mutation.vitest.config.mjs', related: false },
+  mutate: files.length > 0 ? files : [`${folder}/**/*.ts`, `!${folder}/**/index.ts`, `!${folder}/**/*.d.ts`],
+  // With --file, the dry run runs only the test files that import the mutated files (then each mutant, as always,
+  // only the tests that cover it).
+  vitest: { configFile: 'scripts/mutation.vitest.config.mjs', related: files.length > 0 },
   concurrency: 1,
   coverageAnalysis: 'perTest',
   ignoreStatic: false,
-  incremental: false,
+  incremental,
+  incrementalFile: path.join(reportDir, `${slug}.incremental.json`),
   checkers: checker ? ['typescript'] : [],
   tsconfigFile: 'tsconfig.json',
   reporters: json ? ['json'] : ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: path.join(reportDir, `${slug}.json`) },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
   tempDirName: `.stryker-tmp/${slug}`,
+  // Not copied into the sandbox: other runs' sandboxes (two runs at once copied each other's, thousands of files),
+  // reports and build output.
+  ignorePatterns: [
+    '/.stryker-tmp',
+    '/reports',
+    '/dist',
+    '/release',
+    '/test-results',
+    '/playwright-report',
+    '/.test-reports',
+  ],
   cleanTempDir: 'always',
   logLevel: json ? 'error' : 'info',
   fileLogLevel: 'off',

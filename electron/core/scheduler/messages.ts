@@ -46,9 +46,9 @@ function sameDay(a: DateTime, b: DateTime): boolean {
  */
 function when(start: DateTime, now: DateTime, lang: Lang): string {
   if (sameDay(start, now) || start.toMillis() - now.toMillis() < 12 * 3600_000)
-    return lang === 'fr' ? `à ${formatTime(start, 'fr')}` : `at ${formatTime(start, 'en')}`;
+    return `${lang === 'fr' ? 'à' : 'at'} ${formatTime(start, lang)}`;
   if (sameDay(start, now.plus({ days: 1 }))) return lang === 'fr' ? 'demain' : 'tomorrow';
-  return lang === 'fr' ? `le ${formatDate(start, 'fr')}` : `on ${formatDate(start, 'en')}`;
+  return `${lang === 'fr' ? 'le' : 'on'} ${formatDate(start, lang)}`;
 }
 
 /** "jusqu'à 4 h" within a day; "jusqu'au samedi 5 décembre à 4 h" for a longer window. */
@@ -56,13 +56,13 @@ function until(end: DateTime, now: DateTime, lang: Lang): string {
   const near = end.toMillis() - now.toMillis() < 20 * 3600_000;
   if (lang === 'fr')
     return near ? `jusqu'à ${formatTime(end, 'fr')}` : `jusqu'au ${formatDate(end, 'fr')} à ${formatTime(end, 'fr')}`;
-  return near ? `until ${formatTime(end, 'en')}` : `until ${formatDate(end, 'en')}, ${formatTime(end, 'en')}`;
+  return near ? `until ${formatTime(end, lang)}` : `until ${formatDate(end, lang)}, ${formatTime(end, lang)}`;
 }
 
 /** "de 2 h à 4 h" / "from 2:00 to 4:00 a.m." (the day is in the title or obvious). */
 function fromTo(start: DateTime, end: DateTime, lang: Lang): string {
   if (lang === 'fr') return `de ${formatTime(start, 'fr')} à ${formatTime(end, 'fr')}`;
-  return `from ${formatTime(start, 'en')} to ${formatTime(end, 'en')}`;
+  return `from ${formatTime(start, lang)} to ${formatTime(end, lang)}`;
 }
 
 /** "2 h – 4 h" today, else "mercredi 2 décembre, 2 h – 4 h". */
@@ -106,13 +106,13 @@ function facts(w: WindowFacts, ctx: MessageContext) {
 export function reminderNotification(w: WindowFacts, ctx: MessageContext): Notification {
   const { lang, now, start, end, apps, many } = facts(w, ctx);
   const title =
-    lang === 'fr' ? `Plage de maintenance ${when(start, now, 'fr')}` : `Maintenance window ${when(start, now, 'en')}`;
+    lang === 'fr' ? `Plage de maintenance ${when(start, now, lang)}` : `Maintenance window ${when(start, now, lang)}`;
   const body =
     lang === 'fr'
       ? `${apps} ${many ? 'seront indisponibles' : 'sera indisponible'} ${fromTo(start, end, 'fr')}. ` +
         'Préparez votre plan de continuité.'
       : // "… to 4:00 a.m." already ends the sentence: no second period.
-        `${apps} will be unavailable ${fromTo(start, end, 'en').replace(/\.$/, '')}. Get your continuity plan ready.`;
+        `${apps} will be unavailable ${fromTo(start, end, lang).replace(/\.$/, '')}. Get your continuity plan ready.`;
   return { ...base('reminder', w, 'status'), title, body };
 }
 
@@ -133,9 +133,9 @@ export function startNotification(w: WindowFacts, ctx: MessageContext, inProgres
   }
   const title = 'Maintenance window in progress';
   const body = inProgress
-    ? `The maintenance window is in progress ${until(end, now, 'en')}: ${apps} ${many ? 'are' : 'is'} unavailable — ` +
+    ? `The maintenance window is in progress ${until(end, now, lang)}: ${apps} ${many ? 'are' : 'is'} unavailable — ` +
       'deploy your continuity plan; other applications remain available.'
-    : `${apps} unavailable ${until(end, now, 'en')} — deploy your continuity plan; other applications remain available.`;
+    : `${apps} unavailable ${until(end, now, lang)} — deploy your continuity plan; other applications remain available.`;
   return { ...base('start', w, 'status'), title, body };
 }
 
@@ -159,7 +159,7 @@ export function checklistNotification(w: WindowFacts, ctx: MessageContext): Noti
           `Vérifiez ${apps} après la plage ${sameDay(start, now) ? 'de' : 'du'} ${span(start, end, now, 'fr')}. ` +
             'La liste de vérification est ouverte.',
         ]
-      : ['Verification due', `Check ${apps} after the ${span(start, end, now, 'en')} window. The checklist is open.`];
+      : ['Verification due', `Check ${apps} after the ${span(start, end, now, lang)} window. The checklist is open.`];
   return { ...base('checklist', w, 'checklist'), title, body };
 }
 
@@ -175,7 +175,7 @@ export function catchUpNotification(w: WindowFacts, ctx: MessageContext): Notifi
         ]
       : [
           'Maintenance window over',
-          `The ${span(start, end, now, 'en')} window is over: verify the applications now (${apps}).`,
+          `The ${span(start, end, now, lang)} window is over: verify the applications now (${apps}).`,
         ];
   return { ...base('catch-up', w, 'checklist'), title, body };
 }

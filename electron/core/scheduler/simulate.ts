@@ -112,8 +112,10 @@ export class SimulationClock implements Clock {
   private offsetAt(ms: number): number {
     const bucket = Math.floor(ms / 900_000);
     let offset = this.offsets.get(bucket);
+    // Stryker disable next-line ConditionalExpression: a memo; looking the offset up again gives the same offset
     if (offset === undefined) {
       offset = this.iana.offset(bucket * 900_000);
+      // Stryker disable next-line CallExpression: a memo, as above
       this.offsets.set(bucket, offset);
     }
     return offset;
