@@ -60,7 +60,9 @@ describe('simulate', () => {
     const result = simulate({ ...base, from: at('2026-12-02T00:00'), to: at('2026-12-02T06:00') });
     expect(result.stats.ticks).toBe(6 * 120 + 1);
     expect(result.stats.windowsOpened).toBe(1);
-    expect(result.stats.recomputations).toBe(1);
+    // Two stretches for six hours: the first tick's, then the heads-up's look-back over the longest reminder lead
+    // before it (heads-up.ts, once per plan), which covers every later tick.
+    expect(result.stats.recomputations).toBe(2);
     expect(result.notifications.map((n) => n.kind)).toEqual(['reminder', 'start', 'checklist']);
     expect(Object.keys(result.notifications[0] ?? {})).toEqual([
       'at',
