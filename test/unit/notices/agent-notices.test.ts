@@ -115,6 +115,21 @@ class Rig {
   }
 }
 
+/** IT publishes: GestLab of IUSMM Laboratoire is down until 16 h on 3 December (`notice publish`). */
+const GESTLAB_DOWN_UNTIL_16H = [
+  'publish',
+  '--site',
+  'IUSMM',
+  '--service',
+  'Laboratoire',
+  '--application',
+  'GestLab',
+  '--message',
+  'Serveur en panne.',
+  '--until',
+  '2026-12-03T16:00',
+];
+
 describe('outage notices on the real core', () => {
   it('toast and "en cours" at once, "rétabli" at until, then the checklist whose report says reason "notice"', async () => {
     const rig = new Rig('2026-12-03T14:00:00');
@@ -122,19 +137,7 @@ describe('outage notices on the real core', () => {
     const before = (await agent.api.getStatus()).upcoming;
     expect(agent.tray().state).toBe('idle');
     await rig.runTo('2026-12-03T14:05:00');
-    const { id } = await rig.cli([
-      'publish',
-      '--site',
-      'IUSMM',
-      '--service',
-      'Laboratoire',
-      '--application',
-      'GestLab',
-      '--message',
-      'Serveur en panne.',
-      '--until',
-      '2026-12-03T16:00',
-    ]);
+    const { id } = await rig.cli(GESTLAB_DOWN_UNTIL_16H);
     await rig.runTo('2026-12-03T14:06:30');
     expect(rig.summary()).toEqual(['notice@14:06']);
     const toast = rig.notifier.shown[0];
@@ -310,19 +313,7 @@ describe('outage notices on the banner (issue 12 banner, issue 13 notices)', () 
     const rig = new Rig('2026-12-03T14:00:00');
     await rig.start();
     expect(rig.banners.filter((b) => b !== null)).toEqual([]);
-    const { id } = await rig.cli([
-      'publish',
-      '--site',
-      'IUSMM',
-      '--service',
-      'Laboratoire',
-      '--application',
-      'GestLab',
-      '--message',
-      'Serveur en panne.',
-      '--until',
-      '2026-12-03T16:00',
-    ]);
+    const { id } = await rig.cli(GESTLAB_DOWN_UNTIL_16H);
     await rig.runTo('2026-12-03T14:01:30');
     const shown = rig.banners.at(-1);
     expect(shown).toMatchObject({
