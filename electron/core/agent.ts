@@ -250,7 +250,10 @@ class CoreAgent implements Agent {
       jobs.push(
         this.track(
           scanning.then(() => {
-            if (!this.stopped) this.broadcastIfChanged(this.runNotices(s));
+            if (this.stopped) return;
+            this.broadcastIfChanged(this.runNotices(s));
+            // A notice that just arrived is on the banner at once, not at the next tick.
+            this.emitBanner(s);
           }),
         ),
       );

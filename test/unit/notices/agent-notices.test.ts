@@ -314,7 +314,13 @@ describe('outage notices on the banner (issue 12 banner, issue 13 notices)', () 
     await rig.start();
     expect(rig.banners.filter((b) => b !== null)).toEqual([]);
     const { id } = await rig.cli(GESTLAB_DOWN_UNTIL_16H);
-    await rig.runTo('2026-12-03T14:01:30');
+    // The tick whose folder scan brings the notice shows its toast and its banner together ("at once").
+    for (let t = rig.clock.now(); rig.notifier.shown.length === 0; t = t.plus({ seconds: 30 })) {
+      expect(t.toISO()! < '2026-12-03T14:05').toBe(true);
+      rig.clock.set(t);
+      await rig.agent.tick();
+    }
+    expect(rig.notifier.shown.map((n) => n.kind)).toEqual(['notice']);
     const shown = rig.banners.at(-1);
     expect(shown).toMatchObject({
       reason: 'notice',
