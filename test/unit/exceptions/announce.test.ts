@@ -89,3 +89,36 @@ describe('cancellation announced after reminders', () => {
     expect(h.notifier.shown[7]?.body).toContain('GestLab');
   });
 });
+
+describe('cancellation and move announcements, word for word', () => {
+  it('in English, without a motif: no dangling colon, and the applications with the window', () => {
+    const h = new Harness('2026-11-30T12:00:00', { language: 'en' }).runTo('2026-12-01T10:30:00');
+    publish(h, withRows([{ site: 'IUSMM', service: 'Laboratoire', reason: '' }]));
+    h.runTo('2026-12-01T11:00:00');
+    const change = h.notifier.shown.find((n) => n.kind === 'change');
+    expect(change?.title).toBe('The Wednesday, December 2 window is cancelled');
+    expect(change?.body).toBe(
+      'Cortex Omnitech, GestLab and Unity Real Time IUSMM: no interruption planned (Wednesday, December 2, 2:00 – 4:00 a.m.).',
+    );
+    expect(change?.windowStart).toBe('2026-12-02T02:00:00-05:00');
+    expect(change?.windowEnd).toBe('2026-12-02T04:00:00-05:00');
+  });
+
+  it('a move in English names the new date and says there is no window on the old one', () => {
+    const h = new Harness('2026-11-30T12:00:00', { language: 'en' }).runTo('2026-12-01T10:30:00');
+    publish(h, withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: 'migration' }]));
+    h.runTo('2026-12-01T11:00:00');
+    const change = h.notifier.shown.find((n) => n.kind === 'change');
+    expect(change?.title).toBe('The Wednesday, December 2 window is moved to Wednesday, December 9: migration');
+    expect(change?.body).toBe('GestLab: no window on that date (Wednesday, December 2, 2:00 – 4:00 a.m.).');
+  });
+
+  it('a move in French without a motif: the whole body word for word', () => {
+    const h = new Harness('2026-11-30T12:00:00').runTo('2026-12-01T10:30:00');
+    publish(h, withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: '' }]));
+    h.runTo('2026-12-01T11:00:00');
+    const change = h.notifier.shown.find((n) => n.kind === 'change');
+    expect(change?.title).toBe('La plage du mercredi 2 décembre est reportée au mercredi 9 décembre');
+    expect(change?.body).toBe('GestLab : la plage n’a pas lieu à cette date (mercredi 2 décembre, 2 h – 4 h).');
+  });
+});
