@@ -57,6 +57,13 @@ export function parsePeriod(
   return { from, to };
 }
 
+/** What every command that computes a workstation's plan is told: the inventory, the site and its services. */
+export const PLAN_OPTIONS = {
+  inventory: { type: 'string', required: true },
+  site: { type: 'string', required: true },
+  service: { type: 'list', required: true },
+} as const;
+
 /** Both spellings of the language option, accepted by every command that has one. */
 export const LANG_OPTIONS = { lang: { type: 'string' }, language: { type: 'string' } } as const;
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs, UsageError } from '../args';
 import type { Command } from '../command';
-import { iso, LANG_OPTIONS, langOption, parseMoment, printJson } from '../io';
+import { iso, LANG_OPTIONS, langOption, PLAN_OPTIONS, parseMoment, printJson } from '../io';
 import { loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { windowsFor } from '../../../shared/planning';
@@ -12,9 +12,7 @@ import { assertKnownProfile } from '../profile';
 import { USAGE } from '../usage';
 
 const SPEC = {
-  inventory: { type: 'string', required: true },
-  site: { type: 'string', required: true },
-  service: { type: 'list', required: true },
+  ...PLAN_OPTIONS,
   months: { type: 'string' },
   from: { type: 'string' },
   out: { type: 'string', required: true },

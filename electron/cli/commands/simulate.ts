@@ -1,6 +1,6 @@
 import { UsageError, parseArgs } from '../args';
 import type { Command } from '../command';
-import { LANG_OPTIONS, langOption, parseMoment, parsePeriod, printJson } from '../io';
+import { LANG_OPTIONS, langOption, parseMoment, parsePeriod, PLAN_OPTIONS, printJson } from '../io';
 import { readPublicKeyFiles } from '../keys';
 import { assertSignedInventory, loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
@@ -12,9 +12,7 @@ import { readNoticesFolder } from './notice-folder';
 import { elsewhereOption } from './simulate-reports';
 
 const SPEC = {
-  inventory: { type: 'string', required: true },
-  site: { type: 'string', required: true },
-  service: { type: 'list', required: true },
+  ...PLAN_OPTIONS,
   from: { type: 'string', required: true },
   to: { type: 'string', required: true },
   asleep: { type: 'list' },

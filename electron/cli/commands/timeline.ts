@@ -1,6 +1,6 @@
 import { parseArgs } from '../args';
 import type { Command } from '../command';
-import { iso, parsePeriod, printJson } from '../io';
+import { iso, parsePeriod, PLAN_OPTIONS, printJson } from '../io';
 import { loadInventory } from '../load';
 import { DEFAULT_ZONE } from '../../../shared/schedule';
 import { timeline, windowsFor } from '../../../shared/planning';
@@ -11,9 +11,7 @@ import { sanitizeTerminal } from '../terminal';
 import { USAGE } from '../usage';
 
 const SPEC = {
-  inventory: { type: 'string', required: true },
-  site: { type: 'string', required: true },
-  service: { type: 'list', required: true },
+  ...PLAN_OPTIONS,
   from: { type: 'string', required: true },
   to: { type: 'string', required: true },
   json: { type: 'flag' },

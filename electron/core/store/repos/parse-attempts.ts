@@ -75,15 +75,7 @@ export class ParseAttemptRepository {
   }
 
   /** Written (and committed) before the parse starts. */
-  begin(a: {
-    kind: ParseAttemptKind;
-    hash: string;
-    source: string;
-    fileName: string;
-    size: number;
-    mtimeMs: number | null;
-    at: DateTime;
-  }): void {
+  begin(a: Pick<ParseAttempt, 'kind' | 'hash' | 'source' | 'fileName' | 'size' | 'mtimeMs'> & { at: DateTime }): void {
     this.writer.run('parseAttempts.begin', () =>
       this.db.transaction(() => {
         this.db
