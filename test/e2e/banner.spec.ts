@@ -170,6 +170,17 @@ test.describe('acknowledging', () => {
     expect(storedAcknowledgement(world)).toBeNull();
   });
 
+  test('an open banner closes by itself when the agent ticks past the window end (the state push, no reload)', async ({
+    page,
+    world,
+  }) => {
+    await openBanner(page);
+    world.clock.set('2026-12-02T04:00');
+    await world.tick();
+    await expect(page.getByTestId('banner-none')).toBeVisible();
+    await expect(page.getByTestId('banner')).toHaveCount(0);
+  });
+
   test('at the end of the window there is no banner any more', async ({ page, world }) => {
     world.clock.set('2026-12-02T04:00');
     await page.goto('./#/banner');

@@ -55,3 +55,15 @@ test('sync now reports the inventory as current again', async ({ page }) => {
   await expect(page.getByTestId('sync-done')).toBeVisible();
   await expect(page.getByTestId('inventory')).toHaveAttribute('data-state', 'ok');
 });
+
+test('an open status window follows the agent: the window ends and the verification is due, without a reload', async ({
+  page,
+  world,
+}) => {
+  await page.goto('./#/status');
+  await expect(page.getByTestId('tray-state')).toHaveAttribute('data-state', 'in-progress');
+  world.clock.set('2026-12-02T04:05');
+  await world.tick();
+  await expect(page.getByTestId('tray-state')).toHaveAttribute('data-state', 'verification-due');
+  await expect(page.getByTestId('current-window')).toHaveCount(0);
+});

@@ -2,10 +2,12 @@
  * The banner's view (issue 12): asked once, then again at every state change the core pushes, so an end or an
  * acknowledgement made elsewhere is seen. Acknowledging sends the key the core gave and the optional initials.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { VigieApi } from '../../../shared/ipc/contract';
 import type { BannerView } from '../../../shared/ipc/views';
 import { bridge } from '../api';
 import type { Failure } from './failure';
+import { useCoreFeed } from './useCoreFeed';
 
 export interface BannerState {
   view: BannerView | null;
@@ -17,33 +19,12 @@ export interface BannerState {
   setFailure: (failure: Failure) => void;
 }
 
+const askBanner = (api: VigieApi) => api.getBanner();
+
 export function useBanner(): BannerState {
   const [view, setView] = useState<BannerView | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failure, setFailure] = useState<Failure>(null);
-
-  useEffect(() => {
-    let alive = true;
-    let unsubscribe: () => void = () => undefined;
-    const load = (api: ReturnType<typeof bridge>) =>
-      api
-        .getBanner()
-        .then((next) => alive && setView(next))
-        .catch((error: unknown) => alive && setFailure({ error }))
-        .finally(() => alive && setLoading(false));
-    try {
-      const api = bridge();
-      unsubscribe = api.onStateChanged(() => void load(api));
-      void load(api);
-    } catch (error) {
-      setFailure({ error });
-      setLoading(false);
-    }
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
-  }, []);
+  // Every push asks again: an end or an acknowledgement made elsewhere changes the banner, not only the status.
+  const { loading, failure, setFailure } = useCoreFeed(askBanner, askBanner, setView);
 
   const acknowledge = useCallback(
     async (initials: string) => {
@@ -57,7 +38,7 @@ export function useBanner(): BannerState {
         return false;
       }
     },
-    [view],
+    [view, setFailure],
   );
 
   return { view, loading, failure, acknowledge, setFailure };

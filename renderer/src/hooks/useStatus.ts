@@ -2,11 +2,13 @@
  * The status/calendar view: loaded once, then replaced by every state change the core pushes (unsubscribed on
  * unmount), by "Synchroniser maintenant", and kept in step with the UI language.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { VigieApi } from '../../../shared/ipc/contract';
 import type { StatusView } from '../../../shared/ipc/views';
 import { bridge } from '../api';
 import { useSetLanguage } from '../i18n';
 import type { Failure } from './failure';
+import { useCoreFeed } from './useCoreFeed';
 import { useOpenLinkInto } from './useOpenLink';
 
 export interface StatusState {
@@ -21,10 +23,11 @@ export interface StatusState {
   openLink: (url: string) => void;
 }
 
+const askStatus = (api: VigieApi) => api.getStatus();
+const pushedStatus = (_api: VigieApi, pushed: StatusView) => pushed;
+
 export function useStatus(): StatusState {
   const [status, setStatus] = useState<StatusView | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failure, setFailure] = useState<Failure>(null);
   const setLang = useSetLanguage();
 
   const show = useCallback(
@@ -35,26 +38,7 @@ export function useStatus(): StatusState {
     [setLang],
   );
 
-  useEffect(() => {
-    let alive = true;
-    let unsubscribe: () => void = () => undefined;
-    try {
-      const api = bridge();
-      unsubscribe = api.onStateChanged((next) => alive && show(next));
-      api
-        .getStatus()
-        .then((next) => alive && show(next))
-        .catch((error: unknown) => alive && setFailure({ error }))
-        .finally(() => alive && setLoading(false));
-    } catch (error) {
-      setFailure({ error });
-      setLoading(false);
-    }
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
-  }, [show]);
+  const { loading, failure, setFailure } = useCoreFeed(askStatus, pushedStatus, show);
 
   const syncNow = useCallback(async () => {
     try {
@@ -65,7 +49,7 @@ export function useStatus(): StatusState {
       setFailure({ error });
       return false;
     }
-  }, [show]);
+  }, [show, setFailure]);
 
   const exportCalendar = useCallback(async () => {
     try {
@@ -76,10 +60,10 @@ export function useStatus(): StatusState {
       setFailure({ error });
       return null;
     }
-  }, []);
+  }, [setFailure]);
 
   const openLink = useOpenLinkInto(setFailure);
-  const dismiss = useCallback(() => setFailure(null), []);
+  const dismiss = useCallback(() => setFailure(null), [setFailure]);
 
   return { status, loading, failure, dismiss, syncNow, exportCalendar, openLink };
 }
