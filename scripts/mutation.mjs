@@ -1,15 +1,17 @@
 // `npm run mutation -- <folder> [--file <source file>]… [--json] [--tests <test folder or file>]… [--incremental]
-// [--checker]`: Stryker (vitest runner) on one source folder (or only some of its files or lines: --file
+// [--seed <incremental file>]… [--checker]`: Stryker (vitest runner) on one source folder (or only some of its files or lines: --file
 // shared/schedule/dayspec.ts:55-61), against the tests that
 // matter for it, then one line with the mutation score (or only JSON with --json). Not part of `npm test`: a
 // folder takes minutes. Concurrency 1 (the machine is small and shared); the TypeScript checker (which drops
 // mutants that do not compile before running them) only with --checker. --file narrows the mutants to those files
 // and the dry run to the test files that import them (vitest `related`); --incremental keeps the results in
-// reports/mutation/ (git-ignored) and reruns only the mutants whose code or covering tests changed.
+// reports/mutation/ (git-ignored) and reruns only the mutants whose code or covering tests changed; --seed <file>
+// (repeatable, implies --incremental) first merges other runs' incremental files into this run's (scripts/mutation-seed.mjs).
 // What it measures and the scores reached: docs/testing.md.
 import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { relaunchUnderLts } from './lts-node.mjs';
+import { seedIncremental } from './mutation-seed.mjs';
 
 // Stryker starts vitest with this process's Node: it must be the supported LTS (scripts/lts-node.mjs).
 await relaunchUnderLts();
@@ -26,7 +28,7 @@ const TESTS = {
 function usage(message) {
   console.error(
     `${message}\nUsage: npm run mutation -- <dossier> [--file <fichier source>]… [--json] ` +
-      `[--tests <dossier ou fichier de tests>]… [--incremental] [--checker]`,
+      `[--tests <dossier ou fichier de tests>]… [--incremental] [--seed <fichier incrémental>]… [--checker]`,
   );
   process.exit(2);
 }
@@ -36,6 +38,7 @@ let folder;
 let json = false;
 let checker = false;
 let incremental = false;
+const seeds = [];
 const files = [];
 const extraTests = [];
 for (let i = 0; i < args.length; i++) {
@@ -43,7 +46,13 @@ for (let i = 0; i < args.length; i++) {
   if (a === '--json') json = true;
   else if (a === '--checker') checker = true;
   else if (a === '--incremental') incremental = true;
-  else if (a === '--file') {
+  else if (a === '--seed') {
+    const f = args[++i];
+    if (f === undefined || !existsSync(f))
+      usage(`--seed attend un fichier incrémental existant / --seed needs an incremental file: ${f}`);
+    seeds.push(f);
+    incremental = true;
+  } else if (a === '--file') {
     const f = args[++i];
     if (f === undefined) usage('--file attend un fichier source / --file needs a source file');
     files.push(f.replace(/\\/g, '/'));
@@ -73,6 +82,13 @@ const slug = [folder, ...files.map((f) => path.basename(f).replace(/\.ts(?=:|$)/
 const reportDir = path.join('reports', 'mutation');
 mkdirSync(reportDir, { recursive: true });
 
+const incrementalFile = path.join(reportDir, `${slug}.incremental.json`);
+if (seeds.length > 0) {
+  const seeded = seedIncremental(incrementalFile, seeds);
+  if (!json)
+    console.log(`Seeded ${incrementalFile}: ${seeded.files} files, ${seeded.mutants} mutants, ${seeded.tests} tests`);
+}
+
 const { Stryker } = await import('@stryker-mutator/core');
 
 // Stryker's vitest runner takes one `dir`: with several test folders, their common parent, and the include list
@@ -88,7 +104,7 @@ const options = {
   coverageAnalysis: 'perTest',
   ignoreStatic: false,
   incremental,
-  incrementalFile: path.join(reportDir, `${slug}.incremental.json`),
+  incrementalFile,
   checkers: checker ? ['typescript'] : [],
   tsconfigFile: 'tsconfig.json',
   reporters: json ? ['json'] : ['clear-text', 'progress', 'json'],
