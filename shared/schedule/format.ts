@@ -55,8 +55,8 @@ function offsetText(days: number, lang: Lang): string {
   if (days === 0) return '';
   const n = Math.abs(days);
   const unit = lang === 'fr' ? (n > 1 ? 'jours' : 'jour') : n > 1 ? 'days' : 'day';
-  // Stryker disable next-line EqualityOperator: days is never 0 here (returned above), so > 0 and >= 0 agree.
-  return ` ${days > 0 ? '+' : '-'} ${n} ${unit}`;
+  // Not 0 here: positive exactly when it equals its absolute value.
+  return ` ${days === n ? '+' : '-'} ${n} ${unit}`;
 }
 
 function zoneText(zone: string | undefined, lang: Lang): string {
