@@ -62,7 +62,7 @@ export function weekdayOf(date: CalendarDate): Weekday {
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return days === 0 ? date : fromEpochDay(toEpochDay(date) + days);
+  return fromEpochDay(toEpochDay(date) + days);
 }
 
 export function addMonths(year: number, month: number, months: number): { year: number; month: number } {

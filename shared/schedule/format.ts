@@ -24,6 +24,7 @@ const MONTHS_EN = [
 ];
 
 function list(items: string[], lang: Lang): string {
+  // Stryker disable next-line StringLiteral: with at most one item, join never writes its separator.
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${items[items.length - 1]}`;
 }
@@ -54,7 +55,8 @@ function offsetText(days: number, lang: Lang): string {
   if (days === 0) return '';
   const n = Math.abs(days);
   const unit = lang === 'fr' ? (n > 1 ? 'jours' : 'jour') : n > 1 ? 'days' : 'day';
-  return ` ${days > 0 ? '+' : '-'} ${n} ${unit}`;
+  // Not 0 here: positive exactly when it equals its absolute value.
+  return ` ${days === n ? '+' : '-'} ${n} ${unit}`;
 }
 
 function zoneText(zone: string | undefined, lang: Lang): string {

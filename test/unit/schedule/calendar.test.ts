@@ -61,6 +61,10 @@ describe('calendar arithmetic (pure integer maths, checked against luxon)', () =
     expect(isValidDate({ year: 2028, month: 2, day: 29 })).toBe(true);
     expect(isValidDate({ year: 2027, month: 2, day: 29 })).toBe(false);
     expect(isValidDate({ year: 2027, month: 13, day: 1 })).toBe(false);
+    expect(isValidDate({ year: 2027, month: 0, day: 1 })).toBe(false);
+    expect(isValidDate({ year: 2027, month: -1, day: 1 })).toBe(false);
+    expect(isValidDate({ year: 2027, month: 12, day: 31 })).toBe(true);
+    expect(isValidDate({ year: 2027, month: 1, day: 1 })).toBe(true);
     expect(isValidDate({ year: 2027, month: 1, day: 0 })).toBe(false);
     expect(isValidDate({ year: 2027, month: 1.5, day: 1 })).toBe(false);
   });

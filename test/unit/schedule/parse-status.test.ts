@@ -113,4 +113,10 @@ describe('normalizeText', () => {
   ])('%j → %j', (raw, expected) => {
     expect(normalizeText(raw)).toBe(expected);
   });
+
+  it('turns a quote glued between two words into a space, so the words stay apart', () => {
+    expect(normalizeText('1er«mercredi»2h-4h')).toBe('1er mercredi 2h-4h');
+    expect(normalizeText('Pas"touché"')).toBe('pas touche');
+    expect(parseSchedule('1er«mercredi»2h-4h').status).toBe('scheduled');
+  });
 });
