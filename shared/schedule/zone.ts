@@ -11,10 +11,10 @@ import { IANAZone } from 'luxon';
  */
 export const DEFAULT_ZONE = 'America/Toronto';
 
-export type ZoneScan = { ok: true; zone?: string; rest: string } | { ok: false; message: string };
+export type ZoneScan = { ok: true; zone: string | undefined; rest: string } | { ok: false; message: string };
 
 /** Region/City, on the raw text: IANA names are case-sensitive in spirit, and we canonicalise them below. */
-const IANA_LIKE = /\b([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)\b/g;
+const IANA_LIKE = /\b[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+\b/g;
 /** Only these first segments are reported as a wrong zone; "n/a", "s/o" and friends are left to the grammar. */
 const IANA_AREAS = /^(?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc|amerique)$/i;
 /** On normalised text (lowercase, no accents). */
@@ -30,7 +30,7 @@ export function extractIanaZone(raw: string): ZoneScan {
   let zone: string | undefined;
   let rest = raw;
   for (const m of raw.matchAll(IANA_LIKE)) {
-    const name = m[1] ?? '';
+    const name = m[0];
     if (IANAZone.isValidZone(name)) {
       const found = canonical(name);
       if (zone !== undefined && zone !== found) {
@@ -38,11 +38,11 @@ export function extractIanaZone(raw: string): ZoneScan {
       }
       zone = found;
       rest = rest.replace(name, ' ');
-    } else if (IANA_AREAS.test(name.split('/')[0] ?? '')) {
+    } else if (IANA_AREAS.test(name.slice(0, name.indexOf('/')))) {
       return { ok: false, message: `Fuseau horaire inconnu : ${name}` };
     }
   }
-  return zone === undefined ? { ok: true, rest } : { ok: true, zone, rest };
+  return { ok: true, zone, rest };
 }
 
 /** Finds HNE/HAE/"heure de l'Est" in normalised text and removes it. */
