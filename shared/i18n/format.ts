@@ -11,16 +11,30 @@ import type { TimeOfDay } from '../schedule/types';
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-const FR_DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-const EN_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const FR_MONTHS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-]; // prettier-ignore
-const EN_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-]; // prettier-ignore
+const DAYS: Record<Lang, readonly string[]> = {
+  fr: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+const MONTHS: Record<Lang, readonly string[]> = {
+  fr: [
+    'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
+    'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  ],
+  en: [
+    'January', 'February', 'March', 'April', 'May', 'June',
+    'July', 'August', 'September', 'October', 'November', 'December',
+  ],
+}; // prettier-ignore
+
+/** "mercredi" / "Wednesday": the one spelling of a weekday (ISO number, 1 = Monday … 7 = Sunday). */
+export function weekdayName(weekday: number, lang: Lang = 'fr'): string {
+  return DAYS[lang][weekday - 1] ?? String(weekday);
+}
+
+/** "décembre" / "December" (1 = January … 12). */
+export function monthName(month: number, lang: Lang = 'fr'): string {
+  return MONTHS[lang][month - 1] ?? String(month);
+}
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
@@ -44,14 +58,20 @@ export function formatTime(dt: TimeOfDay, lang: Lang = 'fr'): string {
 
 /** "mercredi 2 décembre" (fr) · "Wednesday, December 2" (en). */
 export function formatDate(dt: DateTime, lang: Lang = 'fr'): string {
-  const i = dt.weekday - 1;
   return lang === 'fr'
-    ? `${FR_DAYS[i]} ${dt.day === 1 ? '1er' : dt.day} ${FR_MONTHS[dt.month - 1]}`
-    : `${EN_DAYS[i]}, ${EN_MONTHS[dt.month - 1]} ${dt.day}`;
+    ? `${weekdayName(dt.weekday, lang)} ${dt.day === 1 ? '1er' : dt.day} ${monthName(dt.month, lang)}`
+    : `${weekdayName(dt.weekday, lang)}, ${monthName(dt.month, lang)} ${dt.day}`;
 }
 
 function sameDay(a: DateTime, b: DateTime): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** "17 octobre 2018", "1er février 2027" / "October 17, 2018": a DateTime or a rule's calendar date. */
+export function formatLongDate(date: { year: number; month: number; day: number }, lang: Lang = 'fr'): string {
+  return lang === 'fr'
+    ? `${date.day === 1 ? '1er' : date.day} ${monthName(date.month, lang)} ${date.year}`
+    : `${monthName(date.month, lang)} ${date.day}, ${date.year}`;
 }
 
 /**
@@ -59,13 +79,6 @@ function sameDay(a: DateTime, b: DateTime): boolean {
  * A window ending at midnight stays on one day ("22 h – 24 h", "10:00 p.m. – midnight"); one ending later the
  * next day names both days.
  */
-/** "17 octobre 2018", "1er février 2027" / "October 17, 2018". */
-export function formatLongDate(dt: DateTime, lang: Lang = 'fr'): string {
-  return lang === 'fr'
-    ? `${dt.day === 1 ? '1er' : dt.day} ${FR_MONTHS[dt.month - 1]} ${dt.year}`
-    : `${EN_MONTHS[dt.month - 1]} ${dt.day}, ${dt.year}`;
-}
-
 export function formatWindow(start: DateTime, end: DateTime, lang: Lang = 'fr'): string {
   const day = formatDate(start, lang);
   const endsAtMidnight = end.hour === 0 && end.minute === 0 && sameDay(end.minus({ days: 1 }), start);

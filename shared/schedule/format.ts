@@ -2,26 +2,9 @@
  * Rule → short human text for the UI and the CLI: "1er mercredi du mois, 2 h – 4 h".
  * French follows Québec usage ("2 h 30", "1er", "3e"); English is for the optional en catalogue.
  */
-import { monthNameFr, weekdayNameFr } from './lexicon';
-import { formatTime, type Lang } from '../i18n/format';
+import { formatLongDate, formatTime, type Lang, weekdayName } from '../i18n/format';
 import type { Ordinal, Rule, TimeRange, Weekday } from './types';
 import { DEFAULT_ZONE } from './zone';
-
-const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function list(items: string[], lang: Lang): string {
   // Stryker disable next-line StringLiteral: with at most one item, join never writes its separator.
@@ -35,7 +18,7 @@ function ordinalText(n: Ordinal, lang: Lang): string {
 }
 
 function weekdayText(w: Weekday, lang: Lang): string {
-  return lang === 'fr' ? weekdayNameFr(w) : (WEEKDAYS_EN[w - 1] ?? String(w));
+  return weekdayName(w, lang);
 }
 
 /**
@@ -82,11 +65,8 @@ function daysText(rule: Rule, lang: Lang): string {
       const names = days.map((w) => (lang === 'fr' ? `${weekdayText(w, lang)}s` : weekdayText(w, lang)));
       return lang === 'fr' ? `tous les ${list(names, lang)}` : `every ${list(names, lang)}`;
     }
-    case 'once': {
-      const { year, month, day } = rule.date;
-      if (lang === 'en') return `${MONTHS_EN[month - 1] ?? month} ${day}, ${year}`;
-      return `${day === 1 ? '1er' : day} ${monthNameFr(month)} ${year}`;
-    }
+    case 'once':
+      return formatLongDate(rule.date, lang);
   }
 }
 
