@@ -65,10 +65,11 @@ export function monthWord(word: string): number | null {
   return MONTH_WORDS[word] ?? null;
 }
 
-/** For regexes that must not swallow a following month name (e.g. "4h 13 janvier" is not 4h13). */
-export const MONTH_PATTERN = Object.keys(MONTH_WORDS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+/**
+ * For regexes that must not swallow a following month name (e.g. "4h 13 janvier" is not 4h13). Its one user
+ * (timerange.ts) follows it with \b, so "jan" never stands for "janvier" whatever the order of the words.
+ */
+export const MONTH_PATTERN = Object.keys(MONTH_WORDS).join('|');
 
 const ORDINAL_WORDS: Readonly<Record<string, Ordinal>> = {
   premier: 1,
