@@ -7,7 +7,8 @@
  * typed after a rule ("1er mercredi 2h-4h sauf en juillet") is reported instead of silently ignored.
  */
 import { isValidDate, weekdayOf } from './calendar';
-import { monthNameFr, monthWord, ordinalWord, weekdayNameFr, weekdayWord } from './lexicon';
+import { monthWord, ordinalWord, weekdayWord } from './lexicon';
+import { formatLongDate, monthName, weekdayName } from '../i18n/format';
 import type { CalendarDate, Ordinal, Weekday } from './types';
 
 export type DaySpec =
@@ -62,7 +63,7 @@ function tokenize(input: string): Token[] {
     if (!from || !to) return whole;
     const days: string[] = [];
     for (let d = from.weekday; ; d = ((d % 7) + 1) as Weekday) {
-      days.push(weekdayNameFr(d));
+      days.push(weekdayName(d));
       if (d === to.weekday) break;
     }
     return ` chaque ${days.join(' ')} `;
@@ -153,7 +154,7 @@ function parseMonthly(tokens: Token[]): DaySpecResult {
       ordinals.add(k.value);
       sawWeekday = false;
     } else if (k.t === 'weekday') {
-      if (ordinals.size === 0) return fail(`Ordinal manquant avant ${weekdayNameFr(k.value)} (ex. : 1er mercredi)`);
+      if (ordinals.size === 0) return fail(`Ordinal manquant avant ${weekdayName(k.value)} (ex. : 1er mercredi)`);
       weekdays.add(k.value);
       sawWeekday = true;
     } else if (k.t === 'offset') {
@@ -193,14 +194,14 @@ function parseWeekly(tokens: Token[]): DaySpecResult {
     return { ok: true, spec: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] } };
   }
   if (!every && !plural) {
-    const name = weekdayNameFr([...weekdays][0] as Weekday);
+    const name = weekdayName([...weekdays][0] as Weekday);
     return fail(`Quel ${name} ? Précisez « 1er ${name} » (chaque mois) ou « tous les ${name}s »`);
   }
   return { ok: true, spec: { kind: 'weekly', weekdays: [...weekdays].sort((a, b) => a - b) } };
 }
 
 function describeDate(date: CalendarDate): string {
-  return `${date.day === 1 ? '1er' : date.day} ${monthNameFr(date.month)} ${date.year}`;
+  return formatLongDate(date);
 }
 
 function parseOnce(tokens: Token[]): DaySpecResult {
@@ -230,7 +231,7 @@ function parseOnce(tokens: Token[]): DaySpecResult {
   const named = weekdays[0];
   if (named && named.value !== weekdayOf(date)) {
     return fail(
-      `Le ${describeDate(date)} tombe un ${weekdayNameFr(weekdayOf(date))}, pas un ${weekdayNameFr(named.value)}`,
+      `Le ${describeDate(date)} tombe un ${weekdayName(weekdayOf(date))}, pas un ${weekdayName(named.value)}`,
     );
   }
   return { ok: true, spec: { kind: 'once', date } };
@@ -244,21 +245,21 @@ function namedMonthDate(tokens: Token[]): { ok: true; date: CalendarDate } | { o
   const before = parts.slice(0, monthAt);
   const after = parts.slice(monthAt + 1);
   const month = (parts[monthAt] as { value: number }).value;
-  if (before.length === 0) return { ok: false, message: `Jour du mois manquant (ex. : 13 ${monthNameFr(month)} 2027)` };
+  if (before.length === 0) return { ok: false, message: `Jour du mois manquant (ex. : 13 ${monthName(month)} 2027)` };
   // One word before the month, one after it: anything else is not a date we read.
   const dayToken = before.length === 1 ? before[0] : undefined;
   let day: number;
   if (dayToken?.t === 'number' && dayToken.text.length <= 2) day = dayToken.value;
   else if (dayToken?.t === 'ordinal' && dayToken.value === 1) day = 1;
-  else return { ok: false, message: `Jour du mois non compris avant « ${monthNameFr(month)} »` };
+  else return { ok: false, message: `Jour du mois non compris avant « ${monthName(month)} »` };
   if (after.length === 0) {
-    return { ok: false, message: `Année manquante (ex. : ${day === 1 ? '1er' : day} ${monthNameFr(month)} 2027)` };
+    return { ok: false, message: `Année manquante (ex. : ${day === 1 ? '1er' : day} ${monthName(month)} 2027)` };
   }
   const yearToken = after.length === 1 ? after[0] : undefined;
   if (yearToken?.t !== 'number' || yearToken.text.length !== 4) {
-    return { ok: false, message: `Année non comprise après « ${monthNameFr(month)} » (ex. : 2027)` };
+    return { ok: false, message: `Année non comprise après « ${monthName(month)} » (ex. : 2027)` };
   }
   const date = { year: yearToken.value, month, day };
-  if (!isValidDate(date)) return { ok: false, message: `Date invalide : ${day} ${monthNameFr(month)} ${date.year}` };
+  if (!isValidDate(date)) return { ok: false, message: `Date invalide : ${day} ${monthName(month)} ${date.year}` };
   return { ok: true, date };
 }

@@ -102,28 +102,3 @@ export function ordinalWord(word: string): OrdinalWord {
   const n = Number(m[1]);
   return n >= 1 && n <= 5 ? { ok: true, value: n as Ordinal } : { ok: false };
 }
-
-export const MONTH_NAMES_FR = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const;
-
-export const WEEKDAY_NAMES_FR = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
-
-export function monthNameFr(month: number): string {
-  return MONTH_NAMES_FR[month - 1] ?? String(month);
-}
-
-export function weekdayNameFr(weekday: Weekday): string {
-  return WEEKDAY_NAMES_FR[weekday - 1] ?? String(weekday);
-}
