@@ -7,7 +7,7 @@ import type { Application, Inventory, ServiceInfo } from '../inventory/model';
 import { occurrenceSpans, type Span } from '../schedule/occurrences';
 import type { Rule } from '../schedule/types';
 import { foldText, sameName } from '../text/fold';
-import { addedSpans, exceptionsFor, movedTo, placeException, removalOf } from './exceptions';
+import { addedSpans, exceptionsFor, newWindowStart, placeException, removalOf } from './exceptions';
 import { compareNames, sortedUnique } from './names';
 import type { Profile } from './types';
 
@@ -144,7 +144,8 @@ export function windowsFor(
         add(`x|${span.start}|${span.end}`, span, service, application).cancelled ??= {
           action: action === 'moved' ? 'moved' : 'cancelled',
           reason,
-          movedTo: movedTo(removal, zone),
+          // null for `annulée`: a cancellation has no new window.
+          movedTo: newWindowStart(removal.exception, zone),
         };
       }
     }
