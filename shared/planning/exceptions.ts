@@ -88,9 +88,8 @@ export function addedSpans(
   return found;
 }
 
-/** The start of a row's new window (moved, added), or null: where a `reportée` row moved an occurrence. */
-export function newWindowStart(exception: CalendarException, zone: string): DateTime | null {
-  if (exception.newWindow === null) return null;
-  const { date, time, zone: own } = exception.newWindow.rule;
+/** The start of a row's new window (`reportée`, `ajoutée`): where a `reportée` row moved an occurrence. */
+export function newWindowStart(newWindow: NonNullable<CalendarException['newWindow']>, zone: string): DateTime {
+  const { date, time, zone: own } = newWindow.rule;
   return DateTime.fromMillis(localMillis(date, time.start, own ?? zone), { zone });
 }

@@ -251,6 +251,17 @@ describe('the day boundaries of each action', () => {
   });
 });
 
+describe('the window objects', () => {
+  it('a window no row touches carries neither `exception` nor `cancelled`, not even as undefined', () => {
+    const inv = inventory([{ application: 'GestLab', from: '2027-01-06', action: 'annulée', reason: 'm' }]);
+    const windows = windowsFor(inv, LAB, range('2027-01-06T00:00', '2027-01-06T12:00'), ZONE, { withCancelled: true });
+    expect(windows.map((w) => Object.keys(w).sort())).toEqual([
+      ['applications', 'end', 'services', 'start'],
+      ['applications', 'cancelled', 'end', 'services', 'start'],
+    ]);
+  });
+});
+
 describe('exceptionProblems (check-inventory)', () => {
   it('rows that match nothing, touch no window, or contradict an earlier row are warnings with row and column', () => {
     const problems = exceptionProblems(
