@@ -85,7 +85,8 @@ function contradiction(a: PlacedException, b: PlacedException, zone: string): { 
   if (!sameScope(x, y)) return null;
   const line = `ligne ${x.row ?? '?'}`;
   const removes = (e: CalendarException) => e.action !== 'added';
-  if (removes(x) && removes(y) && sameDaysMeet(a, b) && (x.action !== y.action || !sameNewWindow(x, y))) {
+  // Two removals of the same days disagree when their new windows differ: an `annulée` has none, a `reportée` its own.
+  if (removes(x) && removes(y) && sameDaysMeet(a, b) && !sameNewWindow(x, y)) {
     return {
       column: 'Action',
       text: `contredit la ${line} (${ACTION_LABELS[x.action]} / ${ACTION_LABELS[y.action]} pour les mêmes plages) : la ${line} l’emporte.`,
@@ -96,12 +97,13 @@ function contradiction(a: PlacedException, b: PlacedException, zone: string): { 
     [b, a],
     [a, b],
   ] as const) {
-    if (adding.exception.newWindow === null || removing.exception.action !== 'cancelled') continue;
-    const at = newWindowStart(adding.exception, zone)?.toMillis() ?? NaN;
+    const { newWindow } = adding.exception;
+    if (newWindow === null || removing.exception.action !== 'cancelled') continue;
+    const at = newWindowStart(newWindow, zone).toMillis();
     if (removing.from <= at && at < removing.to) {
       return {
         column: 'Nouvelle plage',
-        text: `la nouvelle plage « ${adding.exception.newWindow.text} » tombe dans une période annulée (ligne ${removing.exception.row ?? '?'}) : elle est tout de même maintenue.`,
+        text: `la nouvelle plage « ${newWindow.text} » tombe dans une période annulée (ligne ${removing.exception.row ?? '?'}) : elle est tout de même maintenue.`,
       };
     }
   }

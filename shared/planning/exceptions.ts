@@ -60,8 +60,11 @@ export function removalOf(rows: readonly PlacedException[], startMs: number): Pl
 /** Whether the application's rule has an occurrence starting within the row's days (what `reportée` moves). */
 export function hasOccurrenceWithin(app: Application, row: PlacedException, zone: string): boolean {
   if (app.schedule.status !== 'scheduled') return false;
-  const range = { from: DateTime.fromMillis(row.from, { zone }), to: DateTime.fromMillis(row.to, { zone }) };
-  return occurrenceSpans(app.schedule.rule, range, zone).some((s) => s.start >= row.from && s.start < row.to);
+  // Stryker disable next-line ObjectLiteral: equivalent, occurrenceSpans re-zones the range's instants (localDate).
+  const inZone = { zone };
+  const range = { from: DateTime.fromMillis(row.from, inZone), to: DateTime.fromMillis(row.to, inZone) };
+  // The spans overlap [from, to), so each starts before `to`; one started the evening before Du may still be running.
+  return occurrenceSpans(app.schedule.rule, range, zone).some((s) => s.start >= row.from);
 }
 
 /**
@@ -77,22 +80,16 @@ export function addedSpans(
   const found: { span: Span; row: PlacedException }[] = [];
   for (const row of rows) {
     const { action, newWindow } = row.exception;
-    if (newWindow === null || action === 'cancelled') continue;
-    if (action === 'added' && app.schedule.status === 'not-affected') continue;
-    if (action === 'moved' && !hasOccurrenceWithin(app, row, zone)) continue;
+    // Only `reportée` and `ajoutée` rows have one: the importer drops a cancellation's (shared/inventory/exceptions.ts).
+    if (newWindow === null) continue;
+    if (action === 'added' ? app.schedule.status === 'not-affected' : !hasOccurrenceWithin(app, row, zone)) continue;
     for (const span of occurrenceSpans(newWindow.rule, range, zone)) found.push({ span, row });
   }
   return found;
 }
 
-/** The start of a row's new window (moved, added), or null. */
-export function newWindowStart(exception: CalendarException, zone: string): DateTime | null {
-  if (exception.newWindow === null) return null;
-  const { date, time, zone: own } = exception.newWindow.rule;
+/** The start of a row's new window (`reportée`, `ajoutée`): where a `reportée` row moved an occurrence. */
+export function newWindowStart(newWindow: NonNullable<CalendarException['newWindow']>, zone: string): DateTime {
+  const { date, time, zone: own } = newWindow.rule;
   return DateTime.fromMillis(localMillis(date, time.start, own ?? zone), { zone });
-}
-
-/** Where a moved occurrence went: the start of its row's new window, or null. */
-export function movedTo(row: PlacedException, zone: string): DateTime | null {
-  return row.exception.action === 'moved' ? newWindowStart(row.exception, zone) : null;
 }

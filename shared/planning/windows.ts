@@ -7,7 +7,7 @@ import type { Application, Inventory, ServiceInfo } from '../inventory/model';
 import { occurrenceSpans, type Span } from '../schedule/occurrences';
 import type { Rule } from '../schedule/types';
 import { foldText, sameName } from '../text/fold';
-import { addedSpans, exceptionsFor, movedTo, placeException, removalOf } from './exceptions';
+import { addedSpans, exceptionsFor, newWindowStart, placeException, removalOf } from './exceptions';
 import { compareNames, sortedUnique } from './names';
 import type { Profile } from './types';
 
@@ -64,6 +64,7 @@ function indexOf(inventory: Inventory): InventoryIndex {
     if (apps) apps.push({ app, row });
     else services.set(serviceKey, [{ app, row }]);
   }
+  // Stryker disable next-line CallExpression: equivalent, a memo of a pure function (each call rebuilds the same index).
   INDEXES.set(inventory, index);
   return index;
 }
@@ -119,8 +120,8 @@ export function windowsFor(
   const byRule = new Map<Rule, Span[]>();
   for (const { service, app } of applicationsOf(inventory, profile)) {
     const application = app.application.trim();
-    const rows = placed.length === 0 ? placed : exceptionsFor(placed, profile.site, service, application);
-    for (const { span, row } of rows.length === 0 ? [] : addedSpans(app, rows, range, zone)) {
+    const rows = exceptionsFor(placed, profile.site, service, application);
+    for (const { span, row } of addedSpans(app, rows, range, zone)) {
       const { action, reason } = row.exception;
       add(`${span.start}|${span.end}`, span, service, application).exception ??= {
         action: action === 'moved' ? 'moved' : 'added',
@@ -136,15 +137,16 @@ export function windowsFor(
     // occurrenceSpans returns exactly the windows that overlap the range, one that started before `from` and is
     // still running (22h–1h across midnight) included: it looks back itself (shared/schedule/occurrences.ts).
     for (const span of expanded) {
-      const removal = rows.length === 0 ? null : removalOf(rows, span.start);
+      const removal = removalOf(rows, span.start);
       if (removal === null) {
         add(`${span.start}|${span.end}`, span, service, application);
       } else if (options.withCancelled) {
-        const { action, reason } = removal.exception;
+        const { action, reason, newWindow } = removal.exception;
         add(`x|${span.start}|${span.end}`, span, service, application).cancelled ??= {
           action: action === 'moved' ? 'moved' : 'cancelled',
           reason,
-          movedTo: movedTo(removal, zone),
+          // null for `annulée`: a cancellation has no new window.
+          movedTo: newWindow === null ? null : newWindowStart(newWindow, zone),
         };
       }
     }
@@ -165,12 +167,14 @@ export function windowsFor(
       return window;
     })
     .sort(
-      (a, b) =>
-        a.start.toMillis() - b.start.toMillis() ||
-        a.end.toMillis() - b.end.toMillis() ||
-        // A cancelled entry after the window kept at the same times (a partial cancellation).
-        Number(a.cancelled !== undefined) - Number(b.cancelled !== undefined),
+      (a, b) => a.start.toMillis() - b.start.toMillis() || a.end.toMillis() - b.end.toMillis() || cancelledLast(a, b),
     );
+}
+
+/** A cancelled entry after the window kept at the same times (a partial cancellation). */
+function cancelledLast(a: PlannedWindow, b: PlannedWindow): number {
+  const rank = (w: PlannedWindow) => (w.cancelled === undefined ? 0 : 1);
+  return rank(a) - rank(b);
 }
 
 /**

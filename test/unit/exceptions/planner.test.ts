@@ -208,6 +208,60 @@ describe('reportée and ajoutée', () => {
   });
 });
 
+describe('the day boundaries of each action', () => {
+  it('Du starts at 0 h: a window at midnight on Du is cancelled by annulée and moved by reportée', () => {
+    const minuit = (action: string, newWindow?: string) =>
+      show(
+        windowsFor(
+          inventory([{ application: 'Minuit', from: '2027-01-07', action, newWindow, reason: 'm' }]),
+          LAB,
+          range('2027-01-05', '2027-01-21'),
+          ZONE,
+          { withCancelled: true },
+        ),
+      ).filter((w) => w.includes('Minuit'));
+    expect(minuit('annulée')).toEqual(['2027-01-07T00:00:00.000-05:00 Minuit cancelled(m)']);
+    expect(minuit('reportée', '2027-01-20 0h-1h')).toEqual([
+      '2027-01-07T00:00:00.000-05:00 Minuit moved(m → 2027-01-20T00:00:00.000-05:00)',
+      '2027-01-20T00:00:00.000-05:00 Minuit moved(m)',
+    ]);
+  });
+
+  it('reportée on a Sunday does not move the Saturday 23 h 30 window still running after midnight', () => {
+    const inv = inventory([
+      { application: 'Samedi soir', from: '2027-01-10', action: 'reportée', newWindow: '2027-01-20 23h30-1h' },
+    ]);
+    expect(
+      show(windowsFor(inv, LAB, range('2027-01-09T12:00', '2027-01-21T12:00'), ZONE, { withCancelled: true })).filter(
+        (w) => w.includes('Samedi soir'),
+      ),
+    ).toEqual(['2027-01-09T23:30:00.000-05:00 Samedi soir', '2027-01-16T23:30:00.000-05:00 Samedi soir']);
+    expect(exceptionProblems(inv, ZONE).map((p) => p.message)).toEqual([
+      'Table « Exceptions » : aucune plage de maintenance ne commence le 2027-01-10 pour application « Samedi soir » : rien n’est reportée.',
+    ]);
+  });
+
+  it('ajoutée removes nothing: the occurrence starting within its days stays beside the added window', () => {
+    const inv = inventory([
+      { application: 'GestLab', from: '2027-01-06', action: 'ajoutée', newWindow: '2027-01-06 22h-23h', reason: 'm' },
+    ]);
+    expect(
+      show(windowsFor(inv, LAB, range('2027-01-06T00:00', '2027-01-06T23:30'), ZONE, { withCancelled: true })),
+    ).toEqual(['2027-01-06T02:00:00.000-05:00 GestLab,Unity', '2027-01-06T22:00:00.000-05:00 GestLab added(m)']);
+  });
+});
+
+describe('the window objects', () => {
+  it('a window no row touches carries neither `exception` nor `cancelled`, not even as undefined', () => {
+    const inv = inventory([{ application: 'GestLab', from: '2027-01-06', action: 'annulée', reason: 'm' }]);
+    const windows = windowsFor(inv, LAB, range('2027-01-06T00:00', '2027-01-06T12:00'), ZONE, { withCancelled: true });
+    expect(windows.map((w) => Object.keys(w).sort())).toEqual([
+      ['applications', 'end', 'services', 'start'],
+      ['applications', 'cancelled', 'end', 'services', 'start'],
+    ]);
+  });
+});
+
 describe('exceptionProblems (check-inventory)', () => {
   it('rows that match nothing, touch no window, or contradict an earlier row are warnings with row and column', () => {
     const problems = exceptionProblems(
