@@ -130,6 +130,9 @@ export interface AgentServices {
   verified: VerifiedWatcher;
 }
 
+/** What `wireInventory` builds: the part of AgentServices the alert side is built on. */
+type InventorySide = Pick<AgentServices, 'store' | 'settings' | 'sync' | 'delivery' | 'checklists'>;
+
 class CoreAgent implements Agent {
   readonly api: VigieCoreApi;
   private wired: AgentServices | null = null;
@@ -272,11 +275,26 @@ class CoreAgent implements Agent {
     await Promise.allSettled(jobs);
   }
 
+  /** Wires the services (inventory side, then alert side), puts back what the database lost, then starts ticking. */
   private async boot(): Promise<void> {
     const { deps } = this;
+    const store = openStore({ dir: deps.userDataDir, clock: deps.clock, log: deps.log });
+    const journal = new ReportJournal(deps.userDataDir, deps.log);
+    const base = await this.wireInventory(store, journal);
+    const wired = this.wireAlerts(base);
+    this.wired = wired;
+    this.recover(wired, journal);
+    if (this.stopped) return;
+    // A pending, unfinished checklist reappears at every start (issue 3); a PC with no profile asks for one.
+    if (wired.checklists.pendingRun()) this.openListeners.emit('checklist');
+    else if (wired.settings.get().needsProfile) this.openListeners.emit('settings');
+    this.startTicking(store);
+  }
+
+  /** Settings, inventory sync, report delivery and checklists: what the rest reads from and writes through. */
+  private async wireInventory(store: Store, journal: ReportJournal): Promise<InventorySide> {
+    const { deps } = this;
     const { clock, log } = deps;
-    const store = openStore({ dir: deps.userDataDir, clock, log });
-    const journal = new ReportJournal(deps.userDataDir, log);
     let sync: SyncService | null = null;
     const settings = await SettingsService.create({
       store,
@@ -304,6 +322,7 @@ class CoreAgent implements Agent {
       parser: deps.parser,
       ...deps.sync,
     });
+    const syncService = sync;
     const delivery = new ReportDelivery({
       outbox: store.outbox,
       clock,
@@ -312,20 +331,29 @@ class CoreAgent implements Agent {
       log,
       journal,
     });
-    const language = () => settings.effective().language;
     const checklists = new ChecklistService({
       store,
       clock,
-      inventory: () => sync.current(),
+      inventory: () => syncService.current(),
       log,
       reports: delivery,
-      language,
+      language: () => settings.effective().language,
       octopusUrl: () => settings.effective().octopusUrl,
     });
+    return { store, settings, sync: syncService, delivery, checklists };
+  }
+
+  /** The scheduler, outage notices, banner, verified-elsewhere watcher and the API, on top of the inventory side. */
+  private wireAlerts(base: InventorySide): AgentServices {
+    const { deps } = this;
+    const { clock, log } = deps;
+    const { store, settings, sync, delivery, checklists } = base;
+    const plan = () => this.plan(store, settings, sync);
+    const language = () => settings.effective().language;
     const scheduler = new Scheduler({
       clock,
       store,
-      plan: () => this.plan(store, settings, sync),
+      plan,
       notifier: deps.notifier,
       checklists,
       onOpenWindow: (window) => this.openListeners.emit(window),
@@ -341,7 +369,7 @@ class CoreAgent implements Agent {
       clock,
       store,
       notices: () => noticeWatcher.notices(),
-      plan: () => this.plan(store, settings, sync),
+      plan,
       notifier: deps.notifier,
       checklists,
       onOpenWindow: (window) => this.openListeners.emit(window),
@@ -350,13 +378,7 @@ class CoreAgent implements Agent {
     const banner = new BannerModel({
       clock,
       // Planned windows in progress, then the outage notices in force (electron/core/banner/types.ts).
-      sources: [
-        windowBanners(() => this.plan(store, settings, sync), scheduler.cache),
-        noticeBanners(
-          (now) => notices.activeAt(now),
-          () => this.plan(store, settings, sync),
-        ),
-      ],
+      sources: [windowBanners(plan, scheduler.cache), noticeBanners((now) => notices.activeAt(now), plan)],
       store,
       workstation: deps.hostname,
       language,
@@ -392,43 +414,37 @@ class CoreAgent implements Agent {
       scheduler,
       reportsFolder: () => settings.effective().reportsFolder ?? '',
       log,
-      minIntervalMs: Math.min(Math.max(deps.tickIntervalMs ?? MAX_TICK_MS, 1000), MAX_TICK_MS),
+      minIntervalMs: this.tickMs(),
     });
-    this.wired = {
-      store,
-      settings,
-      sync,
-      checklists,
-      delivery,
-      scheduler,
-      core,
-      noticeWatcher,
-      notices,
-      verified,
-      banner,
-    };
+    return { ...base, scheduler, core, noticeWatcher, notices, verified, banner };
+  }
 
-    // Before the first tick delivers anything: what the database lost is put back from the report journal.
+  /** Before the first tick delivers anything: what the database lost is put back from the report journal. */
+  private recover(s: AgentServices, journal: ReportJournal): void {
+    const { store } = s;
+    const { clock, log } = this.deps;
     const restored = journal.reconcile(store, REPORT_OUTBOX_KIND);
     if (store.recovered) log.warn('agent: local database rebuilt', { ...store.recovered });
-    const message = recoveryMessage(language(), store.recovered, restored);
+    const message = recoveryMessage(s.settings.effective().language, store.recovered, restored);
     if (message) this.messageListeners.emit(message);
     try {
       store.announced.prune(clock.now().minus({ days: FLAG_RETENTION_DAYS }));
     } catch (error) {
       log.warn('agent: old flags not pruned', { error: String(error) });
     }
+  }
 
-    if (this.stopped) return;
-    // A pending, unfinished checklist reappears at every start (issue 3); a PC with no profile asks for one.
-    if (checklists.pendingRun()) this.openListeners.emit('checklist');
-    else if (settings.get().needsProfile) this.openListeners.emit('settings');
+  /** The tick interval the deps ask for, between 1 s and MAX_TICK_MS. */
+  private tickMs(): number {
+    return Math.min(Math.max(this.deps.tickIntervalMs ?? MAX_TICK_MS, 1000), MAX_TICK_MS);
+  }
 
-    const every = Math.min(Math.max(deps.tickIntervalMs ?? MAX_TICK_MS, 1000), MAX_TICK_MS);
+  private startTicking(store: Store): void {
+    const every = this.tickMs();
     this.interval = setInterval(() => void this.tick(), every);
     // The tray app's lifetime is Electron's business; the interval alone must not keep Node alive.
     this.interval.unref?.();
-    log.info('agent: started', { store: store.file, tickMs: every });
+    this.deps.log.info('agent: started', { store: store.file, tickMs: every });
     // The first tick syncs at once (dueAt is "now" at start); it is not awaited: a slow share must not hold up
     // the tray. Before any inventory exists the scheduler waits (plan() is null) and keeps its first-start view.
     void this.tick();
