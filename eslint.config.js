@@ -80,6 +80,21 @@ export default tseslint.config(
     },
   },
   {
+    // One definition of the zone (docs/architecture.md, "One definition of each primitive"): production code and
+    // benches name it through DEFAULT_ZONE. Tests may spell it out (what they expect, written in full).
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['shared/schedule/zone.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Literal[value='America/Toronto']",
+          message: 'Use DEFAULT_ZONE from shared/schedule/zone.ts (one definition of the zone).',
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript (scripts, configs) has no types to check.
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,

@@ -15,6 +15,7 @@ import { readResults } from '../electron/core/reports/fleet-read';
 import { summarizeFleet } from '../electron/core/reports/fleet';
 import { bundleEntry } from './bundle';
 import type { FleetWorkerData, FleetWorkerResult } from './fleet-worker';
+import { DEFAULT_ZONE } from '../shared/schedule/zone';
 
 export interface FleetFigures {
   workstations: number;
@@ -101,7 +102,7 @@ export async function runFleetBench(
 
     const r0 = performance.now();
     const read = await readResults(results);
-    const summary = summarizeFleet(read, { now: DateTime.now().setZone('America/Toronto'), folder: results });
+    const summary = summarizeFleet(read, { now: DateTime.now().setZone(DEFAULT_ZONE), folder: results });
     const fleetReportMs = Math.round(performance.now() - r0);
     const ms = Math.round(performance.now() - t0);
 

@@ -14,14 +14,14 @@ import { DateTime } from 'luxon';
 import { reportDayFolder, reportFileName } from '../electron/core/reports/names';
 import type { VerificationReport } from '../shared/reports/types';
 import { bundleEntry, runNode } from './bundle';
+import { DEFAULT_ZONE } from '../shared/schedule/zone';
 
 export const FLEET_REPORT_TARGETS = { ratio: 2, rssMb: 300 } as const;
 const CHILD = fileURLToPath(new URL('./fleet-report-child.ts', import.meta.url));
-const ZONE = 'America/Toronto';
 const SITES = 10;
 const SERVICES = ['Urgence', 'Laboratoire', 'Pharmacie', 'Imagerie', 'Nutrition', 'Archives', 'Chirurgie', 'Pédiatrie', 'Gériatrie', 'Oncologie']; // prettier-ignore
 /** The first window: a Wednesday; the others follow weekly. */
-const FIRST = DateTime.fromISO('2026-09-02T02:00', { zone: ZONE });
+const FIRST = DateTime.fromISO('2026-09-02T02:00', { zone: DEFAULT_ZONE });
 
 export interface FleetReportFigures {
   files: number;
@@ -110,11 +110,11 @@ export function writeResults(
   let bytes = 0;
   const made = new Set<string>();
   const put = (r: VerificationReport, nameAs: VerificationReport = r) => {
-    const folder = path.join(dir, reportDayFolder(nameAs, ZONE));
+    const folder = path.join(dir, reportDayFolder(nameAs, DEFAULT_ZONE));
     if (!made.has(folder)) fs.mkdirSync(folder, { recursive: true });
     made.add(folder);
     const text = JSON.stringify(r, null, 2);
-    fs.writeFileSync(path.join(folder, reportFileName(nameAs, ZONE)), text);
+    fs.writeFileSync(path.join(folder, reportFileName(nameAs, DEFAULT_ZONE)), text);
     files++;
     bytes += Buffer.byteLength(text);
   };

@@ -11,6 +11,7 @@ import { SystemClock } from '../electron/core/clock';
 import { openStore, silentLogger } from '../electron/core/store';
 import { ReportDelivery, submitWithReport } from '../electron/core/reports/delivery';
 import { ReportWriter } from '../electron/core/reports/writer';
+import { DEFAULT_ZONE } from '../shared/schedule/zone';
 
 export interface FleetWorkerData {
   ids: number[];
@@ -55,7 +56,7 @@ async function workstation(id: number, go: Promise<void>): Promise<FleetWorkerRe
   try {
     const site = SITES[id % SITES.length] as string;
     const service = SERVICES[id % SERVICES.length] as string;
-    const start = DateTime.fromISO('2026-12-02T02:00', { zone: 'America/Toronto' });
+    const start = DateTime.fromISO('2026-12-02T02:00', { zone: DEFAULT_ZONE });
     const apps = ['Cobas IT', 'GestLab', 'Unity Real Time'];
     const run = store.checklists.createRun({
       windowStart: start,

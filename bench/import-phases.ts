@@ -14,6 +14,7 @@ import { loadWorkbookReader, XLSX_STREAM_OPTIONS } from '../electron/core/invent
 import type { Inventory } from '../shared/inventory/model';
 import { timeline } from '../shared/planning';
 import { DEFAULT_REMINDERS } from '../shared/planning/types';
+import { DEFAULT_ZONE } from '../shared/schedule/zone';
 
 export const PHASES = ['csvRaw', 'csvImport', 'xlsxRaw', 'xlsxImport', 'timeline'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -72,9 +73,9 @@ export function profilesOf(inventory: Inventory): { site: string; services: stri
 
 /** A year of timeline (2027, Toronto, default reminders) for each profile; returns the number of events. */
 export function timelineYear(inventory: Inventory, profiles: readonly { site: string; services: string[] }[]): number {
-  const from = DateTime.fromISO('2027-01-01', { zone: 'America/Toronto' });
+  const from = DateTime.fromISO('2027-01-01', { zone: DEFAULT_ZONE });
   const range = { from, to: from.plus({ years: 1 }) };
-  const options = { zone: 'America/Toronto', reminders: DEFAULT_REMINDERS };
+  const options = { zone: DEFAULT_ZONE, reminders: DEFAULT_REMINDERS };
   let events = 0;
   for (const profile of profiles) events += timeline(inventory, profile, range, options).length;
   return events;

@@ -12,6 +12,7 @@ import type { ResultsRead } from './fleet-read';
 import { SUSPECT_FR } from './fleet-suspect';
 import { acknowledgedFr, localStamps, STATUS_FR } from './labels';
 import { nameKeys } from './fleet-digest';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 const BOM = '\uFEFF';
 
@@ -43,7 +44,7 @@ const HEADER = [
 export function* fleetCsvLines(
   summary: FleetSummary,
   read: Pick<ResultsRead, 'reports'>,
-  zone = 'America/Toronto',
+  zone = DEFAULT_ZONE,
 ): Generator<string> {
   const byFile = new Map<string, ReportDigest>(read.reports.map((r) => [r.file, r]));
   const localStamp = localStamps(zone);
@@ -84,11 +85,7 @@ export function* fleetCsvLines(
   }
 }
 
-export function renderFleetCsv(
-  summary: FleetSummary,
-  read: Pick<ResultsRead, 'reports'>,
-  zone = 'America/Toronto',
-): string {
+export function renderFleetCsv(summary: FleetSummary, read: Pick<ResultsRead, 'reports'>, zone = DEFAULT_ZONE): string {
   let out = '';
   for (const line of fleetCsvLines(summary, read, zone)) out += line;
   return out;

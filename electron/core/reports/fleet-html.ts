@@ -17,6 +17,7 @@ import {
   STATUS_FR,
   summarizeList,
 } from './labels';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 /**
  * Rows and list entries drawn per section: 5,000 workstations must give a page a browser opens, not one of
@@ -157,7 +158,7 @@ function table(headers: readonly string[], rows: readonly string[]): string {
   return `<table><thead><tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-export function renderFleetHtml(s: FleetSummary, zone = 'America/Toronto'): string {
+export function renderFleetHtml(s: FleetSummary, zone = DEFAULT_ZONE): string {
   const t = s.totals;
   const stamp = localStamps(zone);
   const period =

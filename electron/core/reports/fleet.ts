@@ -19,6 +19,7 @@ import type {
   SuspectReport,
   VerifiedBy,
 } from './fleet-types';
+import { DEFAULT_ZONE } from '../../../shared/schedule/zone';
 
 export type * from './fleet-types';
 
@@ -42,7 +43,7 @@ type KeyOf = (text: string) => string;
 type GroupOf = (startMs: number, endMs: number, site: string, service: string) => Group;
 
 export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetSummary {
-  const zone = options.zone ?? 'America/Toronto';
+  const zone = options.zone ?? DEFAULT_ZONE;
   const now = options.now.setZone(zone);
   const keyOf = nameKeys();
   const groups = new Map<string, Group>();
