@@ -47,51 +47,12 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
   const now = options.now.setZone(zone);
   const keyOf = nameKeys();
   const groups = new Map<string, Group>();
-  const group: GroupOf = (startMs, endMs, site, service) => {
-    const key = `${startMs}|${endMs}|${keyOf(site)}|${keyOf(service)}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = {
-        startMs,
-        endMs,
-        apps: new Set(),
-        window: {
-          windowStart: isoIn(DateTime.fromMillis(startMs), zone),
-          windowEnd: isoIn(DateTime.fromMillis(endMs), zone),
-          site: site.trim(),
-          service: service.trim(),
-          expected: false,
-          status: 'unverified',
-          applications: [],
-          verifiedBy: [],
-          problems: [],
-          acknowledged: [],
-        },
-      };
-      groups.set(key, g);
-    }
-    return g;
-  };
+  const group = groupOf(groups, zone, keyOf);
 
   // 1. What the inventory planned (so that silence shows).
-  let expectationsPeriod: FleetSummary['expectationsPeriod'] = null;
-  if (options.inventory) {
-    const from = options.from ?? now.minus({ days: DEFAULT_EXPECTATION_DAYS });
-    const to = options.to && options.to < now ? options.to : now;
-    expectationsPeriod = { from: isoIn(from, zone), to: isoIn(to, zone) };
-    for (const [site, services] of scheduledServicesBySite(options.inventory, keyOf)) {
-      if (!(from < to)) break;
-      for (const w of windowsFor(options.inventory, { site, services }, { from, to }, zone)) {
-        // Only windows of the period that are over: one still running cannot have been verified yet.
-        if (!inPeriod(w.start.toMillis(), from, to) || w.end > now) continue;
-        for (const service of w.services) {
-          const g = group(w.start.toMillis(), w.end.toMillis(), site, service);
-          g.window.expected = true;
-          for (const a of w.applications) if (a.service === service) g.apps.add(a.application);
-        }
-      }
-    }
-  }
+  const expectationsPeriod = options.inventory
+    ? addExpected({ ...options, inventory: options.inventory }, now, zone, group, keyOf)
+    : null;
 
   // 2. What the workstations reported, and what does not add up in it.
   const inRange = read.reports.filter((r) => inPeriod(r.startMs, options.from, options.to));
@@ -108,40 +69,9 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
   kept.sort((a, b) => a.submittedMs - b.submittedMs || compareNames(a.file, b.file));
   for (const d of kept) addReport(d, flags.get(d) ?? [], group, keyOf);
 
-  const windows = [...groups.values()]
-    .sort(
-      (a, b) =>
-        a.startMs - b.startMs ||
-        a.endMs - b.endMs ||
-        compareNames(a.window.site, b.window.site) ||
-        compareNames(a.window.service, b.window.service),
-    )
-    .map((g) => {
-      const w = g.window;
-      w.applications = sortedUnique(g.apps);
-      w.status =
-        w.verifiedBy.length === 0
-          ? 'unverified'
-          : w.verifiedBy.every((v) => v.suspect.length > 0)
-            ? 'suspect'
-            : w.problems.length > 0
-              ? 'problems'
-              : 'ok';
-      return w;
-    });
-
-  const suspects: SuspectReport[] = inRange
-    .filter((d) => (flags.get(d)?.length ?? 0) > 0)
-    .sort((a, b) => compareNames(a.file, b.file))
-    .map((d) => ({
-      file: d.file,
-      workstation: d.workstation,
-      site: d.site,
-      windowStart: isoIn(DateTime.fromMillis(d.startMs), zone),
-      windowEnd: isoIn(DateTime.fromMillis(d.endMs), zone),
-      submittedAt: d.submittedAt,
-      flags: flags.get(d) ?? [],
-    }));
+  // 3. Each service window's verdict, the suspect reports, the totals.
+  const windows = finishWindows(groups);
+  const suspects = suspectReports(inRange, flags, zone);
   const problems = windows.flatMap((w) => w.problems);
   const workstations = new Set(kept.map((r) => `${keyOf(r.site)}|${r.workstation.toLowerCase()}`));
   return {
@@ -183,6 +113,104 @@ export function summarizeFleet(read: ResultsRead, options: FleetOptions): FleetS
     suspects,
     skipped: read.skipped,
   };
+}
+
+/** One group per window and service (site and service compared folded), created empty and unverified. */
+function groupOf(groups: Map<string, Group>, zone: string, keyOf: KeyOf): GroupOf {
+  return (startMs, endMs, site, service) => {
+    const key = `${startMs}|${endMs}|${keyOf(site)}|${keyOf(service)}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        startMs,
+        endMs,
+        apps: new Set(),
+        window: {
+          windowStart: isoIn(DateTime.fromMillis(startMs), zone),
+          windowEnd: isoIn(DateTime.fromMillis(endMs), zone),
+          site: site.trim(),
+          service: service.trim(),
+          expected: false,
+          status: 'unverified',
+          applications: [],
+          verifiedBy: [],
+          problems: [],
+          acknowledged: [],
+        },
+      };
+      groups.set(key, g);
+    }
+    return g;
+  };
+}
+
+/** Marks the windows the inventory planned in the period and that are over; returns the period looked at. */
+function addExpected(
+  options: FleetOptions & { inventory: Inventory },
+  now: DateTime,
+  zone: string,
+  group: GroupOf,
+  keyOf: KeyOf,
+): FleetSummary['expectationsPeriod'] {
+  const from = options.from ?? now.minus({ days: DEFAULT_EXPECTATION_DAYS });
+  const to = options.to && options.to < now ? options.to : now;
+  for (const [site, services] of scheduledServicesBySite(options.inventory, keyOf)) {
+    if (!(from < to)) break;
+    for (const w of windowsFor(options.inventory, { site, services }, { from, to }, zone)) {
+      // Only windows of the period that are over: one still running cannot have been verified yet.
+      if (!inPeriod(w.start.toMillis(), from, to) || w.end > now) continue;
+      for (const service of w.services) {
+        const g = group(w.start.toMillis(), w.end.toMillis(), site, service);
+        g.window.expected = true;
+        for (const a of w.applications) if (a.service === service) g.apps.add(a.application);
+      }
+    }
+  }
+  return { from: isoIn(from, zone), to: isoIn(to, zone) };
+}
+
+/** In time order, each with its applications and its verdict: unverified, suspect, problems or ok. */
+function finishWindows(groups: Map<string, Group>): ServiceWindow[] {
+  return [...groups.values()]
+    .sort(
+      (a, b) =>
+        a.startMs - b.startMs ||
+        a.endMs - b.endMs ||
+        compareNames(a.window.site, b.window.site) ||
+        compareNames(a.window.service, b.window.service),
+    )
+    .map((g) => {
+      const w = g.window;
+      w.applications = sortedUnique(g.apps);
+      w.status =
+        w.verifiedBy.length === 0
+          ? 'unverified'
+          : w.verifiedBy.every((v) => v.suspect.length > 0)
+            ? 'suspect'
+            : w.problems.length > 0
+              ? 'problems'
+              : 'ok';
+      return w;
+    });
+}
+
+function suspectReports(
+  inRange: readonly ReportDigest[],
+  flags: ReadonlyMap<ReportDigest, SuspectFlag[]>,
+  zone: string,
+): SuspectReport[] {
+  return inRange
+    .filter((d) => (flags.get(d)?.length ?? 0) > 0)
+    .sort((a, b) => compareNames(a.file, b.file))
+    .map((d) => ({
+      file: d.file,
+      workstation: d.workstation,
+      site: d.site,
+      windowStart: isoIn(DateTime.fromMillis(d.startMs), zone),
+      windowEnd: isoIn(DateTime.fromMillis(d.endMs), zone),
+      submittedAt: d.submittedAt,
+      flags: flags.get(d) ?? [],
+    }));
 }
 
 function scheduledServicesBySite(inventory: Inventory, keyOf: KeyOf): Map<string, string[]> {
