@@ -230,24 +230,7 @@ export class SyncService {
     // After a refused read, compare with the refused file: unchanged means "still the same bad file".
     const known = bad ? bad.meta : sameSource ? current.meta : undefined;
 
-    const fetched: Fetched =
-      source.kind === 'file'
-        ? await fetchFile(source.path, known, {
-            fs: this.fs,
-            wait: this.wait,
-            // The app's own default ships read-only with it: nobody is writing it, and the first start should not
-            // show an empty tray for those 1.5 s.
-            stableMs: source.label === EMBEDDED_SOURCE ? 0 : STABLE_MS,
-            maxLooks: MAX_LOOKS,
-            maxBytes: MAX_BYTES,
-            // The app's own default has no side tables; an https source has no folder to look in.
-            sides: source.label !== EMBEDDED_SOURCE,
-          })
-        : await fetchHttp(source.url, known, {
-            fetch: this.deps.fetch ?? globalThis.fetch,
-            maxBytes: MAX_BYTES,
-            timeoutMs: HTTP_TIMEOUT_MS,
-          });
+    const fetched = await this.fetchSource(source, known);
 
     if (fetched.kind === 'failed') return { ...fetched.failure };
     if (fetched.kind === 'unchanged') {
@@ -277,53 +260,13 @@ export class SyncService {
       accepted = check;
     }
 
-    let result: ImportResult;
-    try {
-      const parse = () => this.importer(fetched.bytes, fetched.fileName);
-      // The app's own default ships with it and is trusted: never remembered as failed (a PC switched off during
-      // the first start must not be left without any inventory).
-      result =
-        source.label === EMBEDDED_SOURCE
-          ? await parse()
-          : await this.guard.run(
-              {
-                kind: 'inventory',
-                source: source.label,
-                fileName: fetched.fileName,
-                bytes: fetched.bytes,
-                mtimeMs: fetched.meta.mtimeMs,
-              },
-              parse,
-            );
-    } catch (error) {
-      this.log.error('sync: importer threw', { error: error instanceof Error ? error.stack : String(error) });
-      if (error instanceof ParserUnavailableError) {
-        // This installation's problem, not the file's: nothing remembered, tried again at the next poll.
-        return { outcome: 'invalid', message: `L'inventaire n'a pas pu être analysé : ${error.message}.` };
-      }
-      result = { ok: false, format: null, problems: [] };
-    }
+    const result = await this.parse(source, fetched);
+    if ('outcome' in result) return result;
     if (!result.ok) {
       return { outcome: 'invalid', message: invalidMessage(result, fetched.fileName), badMeta: fetched.meta };
     }
-    const rows = result.inventory.applications.length;
-    if (rows === 0) {
-      return {
-        outcome: 'invalid',
-        message: `Inventaire non valide (${fetched.fileName}) : aucune application.`,
-        badMeta: fetched.meta,
-      };
-    }
-    if (sameSource && rows < current.rowCount * DROP_RATIO && current.rowCount - rows >= DROP_MIN_ROWS) {
-      // Likely a truncated export or a wrong sheet; IT can publish it under another path if the drop is real.
-      return {
-        outcome: 'rejected',
-        message:
-          `Nouvel inventaire refusé : ${lines(rows)} au lieu de ${current.rowCount} (baisse suspecte). ` +
-          "L'inventaire précédent reste en usage.",
-        badMeta: fetched.meta,
-      };
-    }
+    const refused = refusal(result, fetched, sameSource ? current.rowCount : null);
+    if (refused) return refused;
     for (const p of result.problems) {
       // An internal error is Vigie's bug, not the file's: logged as an error with its stack (docs/deployment.md).
       if (p.internalError) this.log.error('sync: internal error while importing', { row: p.row, ...p.internalError });
@@ -352,4 +295,92 @@ export class SyncService {
     });
     return { outcome: 'ok', message: null };
   }
+
+  /** The file (read until stable, with its side tables) or the https answer, compared with what is known. */
+  private fetchSource(
+    source: Exclude<InventorySource, { kind: 'bad' }>,
+    known: SourceMeta | undefined,
+  ): Promise<Fetched> {
+    if (source.kind === 'file') {
+      return fetchFile(source.path, known, {
+        fs: this.fs,
+        wait: this.wait,
+        // The app's own default ships read-only with it: nobody is writing it, and the first start should not
+        // show an empty tray for those 1.5 s.
+        stableMs: source.label === EMBEDDED_SOURCE ? 0 : STABLE_MS,
+        maxLooks: MAX_LOOKS,
+        maxBytes: MAX_BYTES,
+        // The app's own default has no side tables; an https source has no folder to look in.
+        sides: source.label !== EMBEDDED_SOURCE,
+      });
+    }
+    return fetchHttp(source.url, known, {
+      fetch: this.deps.fetch ?? globalThis.fetch,
+      maxBytes: MAX_BYTES,
+      timeoutMs: HTTP_TIMEOUT_MS,
+    });
+  }
+
+  /**
+   * The import, in the parse guard (a file that crashed or stalled the parser is not parsed again); an importer
+   * that throws is a refused file, except when the parser itself is missing (this installation's problem).
+   */
+  private async parse(
+    source: InventorySource,
+    fetched: Extract<Fetched, { kind: 'bytes' }>,
+  ): Promise<ImportResult | Attempt> {
+    try {
+      const parse = () => this.importer(fetched.bytes, fetched.fileName);
+      // The app's own default ships with it and is trusted: never remembered as failed (a PC switched off during
+      // the first start must not be left without any inventory).
+      if (source.label === EMBEDDED_SOURCE) return await parse();
+      return await this.guard.run(
+        {
+          kind: 'inventory',
+          source: source.label,
+          fileName: fetched.fileName,
+          bytes: fetched.bytes,
+          mtimeMs: fetched.meta.mtimeMs,
+        },
+        parse,
+      );
+    } catch (error) {
+      this.log.error('sync: importer threw', { error: error instanceof Error ? error.stack : String(error) });
+      if (error instanceof ParserUnavailableError) {
+        // This installation's problem, not the file's: nothing remembered, tried again at the next poll.
+        return { outcome: 'invalid', message: `L'inventaire n'a pas pu être analysé : ${error.message}.` };
+      }
+      return { ok: false, format: null, problems: [] };
+    }
+  }
+}
+
+/**
+ * Why an imported file is not taken (the last good inventory stays): it has no application, or far fewer rows
+ * than the current one from the same source (`currentRows`; null for another source).
+ */
+function refusal(
+  result: Extract<ImportResult, { ok: true }>,
+  fetched: Extract<Fetched, { kind: 'bytes' }>,
+  currentRows: number | null,
+): Attempt | null {
+  const rows = result.inventory.applications.length;
+  if (rows === 0) {
+    return {
+      outcome: 'invalid',
+      message: `Inventaire non valide (${fetched.fileName}) : aucune application.`,
+      badMeta: fetched.meta,
+    };
+  }
+  if (currentRows !== null && rows < currentRows * DROP_RATIO && currentRows - rows >= DROP_MIN_ROWS) {
+    // Likely a truncated export or a wrong sheet; IT can publish it under another path if the drop is real.
+    return {
+      outcome: 'rejected',
+      message:
+        `Nouvel inventaire refusé : ${lines(rows)} au lieu de ${currentRows} (baisse suspecte). ` +
+        "L'inventaire précédent reste en usage.",
+      badMeta: fetched.meta,
+    };
+  }
+  return null;
 }
