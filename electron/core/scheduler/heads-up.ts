@@ -35,7 +35,7 @@ export interface HeadsUpInput {
   cache: PlanCache;
   announced: AnnouncedRepository;
   now: DateTime;
-  /** Start of this tick's range: reminders after it are due now and announced the ordinary way. */
+  /** Start of this tick's range (never after `now`): reminders after it are due now and announced the ordinary way. */
   fromMs: number;
   /** The first plan of a fresh install: flag, do not toast. */
   quiet: boolean;
@@ -44,7 +44,7 @@ export interface HeadsUpInput {
 /** Remembers which plan was last looked at (the inventory object and the profile/options text). */
 export class HeadsUpWatch {
   private inventory: Inventory | null = null;
-  private key = '';
+  private key: string | null = null;
 
   /** True when `plan` differs from the one last settled (always, the first time). */
   changed(plan: PlanInput): boolean {
@@ -70,11 +70,9 @@ export function headsUps(input: HeadsUpInput): Notification[] {
   const { plan, cache, announced, now, fromMs, quiet } = input;
   const nowMs = now.toMillis();
   const reach = maxLeadMinutes(plan.options.reminders) * 60_000;
-  if (!(reach > 0)) return [];
-  // Reminders whose instant is before this tick's range, of windows that have not started yet.
-  const missed = cache
-    .eventsBetween(plan, nowMs - reach, Math.min(fromMs, nowMs))
-    .filter((e) => e.kind === 'reminder' && e.windowStart.toMillis() > nowMs);
+  // Events before this tick's range (fromMs ≤ now) of windows that have not started yet: their reminders, nothing
+  // else (a window's other events come at or after its start). No reminders: an empty range, nothing missed.
+  const missed = cache.eventsBetween(plan, nowMs - reach, fromMs).filter((e) => e.windowStart.toMillis() > nowMs);
   const byWindow = new Map<string, TimelineEvent[]>();
   for (const e of missed) {
     const key = headsUpKey(e);
