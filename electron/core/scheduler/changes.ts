@@ -92,17 +92,18 @@ export class ChangeAnnouncer {
   }
 
   private cancelledAround(plan: PlanInput, now: DateTime): Cached {
-    const nowMs = now.toMillis();
     const c = this.cached;
     // The same plan object while nothing changed (agent.ts); after the clock goes back, the windows that had ended
     // by the old tick stay handled, as the scheduler's own range does.
     // Stryker disable next-line EqualityOperator,ArithmeticOperator: a memo, reused a moment less long it is recomputed with the same windows
-    if (c?.plan === plan && nowMs < c.computedAt + REUSE_MS) return c;
+    const reusable = c?.plan === plan && now.toMillis() < c.computedAt + REUSE_MS;
+    // Stryker disable next-line ConditionalExpression: `false` recomputes the same windows at every call (`true` fails at the first call: no memo yet)
+    if (reusable) return c;
     const range = { from: now, to: now.plus({ milliseconds: LOOKAHEAD_MS }) };
     const windows = windowsFor(plan.inventory, plan.profile, range, plan.options.zone, { withCancelled: true }).filter(
       (w): w is CancelledWindow => w.cancelled !== undefined,
     );
-    this.cached = { plan, computedAt: nowMs, windows, before: { ...plan.inventory, exceptions: [] } };
+    this.cached = { plan, computedAt: now.toMillis(), windows, before: { ...plan.inventory, exceptions: [] } };
     return this.cached;
   }
 

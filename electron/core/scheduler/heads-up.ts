@@ -18,13 +18,12 @@
  *   become known in between, and the other ticks cost nothing.
  */
 import type { DateTime } from 'luxon';
-import { sortedUnique } from '../../../shared/planning';
 import { maxLeadMinutes } from '../../../shared/planning/timeline';
 import type { Inventory } from '../../../shared/inventory/model';
 import type { TimelineEvent } from '../../../shared/planning/types';
 import type { Notification } from '../agent-types';
 import type { AnnouncedRepository } from '../store';
-import type { MessageContext, WindowFacts } from './messages';
+import type { MessageContext } from './messages';
 import { headsUpNotification } from './messages-heads-up';
 import type { PlanCache, PlanInput } from './plan-cache';
 
@@ -87,7 +86,9 @@ export function headsUps(input: HeadsUpInput): Notification[] {
     if (reminders.some((r) => announced.has(r.key))) continue;
     const e = reminders[0] as TimelineEvent;
     const fresh = announced.mark({ key, kind: HEADS_UP_KIND, at: e.windowStart, announcedAt: now });
-    if (fresh && !quiet) out.push(headsUpNotification(facts(plan, cache, e), ctx));
+    // A reminder names the whole window, all its applications (shared/planning/timeline.ts), as the toast does.
+    const facts = { start: e.windowStart, end: e.windowEnd, applications: e.applications };
+    if (fresh && !quiet) out.push(headsUpNotification(facts, ctx));
   }
   return out;
 }
@@ -96,11 +97,4 @@ export function headsUps(input: HeadsUpInput): Notification[] {
 function headsUpKey(e: TimelineEvent): string {
   const span = e.key.split('|').slice(1, 3).join('|');
   return `${HEADS_UP_KIND}|${span}`;
-}
-
-/** The whole window (all its applications), as the other toasts name it. */
-function facts(plan: PlanInput, cache: PlanCache, e: TimelineEvent): WindowFacts {
-  const w = cache.windowOf(plan, e.windowStart, e.windowEnd);
-  const applications = w ? sortedUnique(w.applications.map((a) => a.application)) : e.applications;
-  return { start: e.windowStart, end: e.windowEnd, applications };
 }
