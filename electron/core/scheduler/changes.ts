@@ -95,8 +95,9 @@ export class ChangeAnnouncer {
     const c = this.cached;
     // The same plan object while nothing changed (agent.ts); after the clock goes back, the windows that had ended
     // by the old tick stay handled, as the scheduler's own range does.
+    const samePlan = c?.plan === plan;
     // Stryker disable next-line EqualityOperator,ArithmeticOperator: a memo, reused a moment less long it is recomputed with the same windows
-    const reusable = c?.plan === plan && now.toMillis() < c.computedAt + REUSE_MS;
+    const reusable = samePlan && now.toMillis() < c.computedAt + REUSE_MS;
     // Stryker disable next-line ConditionalExpression: `false` recomputes the same windows at every call (`true` fails at the first call: no memo yet)
     if (reusable) return c;
     const range = { from: now, to: now.plus({ milliseconds: LOOKAHEAD_MS }) };
