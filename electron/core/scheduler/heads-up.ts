@@ -18,13 +18,12 @@
  *   become known in between, and the other ticks cost nothing.
  */
 import type { DateTime } from 'luxon';
-import { sortedUnique } from '../../../shared/planning';
 import { maxLeadMinutes } from '../../../shared/planning/timeline';
 import type { Inventory } from '../../../shared/inventory/model';
 import type { TimelineEvent } from '../../../shared/planning/types';
 import type { Notification } from '../agent-types';
 import type { AnnouncedRepository } from '../store';
-import type { MessageContext, WindowFacts } from './messages';
+import type { MessageContext } from './messages';
 import { headsUpNotification } from './messages-heads-up';
 import type { PlanCache, PlanInput } from './plan-cache';
 
@@ -35,7 +34,7 @@ export interface HeadsUpInput {
   cache: PlanCache;
   announced: AnnouncedRepository;
   now: DateTime;
-  /** Start of this tick's range: reminders after it are due now and announced the ordinary way. */
+  /** Start of this tick's range (never after `now`): reminders after it are due now and announced the ordinary way. */
   fromMs: number;
   /** The first plan of a fresh install: flag, do not toast. */
   quiet: boolean;
@@ -44,7 +43,7 @@ export interface HeadsUpInput {
 /** Remembers which plan was last looked at (the inventory object and the profile/options text). */
 export class HeadsUpWatch {
   private inventory: Inventory | null = null;
-  private key = '';
+  private key: string | null = null;
 
   /** True when `plan` differs from the one last settled (always, the first time). */
   changed(plan: PlanInput): boolean {
@@ -70,11 +69,9 @@ export function headsUps(input: HeadsUpInput): Notification[] {
   const { plan, cache, announced, now, fromMs, quiet } = input;
   const nowMs = now.toMillis();
   const reach = maxLeadMinutes(plan.options.reminders) * 60_000;
-  if (!(reach > 0)) return [];
-  // Reminders whose instant is before this tick's range, of windows that have not started yet.
-  const missed = cache
-    .eventsBetween(plan, nowMs - reach, Math.min(fromMs, nowMs))
-    .filter((e) => e.kind === 'reminder' && e.windowStart.toMillis() > nowMs);
+  // Events before this tick's range (fromMs ≤ now) of windows that have not started yet: their reminders, nothing
+  // else (a window's other events come at or after its start). No reminders: an empty range, nothing missed.
+  const missed = cache.eventsBetween(plan, nowMs - reach, fromMs).filter((e) => e.windowStart.toMillis() > nowMs);
   const byWindow = new Map<string, TimelineEvent[]>();
   for (const e of missed) {
     const key = headsUpKey(e);
@@ -89,7 +86,9 @@ export function headsUps(input: HeadsUpInput): Notification[] {
     if (reminders.some((r) => announced.has(r.key))) continue;
     const e = reminders[0] as TimelineEvent;
     const fresh = announced.mark({ key, kind: HEADS_UP_KIND, at: e.windowStart, announcedAt: now });
-    if (fresh && !quiet) out.push(headsUpNotification(facts(plan, cache, e), ctx));
+    // A reminder names the whole window, all its applications (shared/planning/timeline.ts), as the toast does.
+    const facts = { start: e.windowStart, end: e.windowEnd, applications: e.applications };
+    if (fresh && !quiet) out.push(headsUpNotification(facts, ctx));
   }
   return out;
 }
@@ -98,11 +97,4 @@ export function headsUps(input: HeadsUpInput): Notification[] {
 function headsUpKey(e: TimelineEvent): string {
   const span = e.key.split('|').slice(1, 3).join('|');
   return `${HEADS_UP_KIND}|${span}`;
-}
-
-/** The whole window (all its applications), as the other toasts name it. */
-function facts(plan: PlanInput, cache: PlanCache, e: TimelineEvent): WindowFacts {
-  const w = cache.windowOf(plan, e.windowStart, e.windowEnd);
-  const applications = w ? sortedUnique(w.applications.map((a) => a.application)) : e.applications;
-  return { start: e.windowStart, end: e.windowEnd, applications };
 }

@@ -11,12 +11,10 @@ import { listNames, type MessageContext, type WindowFacts } from './messages';
 /** "aujourd'hui 3 h 30 – 3 h 36", "demain 2 h – 4 h", else "mercredi 2 décembre, 2 h – 4 h" (en alike). */
 function day(start: DateTime, end: DateTime, now: DateTime, lang: Lang): string {
   const full = formatWindow(start, end, lang);
-  const prefix = `${formatDate(start, lang)}, `;
-  const times = full.startsWith(prefix) ? full.slice(prefix.length) : null;
-  if (times !== null && start.hasSame(now, 'day')) return `${lang === 'fr' ? 'aujourd’hui' : 'today'} ${times}`;
-  if (times !== null && start.hasSame(now.plus({ days: 1 }), 'day')) {
-    return `${lang === 'fr' ? 'demain' : 'tomorrow'} ${times}`;
-  }
+  // formatWindow always begins with the start's date ("mercredi 2 décembre, 3 h 30 – 3 h 36").
+  const times = full.slice(`${formatDate(start, lang)}, `.length);
+  if (start.hasSame(now, 'day')) return `${lang === 'fr' ? 'aujourd’hui' : 'today'} ${times}`;
+  if (start.hasSame(now.plus({ days: 1 }), 'day')) return `${lang === 'fr' ? 'demain' : 'tomorrow'} ${times}`;
   return full;
 }
 

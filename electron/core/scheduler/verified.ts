@@ -44,13 +44,13 @@ export function dueFromPlan(
   const out = new Map<string, WindowToVerify>();
   for (const e of cache.eventsBetween(plan, nowMs - lookBackMs, nowMs + DAY_MS)) {
     if (e.kind !== 'checklist' || e.windowEnd.toMillis() > nowMs || announced.has(e.key)) continue;
-    const key = `${e.windowStart.toMillis()}|${e.windowEnd.toMillis()}`;
-    if (out.has(key)) continue;
+    // A window's split checklists (services with other hours) all name it once, with all its services.
     const w = cache.windowOf(plan, e.windowStart, e.windowEnd);
-    out.set(key, {
+    out.set(`${e.windowStart.toMillis()}|${e.windowEnd.toMillis()}`, {
       start: e.windowStart,
       end: e.windowEnd,
       site: plan.profile.site,
+      // Stryker disable next-line OptionalChaining: the window of an event of the same plan is always found
       services: w?.services ?? e.services,
     });
   }
@@ -66,10 +66,12 @@ export function verifiedNotification(
   const now = ctx.now.setZone(ctx.zone);
   const line = verifiedByText({ workstation: record.workstation, initials: record.initials, at }, now, ctx.lang);
   const apps = sortedUnique(applications).join(', ');
+  // One full stop, also after "4:30 a.m." (English, no applications).
+  const sentence = (s: string) => (s.endsWith('.') ? s : `${s}.`);
   const [title, body] =
     ctx.lang === 'fr'
-      ? ['Vérification déjà faite', `${line}${apps ? ` : ${apps}` : ''}. Rien à vérifier sur ce poste.`]
-      : ['Verification already done', `${line}${apps ? `: ${apps}` : ''}. Nothing to verify on this PC.`];
+      ? ['Vérification déjà faite', `${sentence(`${line}${apps ? ` : ${apps}` : ''}`)} Rien à vérifier sur ce poste.`]
+      : ['Verification already done', `${sentence(`${line}${apps ? `: ${apps}` : ''}`)} Nothing to verify on this PC.`];
   const iso = (s: string) => DateTime.fromISO(s, { zone: ctx.zone }).toISO({ suppressMilliseconds: true }) as string;
   return {
     kind: 'verified-elsewhere',
@@ -93,17 +95,9 @@ export function splitVerified(
   site: string,
   now: DateTime,
 ): { silenced: TimelineEvent[]; open: TimelineEvent[] } {
-  const memo = new Map<string, boolean>();
   const silenced: TimelineEvent[] = [];
   const open: TimelineEvent[] = [];
-  for (const e of events) {
-    const key = `${e.windowStart.toMillis()}|${e.windowEnd.toMillis()}`;
-    let verified = memo.get(key);
-    if (verified === undefined) {
-      verified = source.standing(site, e.windowStart, e.windowEnd, now) !== null;
-      memo.set(key, verified);
-    }
-    (verified ? silenced : open).push(e);
-  }
+  // A handful of due events per tick: one look-up each.
+  for (const e of events) (source.standing(site, e.windowStart, e.windowEnd, now) ? silenced : open).push(e);
   return { silenced, open };
 }
