@@ -40,7 +40,7 @@ function wallTimeToMillis(date: CalendarDate, time: TimeOfDay, zone: IANAZone): 
   const wall = toEpochDay(date) * DAY_MS + (time.hour * 60 + time.minute) * 60_000;
   const before = offsetAt(zone, wall - PROBE_MS);
   const after = offsetAt(zone, wall + PROBE_MS);
-  // Stryker disable next-line ConditionalExpression: the cheap case only; the general case below gives the same instant
+  // Stryker disable next-line ConditionalExpression: `false` only skips the cheap case, and the general case below gives the same instant when the offsets agree; `true`, disabled with it (a mark covers the line), fails the DST tests of test/unit/schedule/occurrences.test.ts
   if (before === after) return wall - before * 60_000; // no transition nearby: the common, cheap case
   // Each candidate instant is valid when the zone's offset at that instant is the one we assumed.
   const valid = [before, after]
@@ -187,16 +187,34 @@ export function nextOccurrences(rule: Rule, from: DateTime, count: number, zone?
       if (span.end > fromMs) found.push(span);
     }
   } else {
-    // Every date of month m (plus the same offset) precedes every date of month m+1: month order is start order.
-    let ym = addMonths(first.year, first.month, -MONTH_MARGIN);
-    for (let i = 0; i < MAX_MONTHS && found.length < wanted; i++) {
-      for (const span of monthlySpans(rule, ym.year, ym.month, z)) {
-        if (span.end > fromMs && found.length < wanted) found.push(span);
-      }
-      ym = addMonths(ym.year, ym.month, 1);
-    }
+    found.push(...nextMonthlySpans(rule, first, fromMs, wanted, z));
   }
   return found.map((span) => toOccurrence(span, z));
+}
+
+/**
+ * nextOccurrences for a monthly rule: the first `wanted` windows that end after `fromMs`, from MONTH_MARGIN months
+ * before `first`'s, giving up after MAX_MONTHS months.
+ */
+function nextMonthlySpans(
+  rule: Extract<Rule, { kind: 'monthly' }>,
+  first: CalendarDate,
+  fromMs: number,
+  wanted: number,
+  zone: IANAZone,
+): Span[] {
+  // Every date of month m (plus the same offset) precedes every date of month m+1: month order is start order.
+  const found: Span[] = [];
+  let ym = addMonths(first.year, first.month, -MONTH_MARGIN);
+  for (let i = 0; i < MAX_MONTHS; i++) {
+    for (const span of monthlySpans(rule, ym.year, ym.month, zone)) {
+      if (span.end <= fromMs) continue;
+      found.push(span);
+      if (found.length === wanted) return found;
+    }
+    ym = addMonths(ym.year, ym.month, 1);
+  }
+  return found;
 }
 
 /**
