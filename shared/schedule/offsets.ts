@@ -49,7 +49,6 @@ function readStretch(zone: IANAZone, index: number): Stretch {
   const end = start + PERIOD_MS;
   let previous = start;
   let offset = stretch.offsets[0] as number;
-  // Stryker disable next-line ArithmeticOperator: an extra first probe at start - PROBE_MS can only record a change at or before start, which the probe at start then records again after it: the scan from the end stops at that later entry for every instant of the stretch
   for (let t = start + PROBE_MS; t <= end; t += PROBE_MS) {
     const next = zone.offset(t);
     if (next !== offset) {
