@@ -14,7 +14,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { addDays, addMonths, DAY_MS, fromEpochDay, nthWeekday, toEpochDay, weekdayOfEpochDay } from './calendar';
 import { offsetAt, PROBE_MS } from './offsets';
 import { DEFAULT_ZONE } from './zone';
-import type { CalendarDate, Occurrence, Rule, TimeOfDay, TimeRange, Weekday } from './types';
+import type { CalendarDate, Occurrence, Rule, TimeOfDay, TimeRange } from './types';
 
 /** nextOccurrences gives up after this many months (a valid monthly rule matches at least every 3 months). */
 const MAX_MONTHS = 1200;
@@ -40,7 +40,7 @@ function wallTimeToMillis(date: CalendarDate, time: TimeOfDay, zone: IANAZone): 
   const wall = toEpochDay(date) * DAY_MS + (time.hour * 60 + time.minute) * 60_000;
   const before = offsetAt(zone, wall - PROBE_MS);
   const after = offsetAt(zone, wall + PROBE_MS);
-  // Stryker disable next-line ConditionalExpression: the cheap case only; the general case below gives the same instant
+  // Stryker disable next-line ConditionalExpression: `false` only skips the cheap case, and the general case below gives the same instant when the offsets agree; `true`, disabled with it (a mark covers the line), fails the DST tests of test/unit/schedule/occurrences.test.ts
   if (before === after) return wall - before * 60_000; // no transition nearby: the common, cheap case
   // Each candidate instant is valid when the zone's offset at that instant is the one we assumed.
   const valid = [before, after]
@@ -102,10 +102,6 @@ function monthlySpans(rule: Extract<Rule, { kind: 'monthly' }>, year: number, mo
   return spans.sort(byStart);
 }
 
-function validWeekdays(weekdays: readonly number[]): Set<Weekday> {
-  return new Set(weekdays.filter((w): w is Weekday => Number.isInteger(w) && w >= 1 && w <= 7));
-}
-
 function localDate(dt: DateTime, zone: IANAZone): CalendarDate {
   const local = dt.setZone(zone);
   return { year: local.year, month: local.month, day: local.day };
@@ -126,7 +122,8 @@ export function occurrences(rule: Rule, range: { from: DateTime; to: DateTime },
  */
 export function occurrenceSpans(rule: Rule, range: { from: DateTime; to: DateTime }, zone?: string): Span[] {
   const z = resolveZone(rule, zone);
-  if (!range.from.isValid || !range.to.isValid) return [];
+  // An invalid bound reads as NaN: no window overlaps it (the filter below drops them all), and its NaN dates end
+  // the day and month loops at once.
   const fromMs = range.from.toMillis();
   const toMs = range.to.toMillis();
   const overlaps = (w: Span) => w.end > fromMs && w.start < toMs;
@@ -138,8 +135,8 @@ export function occurrenceSpans(rule: Rule, range: { from: DateTime; to: DateTim
   if (rule.kind === 'once') {
     found.push(spanOn(rule.date, rule.time, z));
   } else if (rule.kind === 'weekly') {
-    // A window starting the day before `from` can still be running (night crossing): start two days early.
-    const weekdays = validWeekdays(rule.weekdays);
+    // A weekday outside 1–7 (a rule built in code) never equals a day's, so it matches nothing.
+    const weekdays = new Set<number>(rule.weekdays);
     const lastDay = toEpochDay(last);
     // A window starting the day before `from` can still be running (night crossing): start two days early.
     for (let day = toEpochDay(first) - 2; day <= lastDay; day++) {
@@ -147,14 +144,18 @@ export function occurrenceSpans(rule: Rule, range: { from: DateTime; to: DateTim
     }
   } else {
     // The months of the range, with MONTH_MARGIN more on each side.
-    const months = (last.year - first.year) * 12 + last.month - first.month + 2 * MONTH_MARGIN;
+    // Stryker disable next-line ArithmeticOperator: firstMonth only counts the months to scan, and both replacements make it smaller: more months after the range, whose windows the overlap filter drops
+    const firstMonth = first.year * 12 + first.month;
+    const months = last.year * 12 + last.month - firstMonth + 2 * MONTH_MARGIN;
     let ym = addMonths(first.year, first.month, -MONTH_MARGIN);
     for (let i = 0; i <= months; i++) {
       found.push(...monthlySpans(rule, ym.year, ym.month, z));
       ym = addMonths(ym.year, ym.month, 1);
     }
   }
-  return found.filter(overlaps).sort(byStart);
+  // Already in start order: days ascend (weekly), months ascend and monthlySpans sorts each month's windows, and
+  // the same wall time on a later date never starts earlier (nextOccurrences relies on the same order).
+  return found.filter(overlaps);
 }
 
 /**
@@ -173,29 +174,47 @@ export function nextOccurrences(rule: Rule, from: DateTime, count: number, zone?
     const span = spanOn(rule.date, rule.time, z);
     if (span.end > fromMs) found.push(span);
   } else if (rule.kind === 'weekly') {
-    const weekdays = validWeekdays(rule.weekdays);
+    const weekdays = new Set<number>(rule.weekdays);
     // Same time every day, so day order is start order; at most 7 days per window, so bounded by `count`.
     const startDay = toEpochDay(first) - 2;
     // A bound for a rule with no valid weekday; any other finds `wanted` windows well before it.
     const stopDay = startDay + wanted * 7 + 9;
-    // Stryker disable next-line EqualityOperator: one more day past a bound never reached by a rule with weekdays
-    for (let day = startDay; found.length < wanted && day < stopDay; day++) {
+    for (let day = startDay; found.length < wanted; day++) {
+      // Stryker disable next-line EqualityOperator: `>` only looks one day past a bound never reached by a rule with weekdays; `<`, disabled with it (a mark covers the line), stops at once and fails every weekly test
+      if (day >= stopDay) break;
       if (!weekdays.has(weekdayOfEpochDay(day))) continue;
       const span = spanOn(fromEpochDay(day), rule.time, z);
       if (span.end > fromMs) found.push(span);
     }
   } else {
-    // Every date of month m (plus the same offset) precedes every date of month m+1: month order is start order.
-    let ym = addMonths(first.year, first.month, -MONTH_MARGIN);
-    // Stryker disable next-line EqualityOperator: one more month past a bound only reached by a rule with no windows
-    for (let i = 0; i < MAX_MONTHS && found.length < wanted; i++) {
-      for (const span of monthlySpans(rule, ym.year, ym.month, z)) {
-        if (span.end > fromMs && found.length < wanted) found.push(span);
-      }
-      ym = addMonths(ym.year, ym.month, 1);
-    }
+    found.push(...nextMonthlySpans(rule, first, fromMs, wanted, z));
   }
   return found.map((span) => toOccurrence(span, z));
+}
+
+/**
+ * nextOccurrences for a monthly rule: the first `wanted` windows that end after `fromMs`, from MONTH_MARGIN months
+ * before `first`'s, giving up after MAX_MONTHS months.
+ */
+function nextMonthlySpans(
+  rule: Extract<Rule, { kind: 'monthly' }>,
+  first: CalendarDate,
+  fromMs: number,
+  wanted: number,
+  zone: IANAZone,
+): Span[] {
+  // Every date of month m (plus the same offset) precedes every date of month m+1: month order is start order.
+  const found: Span[] = [];
+  let ym = addMonths(first.year, first.month, -MONTH_MARGIN);
+  for (let i = 0; i < MAX_MONTHS; i++) {
+    for (const span of monthlySpans(rule, ym.year, ym.month, zone)) {
+      if (span.end <= fromMs) continue;
+      found.push(span);
+      if (found.length === wanted) return found;
+    }
+    ym = addMonths(ym.year, ym.month, 1);
+  }
+  return found;
 }
 
 /**

@@ -12,9 +12,9 @@ const SECOND_MS = 1000;
 /** Sampling step: the same bound occurrences.ts probes with around a wall time. */
 export const PROBE_MS = 36 * 3_600_000;
 /** One stretch = 40 samples (60 days): a year of planning reads ~7 of them. */
-const PERIOD_MS = 40 * PROBE_MS;
+export const PERIOD_MS = 40 * PROBE_MS;
 /** Stretches kept per zone: planning looks at a few years; far more than that is a caller walking time. */
-const MAX_PERIODS = 512;
+export const MAX_PERIODS = 512;
 
 /** A stretch's offsets: `offsets[i]` holds from `starts[i]` (inclusive) on; starts[0] is the stretch's start. */
 interface Stretch {
@@ -46,17 +46,16 @@ function transitionBetween(zone: IANAZone, lo: number, hi: number, before: numbe
 function readStretch(zone: IANAZone, index: number): Stretch {
   const start = index * PERIOD_MS;
   const stretch: Stretch = { starts: [start], offsets: [zone.offset(start)] };
+  const end = start + PERIOD_MS;
   let previous = start;
   let offset = stretch.offsets[0] as number;
-  for (let t = start + PROBE_MS; t <= start + PERIOD_MS; t += PROBE_MS) {
+  for (let t = start + PROBE_MS; t <= end; t += PROBE_MS) {
     const next = zone.offset(t);
     if (next !== offset) {
-      const at = transitionBetween(zone, previous, t, offset);
-      // A change found at the stretch's very end belongs to the next stretch.
-      if (at < start + PERIOD_MS) {
-        stretch.starts.push(at);
-        stretch.offsets.push(next);
-      }
+      // A change found exactly at `end` is recorded too: no instant of this stretch reaches it, and the next
+      // stretch reads its own.
+      stretch.starts.push(transitionBetween(zone, previous, t, offset));
+      stretch.offsets.push(next);
       offset = next;
     }
     previous = t;
@@ -77,7 +76,9 @@ export function offsetAt(zone: IANAZone, ms: number): number {
     stretches.set(index, stretch);
   }
   const { starts, offsets } = stretch;
+  // starts[0] = index * PERIOD_MS is never after ms (index = floor(ms / PERIOD_MS); floating-point division does not
+  // round up to the next index for any instant luxon can represent), so the scan ends at 0 at the latest.
   let i = starts.length - 1;
-  while (i > 0 && ms < (starts[i] as number)) i -= 1;
+  while (ms < (starts[i] as number)) i -= 1;
   return offsets[i] as number;
 }

@@ -51,11 +51,16 @@ describe('bad arguments give nothing', () => {
     expect(nextOccurrences(rule('tous les lundis 2h-4h'), DateTime.invalid('test'), 1)).toEqual([]);
   });
 
-  it('occurrences over a range with an invalid end or start', () => {
-    const weekly = rule('tous les lundis 2h-4h');
-    expect(occurrences(weekly, { from: at('2026-12-01T00:00'), to: DateTime.invalid('test') })).toEqual([]);
-    expect(occurrences(weekly, { from: DateTime.invalid('test'), to: at('2026-12-31T00:00') })).toEqual([]);
-  });
+  it.each(['tous les lundis 2h-4h', '1er mercredi 2h-4h', '2 décembre 2026 2h-4h'])(
+    'occurrences over a range with an invalid end or start (%s)',
+    (text) => {
+      const r = rule(text);
+      expect(occurrences(r, { from: at('2026-12-01T00:00'), to: DateTime.invalid('test') })).toEqual([]);
+      expect(occurrences(r, { from: DateTime.invalid('test'), to: at('2026-12-31T00:00') })).toEqual([]);
+      // The same rule does have a window in that month.
+      expect(occurrences(r, { from: at('2026-12-01T00:00'), to: at('2026-12-31T00:00') }).length).toBeGreaterThan(0);
+    },
+  );
 
   it('an unknown zone is a programming error, named in the message', () => {
     expect(() => occurrences(once, { from: at('2027-01-01T00:00'), to: at('2027-02-01T00:00') }, 'Nulle/Part')).toThrow(
@@ -127,5 +132,15 @@ describe('localMillis', () => {
     expect(localMillis(plain, { hour: 2, minute: 0 }, TORONTO)).toBe(
       DateTime.fromISO('2026-12-02T07:00:00Z').toMillis(),
     );
+  });
+});
+
+describe('nextOccurrences — how far it looks', () => {
+  it('gives up after 1,200 months however many windows are asked', () => {
+    // From 25 November 2026 the months scanned are September 2026 (two before) to August 2126: 1,197 first
+    // Wednesdays end after `from`.
+    const list = nextOccurrences(rule('1er mercredi 2h-4h'), at('2026-11-25T00:00'), 5000);
+    expect(list).toHaveLength(1197);
+    expect(list.at(-1)?.start.toISODate()).toBe('2126-08-07');
   });
 });

@@ -59,5 +59,8 @@ describe('offsetAt', () => {
       expect(offsetAt(zone, t)).toBe(zone.offset(t));
     }
     expect(offsetAt(zone, Number.NaN)).toBeNaN();
+    // Never taken for a stretch: one at ±Infinity would never end.
+    expect(offsetAt(zone, Number.POSITIVE_INFINITY)).toBeNaN();
+    expect(offsetAt(zone, Number.NEGATIVE_INFINITY)).toBeNaN();
   });
 });
