@@ -5,7 +5,9 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../../electron/core/store';
+import { ChangeAnnouncer } from '../../../electron/core/scheduler/changes';
 import { LAST_TICK_KEY, Scheduler } from '../../../electron/core/scheduler/scheduler';
+import { importInventory } from '../../../electron/core/inventory/import';
 import { app, sampleInventory } from '../planning/sample';
 import { Harness } from './harness';
 
@@ -227,5 +229,54 @@ describe('Scheduler — a catch-up that fails', () => {
     expect(h.summary()).toEqual(['reminder@2026-12-02T04:30', 'catch-up@2026-12-02T04:30']);
     expect(h.notifier.shown[1]?.at).toBe('2026-12-02T04:30:30-05:00');
     expect(h.notifier.shown[0]?.body).toContain('Labo Express');
+  });
+});
+
+describe('Scheduler — heads-up and change announcements that fail', () => {
+  async function csv(...rows: string[]) {
+    const header = 'Direction;Site;Service;Application;Plage de maintenance;Commentaire';
+    const result = await importInventory(new TextEncoder().encode([header, ...rows, ''].join('\r\n')), 'inv.csv');
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.inventory;
+  }
+
+  it('a heads-up whose flag fails: logged with the error, and looked for again at the next tick', async () => {
+    const log = recordingLogger();
+    const cobas = 'DSP;IUSMM;Laboratoire;Cobas IT;3e mercredi 2h-4h;';
+    const h = new Harness('2026-12-02T03:09:30', {
+      inventory: await csv(cobas),
+      options: { reminders: [{ kind: 'before', minutes: 60 }] },
+      log,
+    });
+    h.tick();
+    let failures = 1;
+    const mark = h.store.announced.mark.bind(h.store.announced);
+    vi.spyOn(h.store.announced, 'mark').mockImplementation((entry) => {
+      if (failures-- > 0) throw new Error('SQLITE_BUSY');
+      return mark(entry);
+    });
+    if (!h.plan) throw new Error('the harness has a plan');
+    // IT publishes at 3 h 10 a window at 3 h 30, whose 60-minute reminder has passed.
+    h.plan = { ...h.plan, inventory: await csv(cobas, 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 3h30-3h36;') };
+    expect(h.at('2026-12-02T03:10').tick().notifications).toEqual([]);
+    expect(log.lines).toEqual([['error', 'scheduler: heads-up failed, will retry', { error: 'Error: SQLITE_BUSY' }]]);
+    const retry = h.at('2026-12-02T03:10:30').tick();
+    expect(retry.notifications.map((n) => n.kind)).toEqual(['heads-up']);
+  });
+
+  it('change announcements that fail: logged with the error, the other toasts still come', () => {
+    const log = recordingLogger();
+    const h = new Harness('2026-12-02T01:59:30', { log });
+    h.tick();
+    const due = vi.spyOn(ChangeAnnouncer.prototype, 'due').mockImplementation(() => {
+      throw new Error('SQLITE_BUSY');
+    });
+    try {
+      const result = h.at('2026-12-02T02:00').tick();
+      expect(result.notifications.map((n) => n.kind)).toEqual(['start']);
+    } finally {
+      due.mockRestore();
+    }
+    expect(log.lines).toEqual([['error', 'scheduler: change announcement failed', { error: 'Error: SQLITE_BUSY' }]]);
   });
 });
