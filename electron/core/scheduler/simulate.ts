@@ -169,8 +169,8 @@ export function simulate(input: SimulationInput): SimulationResult {
         language: input.language ?? 'fr',
       };
       const onOpenWindow = (kind: string) => {
-        // Stryker disable next-line ConditionalExpression: nobody clicks a toast in a simulation, and the core opens
-        // only the checklist by itself (scheduler.ts, notices/service.ts)
+        // Nobody clicks a toast in a simulation, and the core opens only the checklist by itself.
+        // Stryker disable next-line ConditionalExpression: always the checklist, see above
         if (kind === 'checklist') windowsOpened++;
       };
       const scheduler = new Scheduler({

@@ -3,12 +3,13 @@
  * waking exactly at a start or an end, the order of several missed windows, a window whose services verify at
  * different moments, when the last tick must reach the disk, and a flag another agent set first.
  */
+import { DateTime } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChecklistWindow } from '../../../electron/core/checklist/service';
 import type { Logger } from '../../../electron/core/store';
 import { LAST_TICK_KEY } from '../../../electron/core/scheduler/scheduler';
 import { app, sampleInventory } from '../planning/sample';
-import { Harness } from './harness';
+import { Harness, ZONE } from './harness';
 
 const SPAN = '2026-12-02T07:00:00Z|2026-12-02T09:00:00Z';
 const KEYS = {
@@ -63,6 +64,43 @@ describe('Scheduler — several windows missed in one sleep', () => {
     expect(h.notifier.shown.map((n) => `${n.kind} ${n.windowStart}–${n.windowEnd}`)).toEqual([
       'catch-up 2026-12-02T02:00:00-05:00–2026-12-02T04:00:00-05:00',
       'catch-up 2026-12-02T03:00:00-05:00–2026-12-02T03:30:00-05:00',
+    ]);
+  });
+
+  it('a window whose reminder came due at another’s start still comes after that earlier window', () => {
+    // Labo Express (2 h 30 – 3 h): its 30-minute reminder is at 2 h, the instant the 2 h – 4 h window starts.
+    const inventory = withApps(['Laboratoire', 'Labo Express', '1er mercredi 2h30-3h']);
+    const h = new Harness('2026-12-02T01:20', { inventory }).runTo('2026-12-02T01:35');
+    h.at('2026-12-02T05:00').tick();
+    expect(h.notifier.shown.map((n) => `${n.kind} ${n.windowStart}`)).toEqual([
+      'reminder 2026-12-02T02:00:00-05:00',
+      'catch-up 2026-12-02T02:00:00-05:00',
+      'catch-up 2026-12-02T02:30:00-05:00',
+    ]);
+  });
+
+  it('two catch-ups that fail are retried from the earliest missed event of both, and not before', () => {
+    // 30-minute reminders only; a window on Sunday 13th, before this PC's first tick, must stay untouched.
+    const inventory = withApps(
+      ['Laboratoire', 'Labo Express', '3e mardi 22h-23h'],
+      ['Laboratoire', 'Vieux', '2e dimanche 2h-4h'],
+    );
+    let failures = 2;
+    const h = new Harness('2026-12-14T12:00', {
+      inventory,
+      options: { reminders: [{ kind: 'before', minutes: 30 }] },
+      checklists: (real) => ({
+        ensureRun: (w) => {
+          if (failures-- > 0) throw new Error('SQLITE_BUSY');
+          return real.ensureRun(w);
+        },
+      }),
+    }).runTo('2026-12-14T12:05');
+    expect(h.at('2026-12-16T05:00').tick().notifications).toEqual([]);
+    h.at('2026-12-16T05:00:30').tick();
+    expect(h.notifier.shown.map((n) => `${n.kind} ${n.windowStart}`)).toEqual([
+      'catch-up 2026-12-15T22:00:00-05:00',
+      'catch-up 2026-12-16T02:00:00-05:00',
     ]);
   });
 
@@ -225,5 +263,43 @@ describe('Scheduler — a flag another agent set between the read and the write'
     h.at('2026-12-02T02:45');
     flaggedBehindItsBack(h, { [KEYS.soon]: 'reminder', [KEYS.start]: 'start' });
     expect(h.tick()).toEqual({ notifications: [], caughtUp: true, changed: false });
+  });
+});
+
+describe('Scheduler — what a tick does not redo', () => {
+  it('asleep for days past a week-ahead reminder: no "Plage ajoutée" at wake, the window was not new', () => {
+    const week = { options: { reminders: [{ kind: 'before' as const, minutes: 7 * 24 * 60 }] } };
+    const h = new Harness('2026-12-08T12:00', week);
+    h.tick();
+    // The Dec 16 window's reminder (Dec 9, 2 h) is beyond the catch-up's 4 days at wake, so it is never flagged.
+    expect(h.at('2026-12-14T03:00').tick().notifications).toEqual([]);
+    expect(h.at('2026-12-14T03:00:30').tick().notifications).toEqual([]);
+  });
+
+  it('the clock set back over a 24/7 window’s end: the ticks it replays change nothing', () => {
+    const h = new Harness('2026-12-02T03:59:30').runTo('2026-12-02T04:05');
+    const shown = h.notifier.shown.length;
+    const back = DateTime.fromISO('2026-12-02T03:55', { zone: ZONE });
+    for (let t = back; t <= back.plus({ minutes: 10 }); t = t.plus({ seconds: 30 })) {
+      h.clock.set(t);
+      expect(h.tick(), t.toISO() ?? '').toEqual({ notifications: [], caughtUp: false, changed: false });
+    }
+    expect(h.notifier.shown).toHaveLength(shown);
+  });
+
+  it('reads the last tick once, at its first tick, and flush before any tick neither writes nor complains', () => {
+    const log = {
+      lines: [] as string[],
+      info: () => undefined,
+      warn: (m: string) => log.lines.push(m),
+      error: (m: string) => log.lines.push(m),
+    };
+    const h = new Harness('2026-12-02T01:00', { log });
+    h.scheduler.flush();
+    expect(log.lines).toEqual([]);
+    expect(h.store.settings.get(LAST_TICK_KEY)).toBeUndefined();
+    const get = vi.spyOn(h.store.settings, 'get');
+    h.runTo('2026-12-02T01:10');
+    expect(get).toHaveBeenCalledTimes(1);
   });
 });

@@ -166,7 +166,7 @@ describe('Scheduler — failures it logs and retries', () => {
     ]);
     expect(h.store.announced.has(KEYS.end)).toBe(false);
     // The retry starts just before the end: the end is flagged then, without a toast of its own.
-    h.at('2026-12-02T04:00:30').tick();
+    expect(h.at('2026-12-02T04:00:30').tick()).toEqual({ notifications: [], caughtUp: false, changed: true });
     expect(h.store.announced.has(KEYS.end)).toBe(true);
     // (The start toast: the first tick ever, mid-window.)
     expect(h.summary()).toEqual(['start@2026-12-02T03:59', 'checklist@2026-12-02T04:00']);

@@ -117,6 +117,18 @@ describe('Scheduler — a window verified elsewhere', () => {
     expect(h.summary()).toEqual(['verified-elsewhere@2026-12-02T04:30']);
   });
 
+  it('a verification toast another agent flagged between the read and the write: not shown twice', () => {
+    const h = new Harness('2026-12-02T04:29:30');
+    recordVerified(h, '2026-12-02T02:00', '2026-12-02T04:00');
+    const key = 'verified-elsewhere|2026-12-02T07:00:00.000Z|2026-12-02T09:00:00.000Z';
+    const has = h.store.announced.has.bind(h.store.announced);
+    vi.spyOn(h.store.announced, 'has').mockImplementation((k) => k !== key && has(k));
+    const now = h.clock.now();
+    expect(h.store.announced.markAll([{ key, kind: 'verified-elsewhere', at: now, announcedAt: now }])).toBe(1);
+    h.runTo('2026-12-02T04:30');
+    expect(h.notifier.shown).toEqual([]);
+  });
+
   it('a verification store that fails: logged with the error, and the events announced as usual', () => {
     const log = errorLogger();
     const h = new Harness('2026-12-02T03:59:30', { log });
