@@ -302,4 +302,26 @@ describe('Scheduler — what a tick does not redo', () => {
     h.runTo('2026-12-02T01:10');
     expect(get).toHaveBeenCalledTimes(1);
   });
+
+  it('a window cancelled after its reminder went out: the change toast is shown at the tick that learns it', () => {
+    const h = new Harness('2026-12-02T01:29:30').runTo('2026-12-02T01:31');
+    if (!h.plan) throw new Error('the harness has a plan');
+    const cancelled = {
+      row: 2,
+      site: 'IUSMM',
+      service: 'Laboratoire',
+      application: null,
+      from: '2026-12-02',
+      to: '2026-12-02',
+      action: 'cancelled' as const,
+      newWindow: null,
+      reason: 'gel des Fêtes',
+    };
+    h.plan = { ...h.plan, inventory: { ...sampleInventory(), exceptions: [cancelled] } };
+    const result = h.at('2026-12-02T01:40').tick();
+    expect(result.notifications.map((n) => [n.kind, n.title])).toEqual([
+      ['change', 'La plage du mercredi 2 décembre est annulée : gel des Fêtes'],
+    ]);
+    expect(h.summary()).toEqual(['reminder@2026-12-02T01:30', 'change@2026-12-02T01:40']);
+  });
 });

@@ -3,13 +3,14 @@
  * harness.ts; the failures are planted with spies on the real repositories): each failure is logged with what IT
  * needs to find it, nothing is lost, and the retry says what the ward would have been told, no more.
  */
+import { DateTime } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../../electron/core/store';
 import { ChangeAnnouncer } from '../../../electron/core/scheduler/changes';
 import { LAST_TICK_KEY, Scheduler } from '../../../electron/core/scheduler/scheduler';
 import { importInventory } from '../../../electron/core/inventory/import';
 import { app, sampleInventory } from '../planning/sample';
-import { Harness } from './harness';
+import { Harness, ZONE } from './harness';
 
 type Line = [level: string, message: string, data: Record<string, unknown> | undefined];
 
@@ -187,6 +188,37 @@ describe('Scheduler — failures it logs and retries', () => {
     startBroken = false;
     h.at('2026-12-02T04:00:30').tick();
     expect(h.summary()).toEqual(['checklist@2026-12-02T04:00', 'start@2026-12-02T04:00']);
+  });
+});
+
+describe('Scheduler — a flag that fails for hours', () => {
+  const LAB_AT_8 = { serviceHours: { Laboratoire: { twentyFourSeven: false, shiftStarts: ['08:00'] } } };
+
+  /** markAll throws for events of `kind` until `until` (local time). */
+  function failFlags(h: Harness, kind: string, until: string): void {
+    const markAll = h.store.announced.markAll.bind(h.store.announced);
+    const end = DateTime.fromISO(until, { zone: ZONE }).toMillis();
+    vi.spyOn(h.store.announced, 'markAll').mockImplementation((entries) => {
+      if (h.clock.now().toMillis() < end && entries.some((e) => e.kind === kind)) throw new Error('SQLITE_BUSY');
+      return markAll(entries);
+    });
+  }
+
+  it('an end that cannot be flagged until the 8 h checklist: both toasts then, the end not silenced by it', () => {
+    const h = new Harness('2026-12-02T03:59:30', { options: LAB_AT_8 });
+    failFlags(h, 'end', '2026-12-02T08:00');
+    h.runTo('2026-12-02T08:00');
+    expect(h.summary()).toEqual(['start@2026-12-02T03:59', 'end@2026-12-02T08:00', 'checklist@2026-12-02T08:00']);
+  });
+
+  it('a start that cannot be flagged, then asleep past the end: no "en cours" toast for a window that is over', () => {
+    const h = new Harness('2026-12-02T01:59:30');
+    failFlags(h, 'start', '2026-12-02T04:01');
+    h.runTo('2026-12-02T04:00:30');
+    expect(h.summary()).toEqual(['checklist@2026-12-02T04:00']);
+    h.at('2026-12-02T05:00').tick();
+    expect(h.summary()).toEqual(['checklist@2026-12-02T04:00']);
+    expect(h.store.announced.has(KEYS.start)).toBe(true);
   });
 });
 

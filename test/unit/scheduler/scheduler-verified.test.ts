@@ -67,6 +67,15 @@ describe('Scheduler — a window verified elsewhere', () => {
     expect(h.opened).toEqual([]);
   });
 
+  it('its toast is not repeated after a restart', () => {
+    const h = new Harness('2026-12-02T04:29:30');
+    recordVerified(h, '2026-12-02T02:00', '2026-12-02T04:00');
+    h.runTo('2026-12-02T04:30');
+    h.restart();
+    h.runTo('2026-12-02T04:35');
+    expect(h.summary()).toEqual(['verified-elsewhere@2026-12-02T04:30']);
+  });
+
   it('a verification for a window no longer planned here: the toast names no application, and no run', () => {
     const h = new Harness('2026-12-02T04:29:30');
     recordVerified(h, '2026-12-02T05:00', '2026-12-02T06:00');

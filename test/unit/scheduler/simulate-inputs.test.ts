@@ -20,24 +20,38 @@ const base = {
 const DEC2 = { windowStart: '2026-12-02T02:00:00-05:00', windowEnd: '2026-12-02T04:00:00-05:00' };
 
 describe('simulate — inputs', () => {
-  it('acks: the banner closes at its ack; acks with no banner open, in the period or not, come back in time order', () => {
+  it('acks: one off the grid ticks and closes the banner then; those with no banner open come back in time order', () => {
     const result = simulate({
       ...base,
       from: at('2026-12-02T00:00'),
       to: at('2026-12-02T06:00'),
-      acks: [at('2026-12-02T02:10'), at('2026-12-02T05:00'), at('2026-12-01T23:00')],
+      asleep: [{ start: at('2026-12-02T03:00'), end: at('2026-12-02T03:30') }],
+      acks: [
+        at('2026-12-02T02:10:15'),
+        at('2026-12-02T05:00'),
+        at('2026-12-02T07:00'),
+        at('2026-12-02T03:10'),
+        at('2026-12-01T23:00'),
+      ],
     });
     expect(result.banners).toEqual([
       {
         opensAt: '2026-12-02T02:00:00-05:00',
-        closesAt: '2026-12-02T02:10:00-05:00',
+        closesAt: '2026-12-02T02:10:15-05:00',
         reason: 'window',
         ...DEC2,
         applications: ['Cortex Omnitech', 'GestLab', 'Unity Real Time IUSMM'],
       },
     ]);
-    // 23 h the day before is outside the period (never ticked); 5 h found no banner.
-    expect(result.unmatchedAcks).toEqual(['2026-12-01T23:00:00-05:00', '2026-12-02T05:00:00-05:00']);
+    // Before the period, asleep, no banner open (5 h), after the period: none ticked but 5 h.
+    expect(result.unmatchedAcks).toEqual([
+      '2026-12-01T23:00:00-05:00',
+      '2026-12-02T03:10:00-05:00',
+      '2026-12-02T05:00:00-05:00',
+      '2026-12-02T07:00:00-05:00',
+    ]);
+    // Six hours of 30 s ticks, both ends included, minus the 60 asleep, plus the ack's own tick at 2 h 10 min 15 s.
+    expect(result.stats.ticks).toBe(6 * 120 + 1 - 60 + 1);
     expect(result.trayStates).toEqual([
       { at: '2026-12-02T00:00:00-05:00', state: 'upcoming' },
       { at: '2026-12-02T02:00:00-05:00', state: 'in-progress' },
