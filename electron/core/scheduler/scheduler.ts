@@ -374,6 +374,9 @@ export class Scheduler {
       try {
         const checklists = missed.filter((e) => e.kind === 'checklist');
         const endMissed = missed.some((e) => e.kind === 'end');
+        // At nowMs === its end, the window's end is due in this same catch-up: the branches before took it.
+        // Stryker disable next-line EqualityOperator: see above
+        const inProgress = ms(first.windowStart) <= nowMs && nowMs < ms(first.windowEnd);
         if (checklists.length > 0) {
           for (const c of checklists) this.ensureRun(plan, c);
           result.changed = true;
@@ -387,9 +390,7 @@ export class Scheduler {
           // Verified at the next shift start: that checklist toast will come; the stale end is dropped.
           this.flag(missed, now);
           this.deps.log.info('scheduler: missed end dropped, checklist comes later', { window: first.key });
-          // At nowMs === its end, the window's end is due in this same catch-up: the branches above took it.
-          // Stryker disable next-line EqualityOperator: see above
-        } else if (ms(first.windowStart) <= nowMs && nowMs < ms(first.windowEnd)) {
+        } else if (inProgress) {
           if (!this.flag(missed, now)) continue;
           this.show(startNotification(factsOf(first), ctx, true), result);
         } else {

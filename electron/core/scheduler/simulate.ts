@@ -135,12 +135,15 @@ export function tickInstants(
   extra: Iterable<number> = [],
 ): number[] {
   const isAsleep = (t: number): boolean => asleep.some(([a, b]) => a <= t && t < b);
+  // An instant exactly at `from` is the grid's first tick anyway (or asleep, and not ticked either way).
+  // Stryker disable next-line EqualityOperator: see above
+  const notBefore = (t: number): boolean => t >= fromMs;
+  const inPeriod = (t: number): boolean => notBefore(t) && t <= toMs && !isAsleep(t);
   const out = new Set<number>();
   for (let t = fromMs; t <= toMs; t += tickMs) if (!isAsleep(t)) out.add(t);
   // Waking up is a tick of its own (the agent's 'resume' re-check), off the 30 s grid.
-  // Stryker disable next-line EqualityOperator: a wake-up exactly at `from` is the grid's first tick already
-  for (const [, wake] of asleep) if (wake >= fromMs && wake <= toMs && !isAsleep(wake)) out.add(wake);
-  for (const t of extra) if (t >= fromMs && t <= toMs && !isAsleep(t)) out.add(t);
+  for (const [, wake] of asleep) if (inPeriod(wake)) out.add(wake);
+  for (const t of extra) if (inPeriod(t)) out.add(t);
   return [...out].sort((a, b) => a - b);
 }
 
