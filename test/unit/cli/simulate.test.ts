@@ -152,30 +152,36 @@ describe('cli simulate', () => {
     ]);
   });
 
-  it('--asleep: a window still in progress at wake-up opens at wake-up; one slept through has none', async () => {
+  // One CLI run per test: four child processes in one test outgrow the timeout on a loaded machine (Stryker's dry run).
+  it('--asleep: a window still in progress at wake-up opens its banner at wake-up', async () => {
     const wake = (await cli([...BASE, '--asleep', '2026-12-02T01:00/2026-12-02T03:00'])).json<Output>();
     expect(wake.banners[0]).toMatchObject({ opensAt: '2026-12-02T03:00:00-05:00', closesAt: DEC2.windowEnd, ...DEC2 });
+  });
+
+  it('--asleep: a window slept through has no banner', async () => {
     const through = (await cli([...BASE, '--asleep', '2026-12-02T01:00/2026-12-02T05:00'])).json<Output>();
     expect(through.banners.map((b) => b.windowStart)).toEqual([DEC16.windowStart]);
-    // Open before a nap inside the window: still the same banner after it, closing at the end.
+  });
+
+  it('--asleep: a banner open before a nap inside the window is the same banner after it, closing at the end', async () => {
     const nap = (await cli([...BASE, '--asleep', '2026-12-02T02:30/2026-12-02T03:00'])).json<Output>();
     expect(nap.banners[0]).toMatchObject({ opensAt: DEC2.windowStart, closesAt: DEC2.windowEnd });
-    // Asleep across the end: it closed at the end, not at wake-up.
+  });
+
+  it('--asleep across the end: the banner closed at the end, not at wake-up', async () => {
     const late = (await cli([...BASE, '--asleep', '2026-12-02T03:00/2026-12-02T06:00'])).json<Output>();
     expect(late.banners[0]).toMatchObject({ opensAt: DEC2.windowStart, closesAt: DEC2.windowEnd });
   });
 
-  it('refuses an --ack when no banner is open then (after the end, asleep, unreadable) with exit code 2', async () => {
-    for (const args of [
-      ['--ack', '2026-12-02T04:00'],
-      ['--ack', '2026-12-02T02:40', '--asleep', '2026-12-02T02:30/2026-12-02T03:00'],
-      ['--ack', '2026-12-02T02:10', '--ack', '2026-12-02T02:20'],
-      ['--ack', 'bientôt'],
-    ]) {
-      const r = await cli([...BASE, ...args]);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^simulate : --ack : /);
-    }
+  it.each([
+    ['after the end', ['--ack', '2026-12-02T04:00']],
+    ['asleep', ['--ack', '2026-12-02T02:40', '--asleep', '2026-12-02T02:30/2026-12-02T03:00']],
+    ['already closed', ['--ack', '2026-12-02T02:10', '--ack', '2026-12-02T02:20']],
+    ['unreadable', ['--ack', 'bientôt']],
+  ])('refuses an --ack when no banner is open then (%s) with exit code 2', async (_, args) => {
+    const r = await cli([...BASE, ...args]);
+    expect(r.code, args.join(' ')).toBe(2);
+    expect(r.stderr).toMatch(/^simulate : --ack : /);
   });
 
   it('writes readable French without --json', async () => {

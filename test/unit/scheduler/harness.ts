@@ -16,7 +16,7 @@ import { ManualClock } from '../../../electron/core/clock';
 import { RecordingNotifier } from '../../../electron/core/notify/simple';
 import { Scheduler, type SchedulerChecklists } from '../../../electron/core/scheduler/scheduler';
 import type { PlanInput } from '../../../electron/core/scheduler/plan-cache';
-import { openStore, silentLogger, type Store } from '../../../electron/core/store';
+import { openStore, silentLogger, type Logger, type Store } from '../../../electron/core/store';
 import { sampleInventory } from '../planning/sample';
 
 export const ZONE = 'America/Toronto';
@@ -33,6 +33,8 @@ export interface HarnessOptions {
   language?: Lang;
   /** Wraps the real checklist service (e.g. to make it fail once). */
   checklists?: (real: ChecklistService) => SchedulerChecklists;
+  /** The scheduler's logger (default: silent). */
+  log?: Logger;
 }
 
 export class Harness {
@@ -75,7 +77,7 @@ export class Harness {
       notifier: this.notifier,
       checklists: this.options.checklists?.(this.checklists) ?? this.checklists,
       onOpenWindow: (kind) => this.opened.push(kind),
-      log: silentLogger,
+      log: this.options.log ?? silentLogger,
     });
   }
 

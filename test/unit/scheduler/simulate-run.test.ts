@@ -26,6 +26,10 @@ describe('tickInstants', () => {
     expect(ticks).toEqual([0, 60, 90, 120]);
   });
 
+  it('an extra instant (an --ack) ticks when in the period and awake, `to` included even off the grid', () => {
+    expect(tickInstants(0, 100, [[40, 70]], 30, [100, 15, 50, 101, -1])).toEqual([0, 15, 30, 70, 90, 100]);
+  });
+
   it('a wake-up off the grid ticks at its instant, in time order', () => {
     expect(tickInstants(0, 120, [[40, 70]], 30)).toEqual([0, 30, 70, 90, 120]);
   });
