@@ -127,15 +127,18 @@ export class Scheduler {
     }
     if (plan) {
       // The clock went back (time change): everything up to the old tick was already handled.
-      let from = this.cursorMs === null ? nowMs : Math.min(this.cursorMs, nowMs);
-      from = Math.max(from, nowMs - MAX_CATCH_UP_MS);
-      if (firstStart) {
-        // First start ever: nothing was "missed", but a window already under way is still worth one toast.
+      const resumed = this.cursorMs === null ? nowMs : Math.min(this.cursorMs, nowMs);
+      let from = Math.max(resumed, nowMs - MAX_CATCH_UP_MS);
+      const planChanged = this.headsUpWatch.changed(plan);
+      if (firstStart || planChanged) {
+        // First start ever, or a plan that now holds a window already under way (published late): nothing was
+        // "missed", but that window is still worth one start toast (none if its start was announced already).
         const current = this.cache.currentAt(plan, now);
         if (current) from = Math.min(from, ms(current.start) - 1);
       }
-      // A window known too late for its reminders (issue 12): one heads-up, looked for when the plan changes.
-      if (this.headsUpWatch.changed(plan)) this.headsUp(plan, from, now, firstStart, result);
+      // A window known too late for its reminders (issue 12): one heads-up, looked for when the plan changes. A
+      // reminder the PC slept through beyond the catch-up's reach (after `resumed`) was not known late.
+      if (planChanged) this.headsUp(plan, Math.min(from, resumed), now, firstStart, result);
       const planned = this.cache.eventsBetween(plan, from, nowMs);
       const all = planned.filter((e) => !this.deps.store.announced.has(e.key));
       let due = all;
