@@ -22,8 +22,14 @@ const TESTS = {
   'shared/escalation': ['test/unit/escalation'],
   // The Exceptions table's planner tests (issue 13) live beside the table's other tests.
   'shared/planning': ['test/unit/planning', 'test/unit/exceptions/planner.test.ts'],
-  // simulate.ts is exercised end to end by `cli simulate`'s tests.
-  'electron/core/scheduler': ['test/unit/scheduler', 'test/unit/cli/simulate.test.ts'],
+  // simulate.ts is exercised end to end by `cli simulate`'s tests; the Exceptions announcements (changes.ts) and the
+  // verified-elsewhere suppression (verified.ts) by their own issue's tests.
+  'electron/core/scheduler': [
+    'test/unit/scheduler',
+    'test/unit/exceptions',
+    'test/unit/verified',
+    'test/unit/cli/simulate.test.ts',
+  ],
 };
 
 function usage(message) {
