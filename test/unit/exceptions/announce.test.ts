@@ -34,16 +34,11 @@ const MOVE_TO_9 = {
   },
 };
 
-function publish(h: Harness, inventory: Inventory): void {
-  if (!h.plan) throw new Error('no plan');
-  h.plan = { ...h.plan, inventory };
-}
-
 describe('cancellation announced after reminders', () => {
   it('after the day-before reminder: one toast saying so, then nothing for that window, even after a restart', () => {
     const h = new Harness('2026-11-30T12:00:00').runTo('2026-12-01T10:30:00');
     expect(h.summary()).toEqual(['reminder@2026-12-01T10:00']);
-    publish(h, withRows([{ site: 'IUSMM', service: 'Laboratoire' }]));
+    h.publish(withRows([{ site: 'IUSMM', service: 'Laboratoire' }]));
     h.runTo('2026-12-01T12:00:00');
     h.restart();
     h.runTo('2026-12-03T12:00:00');
@@ -60,7 +55,7 @@ describe('cancellation announced after reminders', () => {
 
   it('before any reminder: cancelled silently (the status window shows it)', () => {
     const h = new Harness('2026-11-30T12:00:00');
-    publish(h, withRows([{}]));
+    h.publish(withRows([{}]));
     h.runTo('2026-12-03T12:00:00');
     expect(h.summary()).toEqual([]);
   });
@@ -68,7 +63,7 @@ describe('cancellation announced after reminders', () => {
   it('a move after the reminders: "reportée au …" once, the rest of the window and the new window as usual', () => {
     const h = new Harness('2026-11-30T12:00:00').runTo('2026-12-02T01:45:00');
     expect(h.summary()).toEqual(['reminder@2026-12-01T10:00', 'reminder@2026-12-02T01:30']);
-    publish(h, withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: 'migration' }]));
+    h.publish(withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: 'migration' }]));
     h.runTo('2026-12-09T05:00:00');
     expect(h.summary()).toEqual([
       'reminder@2026-12-01T10:00',
@@ -93,7 +88,7 @@ describe('cancellation announced after reminders', () => {
 describe('cancellation and move announcements, word for word', () => {
   it('in English, without a motif: no dangling colon, and the applications with the window', () => {
     const h = new Harness('2026-11-30T12:00:00', { language: 'en' }).runTo('2026-12-01T10:30:00');
-    publish(h, withRows([{ site: 'IUSMM', service: 'Laboratoire', reason: '' }]));
+    h.publish(withRows([{ site: 'IUSMM', service: 'Laboratoire', reason: '' }]));
     h.runTo('2026-12-01T11:00:00');
     const change = h.notifier.shown.find((n) => n.kind === 'change');
     expect(change?.title).toBe('The Wednesday, December 2 window is cancelled');
@@ -106,7 +101,7 @@ describe('cancellation and move announcements, word for word', () => {
 
   it('a move in English names the new date and says there is no window on the old one', () => {
     const h = new Harness('2026-11-30T12:00:00', { language: 'en' }).runTo('2026-12-01T10:30:00');
-    publish(h, withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: 'migration' }]));
+    h.publish(withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: 'migration' }]));
     h.runTo('2026-12-01T11:00:00');
     const change = h.notifier.shown.find((n) => n.kind === 'change');
     expect(change?.title).toBe('The Wednesday, December 2 window is moved to Wednesday, December 9: migration');
@@ -115,7 +110,7 @@ describe('cancellation and move announcements, word for word', () => {
 
   it('a move in French without a motif: the whole body word for word', () => {
     const h = new Harness('2026-11-30T12:00:00').runTo('2026-12-01T10:30:00');
-    publish(h, withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: '' }]));
+    h.publish(withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: '' }]));
     h.runTo('2026-12-01T11:00:00');
     const change = h.notifier.shown.find((n) => n.kind === 'change');
     expect(change?.title).toBe('La plage du mercredi 2 décembre est reportée au mercredi 9 décembre');

@@ -31,11 +31,6 @@ function lab(...rows: [string, string][]): Inventory {
   return { ...sampleInventory(), applications: rows.map(([a, s]) => app('IUSMM', 'Laboratoire', a, s)) };
 }
 
-function publish(h: Harness, inventory: Inventory): void {
-  if (!h.plan) throw new Error('no plan');
-  h.plan = { ...h.plan, inventory };
-}
-
 const MOVE_TO_9 = {
   text: '2026-12-09 2h-4h',
   rule: {
@@ -79,8 +74,7 @@ describe('a cancellation known before any reminder stays silent', () => {
       options: ONE_HOUR,
     });
     h.runTo('2026-12-02T01:01:00');
-    publish(
-      h,
+    h.publish(
       withRows([{ application: 'Softlab' }], lab(['GestLab', '2026-12-02 2h-3h'], ['Softlab', '2026-12-02 2h-4h'])),
     );
     h.runTo('2026-12-02T01:03:00');
@@ -93,8 +87,7 @@ describe('a cancellation known before any reminder stays silent', () => {
       options: ONE_HOUR,
     });
     h.runTo('2026-12-02T01:01:00');
-    publish(
-      h,
+    h.publish(
       withRows([{ application: 'Softlab' }], lab(['GestLab', '2026-12-02 2h-4h'], ['Softlab', '2026-12-02 3h-4h'])),
     );
     h.runTo('2026-12-02T03:01:00');
@@ -106,7 +99,7 @@ describe('a cancellation after the ward was told is news', () => {
   it('told by the start alone (no reminders): the window under way is called off', () => {
     const h = new Harness('2026-12-02T01:59:00', { options: { reminders: [] } }).runTo('2026-12-02T02:30:00');
     expect(h.summary()).toEqual(['start@2026-12-02T02:00']);
-    publish(h, withRows([{ reason: 'panne réglée' }]));
+    h.publish(withRows([{ reason: 'panne réglée' }]));
     h.tick();
     expect(changes(h).map((n) => n.title)).toEqual(['La plage du mercredi 2 décembre est annulée : panne réglée']);
   });
@@ -118,14 +111,14 @@ describe('a cancellation after the ward was told is news', () => {
     });
     h.tick();
     h.at('2026-12-01T09:59:30').runTo('2026-12-01T10:01:00');
-    publish(h, withRows([{}]));
+    h.publish(withRows([{}]));
     h.at('2026-12-01T10:01:30').tick();
     expect(h.summary()).toEqual(['reminder@2026-12-01T10:00', 'change@2026-12-01T10:01']);
   });
 
   it('in English with a motif: "The … window is cancelled: motif"', () => {
     const h = new Harness('2026-12-01T09:59:30', { language: 'en' }).runTo('2026-12-01T10:00:00');
-    publish(h, withRows([{ application: 'GestLab' }]));
+    h.publish(withRows([{ application: 'GestLab' }]));
     h.at('2026-12-01T10:00:30').tick();
     expect(changes(h).map((n) => [n.title, n.body])).toEqual([
       [
@@ -139,9 +132,9 @@ describe('a cancellation after the ward was told is news', () => {
 describe('once per what', () => {
   it('the same window cancelled, then moved instead: each is news once', () => {
     const h = new Harness('2026-12-01T09:59:30').runTo('2026-12-01T10:00:00');
-    publish(h, withRows([{}]));
+    h.publish(withRows([{}]));
     h.runTo('2026-12-01T10:02:00');
-    publish(h, withRows([{ action: 'moved', newWindow: MOVE_TO_9, reason: '' }]));
+    h.publish(withRows([{ action: 'moved', newWindow: MOVE_TO_9, reason: '' }]));
     h.runTo('2026-12-01T10:04:00');
     expect(changes(h).map((n) => n.title)).toEqual([
       'La plage du mercredi 2 décembre est annulée : gel des Fêtes',
@@ -151,9 +144,9 @@ describe('once per what', () => {
 
   it('one application cancelled, then another one instead: each is news once', () => {
     const h = new Harness('2026-12-01T09:59:30').runTo('2026-12-01T10:00:00');
-    publish(h, withRows([{ application: 'GestLab' }]));
+    h.publish(withRows([{ application: 'GestLab' }]));
     h.runTo('2026-12-01T10:02:00');
-    publish(h, withRows([{ application: 'Cortex Omnitech' }]));
+    h.publish(withRows([{ application: 'Cortex Omnitech' }]));
     h.runTo('2026-12-01T10:04:00');
     expect(changes(h).map((n) => n.body)).toEqual([
       'GestLab : pas d’interruption prévue (mercredi 2 décembre, 2 h – 4 h).',
@@ -165,7 +158,7 @@ describe('once per what', () => {
     const two = lab(['Softlab', '2026-12-02 2h-4h'], ['Softlab', '2026-12-02 5h-6h']);
     const h = new Harness('2026-12-01T09:59:30', { inventory: two }).runTo('2026-12-01T10:00:00');
     expect(h.summary()).toEqual(['reminder@2026-12-01T10:00', 'reminder@2026-12-01T10:00']);
-    publish(h, withRows([{ reason: '' }], two));
+    h.publish(withRows([{ reason: '' }], two));
     h.at('2026-12-01T10:00:30').tick();
     expect(changes(h).map((n) => [n.windowStart, n.body])).toEqual([
       ['2026-12-02T02:00:00-05:00', 'Softlab : pas d’interruption prévue (mercredi 2 décembre, 2 h – 4 h).'],

@@ -17,6 +17,7 @@ import { RecordingNotifier } from '../../../electron/core/notify/simple';
 import { Scheduler, type SchedulerChecklists } from '../../../electron/core/scheduler/scheduler';
 import type { PlanInput } from '../../../electron/core/scheduler/plan-cache';
 import { openStore, silentLogger, type Logger, type Store } from '../../../electron/core/store';
+import { importInventory } from '../../../electron/core/inventory/import';
 import { sampleInventory } from '../planning/sample';
 
 export const ZONE = 'America/Toronto';
@@ -88,6 +89,12 @@ export class Harness {
     this.open();
   }
 
+  /** What a sync does when a new inventory arrives: the agent hands the scheduler a new plan. */
+  publish(next: Inventory): void {
+    if (!this.plan) throw new Error('no plan');
+    this.plan = { ...this.plan, inventory: next };
+  }
+
   at(iso: string): this {
     this.clock.set(iso);
     return this;
@@ -116,4 +123,13 @@ export class Harness {
   close(): void {
     this.store.close();
   }
+}
+
+const CSV_HEADER = 'Direction;Site;Service;Application;Plage de maintenance;Commentaire';
+
+/** An inventory read by the real CSV reader from these rows (after IT's header). */
+export async function csvInventory(...rows: string[]): Promise<Inventory> {
+  const result = await importInventory(new TextEncoder().encode([CSV_HEADER, ...rows, ''].join('\r\n')), 'inv.csv');
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.inventory;
 }

@@ -5,24 +5,15 @@
  */
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { importInventory } from '../../../electron/core/inventory/import';
 import { headsUpNotification } from '../../../electron/core/scheduler/messages-heads-up';
-import type { Inventory } from '../../../shared/inventory/model';
 import type { ReminderSpec } from '../../../shared/planning/types';
-import { Harness, ZONE } from './harness';
+import { csvInventory, Harness, ZONE } from './harness';
 
-const HEADER = 'Direction;Site;Service;Application;Plage de maintenance;Commentaire';
 const COBAS = 'DSP;IUSMM;Laboratoire;Cobas IT;3e mercredi 2h-4h;';
 const GESTLAB_0330 = 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 3h30-3h36;';
 const GESTLAB_0200 = 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 2h-4h;';
 const SOFTLAB_0340 = 'DSP;IUSMM;Laboratoire;Softlab;2026-12-02 3h40-3h50;';
 const ACCUDOSE_0330 = 'DSP;IUSMM;Pharmacie;Accudose;2026-12-02 3h30-3h36;';
-
-async function inventory(...rows: string[]): Promise<Inventory> {
-  const result = await importInventory(new TextEncoder().encode([HEADER, ...rows, ''].join('\r\n')), 'inv.csv');
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.inventory;
-}
 
 function before(...minutes: number[]): { options: { reminders: ReminderSpec[] } } {
   return { options: { reminders: minutes.map((m) => ({ kind: 'before' as const, minutes: m })) } };
@@ -34,16 +25,14 @@ function remind(h: Harness, ...minutes: number[]): void {
   h.plan = { ...h.plan, options: { ...h.plan.options, ...before(...minutes).options } };
 }
 
-function publish(h: Harness, next: Inventory): void {
-  if (!h.plan) throw new Error('no plan');
-  h.plan = { ...h.plan, inventory: next };
-}
-
 const headsUps = (h: Harness) => h.notifier.shown.filter((n) => n.kind === 'heads-up');
 
 describe('what counts as a changed plan', () => {
   it('a service added to the profile (same inventory object): its window known too late gets its heads-up', async () => {
-    const h = new Harness('2026-12-02T03:00:00', { ...before(60), inventory: await inventory(COBAS, ACCUDOSE_0330) });
+    const h = new Harness('2026-12-02T03:00:00', {
+      ...before(60),
+      inventory: await csvInventory(COBAS, ACCUDOSE_0330),
+    });
     h.runTo('2026-12-02T03:10:00');
     if (!h.plan) throw new Error('no plan');
     h.plan = { ...h.plan, profile: { site: 'IUSMM', services: ['Laboratoire', 'Pharmacie'] } };
@@ -56,7 +45,7 @@ describe('what counts as a changed plan', () => {
   it('an unchanged plan is not looked at again: a PC asleep past the catch-up reach gets no heads-up', async () => {
     // A reminder 6 days before the 16 December window (10 December, 2 h), slept through from 2 to 14 December:
     // older than the catch-up reaches (4 days), so nobody flagged it, but the window was known all along.
-    const h = new Harness('2026-12-02T12:00:00', { ...before(6 * 24 * 60), inventory: await inventory(COBAS) });
+    const h = new Harness('2026-12-02T12:00:00', { ...before(6 * 24 * 60), inventory: await csvInventory(COBAS) });
     h.runTo('2026-12-02T12:01:00');
     h.at('2026-12-14T12:00:00').runTo('2026-12-14T12:01:00');
     expect(h.summary()).toEqual([]);
@@ -66,15 +55,15 @@ describe('what counts as a changed plan', () => {
 describe('which reminders were missed', () => {
   it('a window added at the very instant it starts: its start toast, no heads-up', async () => {
     // The 3 h reminder (30 min before) was missed; the window is under way, not ahead.
-    const h = new Harness('2026-12-02T03:00:00', { ...before(60, 30), inventory: await inventory(COBAS) });
+    const h = new Harness('2026-12-02T03:00:00', { ...before(60, 30), inventory: await csvInventory(COBAS) });
     h.runTo('2026-12-02T03:29:30');
-    publish(h, await inventory(COBAS, GESTLAB_0330));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330));
     h.at('2026-12-02T03:30:00').tick();
     expect(h.summary()).toEqual(['start@2026-12-02T03:30']);
   });
 
   it('a shorter reminder added after the first went out: no heads-up (the window was known in time)', async () => {
-    const h = new Harness('2026-12-02T00:00:00', { ...before(60), inventory: await inventory(COBAS, GESTLAB_0200) });
+    const h = new Harness('2026-12-02T00:00:00', { ...before(60), inventory: await csvInventory(COBAS, GESTLAB_0200) });
     h.runTo('2026-12-02T00:01:00');
     h.at('2026-12-02T00:59:30').runTo('2026-12-02T01:40:00');
     remind(h, 60, 30);
@@ -83,7 +72,7 @@ describe('which reminders were missed', () => {
   });
 
   it('a longer reminder added after the first went out: no heads-up either', async () => {
-    const h = new Harness('2026-12-02T00:00:00', { ...before(30), inventory: await inventory(COBAS, GESTLAB_0200) });
+    const h = new Harness('2026-12-02T00:00:00', { ...before(30), inventory: await csvInventory(COBAS, GESTLAB_0200) });
     h.runTo('2026-12-02T00:01:00');
     h.at('2026-12-02T01:29:30').runTo('2026-12-02T01:40:00');
     remind(h, 30, 60);
@@ -94,9 +83,9 @@ describe('which reminders were missed', () => {
 
 describe('one heads-up and one flag per window', () => {
   it('two windows known too late: one each, flagged as heads-up|<start>|<end> like their other keys', async () => {
-    const h = new Harness('2026-12-02T03:00:00', { ...before(60), inventory: await inventory(COBAS) });
+    const h = new Harness('2026-12-02T03:00:00', { ...before(60), inventory: await csvInventory(COBAS) });
     h.runTo('2026-12-02T03:10:00');
-    publish(h, await inventory(COBAS, GESTLAB_0330, SOFTLAB_0340));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330, SOFTLAB_0340));
     h.tick();
     expect(headsUps(h).map((n) => n.body)).toEqual([
       'Plage ajoutée : aujourd’hui 3 h 30 – 3 h 36, GestLab. Préparez votre plan de continuité.',
@@ -110,9 +99,9 @@ describe('one heads-up and one flag per window', () => {
   });
 
   it('a window whose two reminders were both missed: one heads-up', async () => {
-    const h = new Harness('2026-12-02T02:00:00', { ...before(60, 30), inventory: await inventory(COBAS) });
+    const h = new Harness('2026-12-02T02:00:00', { ...before(60, 30), inventory: await csvInventory(COBAS) });
     h.runTo('2026-12-02T03:10:00');
-    publish(h, await inventory(COBAS, GESTLAB_0330));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330));
     h.tick();
     expect(headsUps(h)).toHaveLength(1);
   });

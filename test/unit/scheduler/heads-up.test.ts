@@ -5,31 +5,16 @@
  * that changes, so these tests change the harness's plan the way a sync does (a new Inventory object).
  */
 import { describe, expect, it } from 'vitest';
-import { importInventory } from '../../../electron/core/inventory/import';
-import type { Inventory } from '../../../shared/inventory/model';
 import { HEADS_UP_KIND } from '../../../electron/core/scheduler/heads-up';
-import { Harness } from './harness';
+import { csvInventory, Harness } from './harness';
 
-const HEADER = 'Direction;Site;Service;Application;Plage de maintenance;Commentaire';
 const COBAS = 'DSP;IUSMM;Laboratoire;Cobas IT;3e mercredi 2h-4h;';
 const GESTLAB_0330 = 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 3h30-3h36;';
-
-async function inventory(...rows: string[]): Promise<Inventory> {
-  const result = await importInventory(new TextEncoder().encode([HEADER, ...rows, ''].join('\r\n')), 'inv.csv');
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.inventory;
-}
-
-/** What a sync does when a new inventory arrives: the agent hands the scheduler a new plan. */
-function publish(h: Harness, next: Inventory): void {
-  if (!h.plan) throw new Error('no plan');
-  h.plan = { ...h.plan, inventory: next };
-}
 
 const ONE_HOUR = { options: { reminders: [{ kind: 'before' as const, minutes: 60 }] } };
 
 async function known(at: string, options: ConstructorParameters<typeof Harness>[1] = ONE_HOUR) {
-  const h = new Harness(at, { ...options, inventory: await inventory(COBAS) });
+  const h = new Harness(at, { ...options, inventory: await csvInventory(COBAS) });
   h.tick();
   return h;
 }
@@ -39,7 +24,7 @@ describe('heads-up for a window known too late for its reminder', () => {
     const h = await known('2026-12-02T00:00:00');
     h.runTo('2026-12-02T03:10:00');
     expect(h.summary()).toEqual([]);
-    publish(h, await inventory(COBAS, GESTLAB_0330));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330));
     const result = h.tick();
     expect(result.notifications.map((n) => n.kind)).toEqual(['heads-up']);
     expect(result.notifications[0]).toMatchObject({
@@ -59,11 +44,11 @@ describe('heads-up for a window known too late for its reminder', () => {
   it('survives a restart: the flag is in SQLite, and a plan that changes again brings nothing back', async () => {
     const h = await known('2026-12-02T03:00:00');
     h.runTo('2026-12-02T03:10:00');
-    publish(h, await inventory(COBAS, GESTLAB_0330));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330));
     h.tick();
     h.restart();
     h.runTo('2026-12-02T03:12:00');
-    publish(h, await inventory(COBAS, GESTLAB_0330));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330));
     h.runTo('2026-12-02T03:14:00');
     h.restart({ flush: false });
     h.runTo('2026-12-02T03:20:00');
@@ -73,7 +58,7 @@ describe('heads-up for a window known too late for its reminder', () => {
   it('says it in English, and "tomorrow" for a window of the next day whose day-before reminder has passed', async () => {
     const h = await known('2026-12-01T09:00:00', { language: 'en' });
     h.runTo('2026-12-01T14:00:00');
-    publish(h, await inventory(COBAS, 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 2h-4h;'));
+    h.publish(await csvInventory(COBAS, 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 2h-4h;'));
     const [n] = h.tick().notifications;
     expect(n?.kind).toBe('heads-up');
     expect(n?.title).toBe('Maintenance window added');
@@ -86,7 +71,7 @@ describe('heads-up for a window known too late for its reminder', () => {
   it('nothing for a window added before its reminder: the reminder comes at its time', async () => {
     const h = await known('2026-12-02T01:00:00');
     h.runTo('2026-12-02T02:00:00');
-    publish(h, await inventory(COBAS, GESTLAB_0330));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330));
     h.runTo('2026-12-02T02:31:00');
     expect(h.summary()).toEqual(['reminder@2026-12-02T02:30']);
   });
@@ -95,26 +80,26 @@ describe('heads-up for a window known too late for its reminder', () => {
     // Default reminders (the day before at 10 h, 30 min before): both passed, the window started at 3 h 30.
     const h = await known('2026-12-02T03:00:00', {});
     h.runTo('2026-12-02T03:32:00');
-    publish(h, await inventory(COBAS, GESTLAB_0330));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330));
     h.runTo('2026-12-02T03:34:00');
     expect(h.notifier.shown.filter((n) => n.kind === 'heads-up')).toEqual([]);
   });
 
   it('nothing when the PC slept through the reminder of a window it knew (the catch-up drops it)', async () => {
-    const h = new Harness('2026-12-02T02:00:00', { ...ONE_HOUR, inventory: await inventory(COBAS, GESTLAB_0330) });
+    const h = new Harness('2026-12-02T02:00:00', { ...ONE_HOUR, inventory: await csvInventory(COBAS, GESTLAB_0330) });
     h.tick();
     h.at('2026-12-02T03:10:00').tick(); // asleep 2 h 00 → 3 h 10: the 2 h 30 reminder was missed
     h.restart();
     h.runTo('2026-12-02T03:12:00');
-    publish(h, await inventory(COBAS, GESTLAB_0330, 'DSP;IUSMM;Laboratoire;Softlab;4e mercredi 2h-4h;'));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330, 'DSP;IUSMM;Laboratoire;Softlab;4e mercredi 2h-4h;'));
     h.runTo('2026-12-02T03:14:00');
     expect(h.notifier.shown.filter((n) => n.kind === 'heads-up')).toEqual([]);
   });
 
   it('nothing on the very first plan of a fresh install, nor later for the windows that plan held', async () => {
-    const h = new Harness('2026-12-02T03:10:00', { ...ONE_HOUR, inventory: await inventory(COBAS, GESTLAB_0330) });
+    const h = new Harness('2026-12-02T03:10:00', { ...ONE_HOUR, inventory: await csvInventory(COBAS, GESTLAB_0330) });
     h.tick();
-    publish(h, await inventory(COBAS, GESTLAB_0330, 'DSP;IUSMM;Laboratoire;Softlab;4e mercredi 2h-4h;'));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330, 'DSP;IUSMM;Laboratoire;Softlab;4e mercredi 2h-4h;'));
     h.runTo('2026-12-02T03:31:00');
     expect(h.summary()).toEqual(['start@2026-12-02T03:30']);
   });
@@ -122,7 +107,7 @@ describe('heads-up for a window known too late for its reminder', () => {
   it('one heads-up per window, naming all its applications', async () => {
     const h = await known('2026-12-02T03:00:00');
     h.runTo('2026-12-02T03:10:00');
-    publish(h, await inventory(COBAS, GESTLAB_0330, 'DSP;IUSMM;Laboratoire;Softlab;2026-12-02 3h30-3h36;'));
+    h.publish(await csvInventory(COBAS, GESTLAB_0330, 'DSP;IUSMM;Laboratoire;Softlab;2026-12-02 3h30-3h36;'));
     const shown = h.tick().notifications;
     expect(shown.map((n) => n.body)).toEqual([
       'Plage ajoutée : aujourd’hui 3 h 30 – 3 h 36, GestLab et Softlab. Préparez votre plan de continuité.',

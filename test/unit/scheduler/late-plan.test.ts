@@ -7,31 +7,17 @@
  *   window was known all along.
  */
 import { describe, expect, it } from 'vitest';
-import { importInventory } from '../../../electron/core/inventory/import';
-import type { Inventory } from '../../../shared/inventory/model';
-import { Harness } from './harness';
+import { csvInventory, Harness } from './harness';
 
-const HEADER = 'Direction;Site;Service;Application;Plage de maintenance;Commentaire';
 const COBAS = 'DSP;IUSMM;Laboratoire;Cobas IT;3e mercredi 2h-4h;';
-
-async function inventory(...rows: string[]): Promise<Inventory> {
-  const result = await importInventory(new TextEncoder().encode([HEADER, ...rows, ''].join('\r\n')), 'inv.csv');
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.inventory;
-}
-
-function publish(h: Harness, next: Inventory): void {
-  if (!h.plan) throw new Error('no plan');
-  h.plan = { ...h.plan, inventory: next };
-}
 
 describe('a window published while it is already under way', () => {
   it('gets its start toast at the tick that reads it, then its checklist at the end; nothing twice', async () => {
-    const h = new Harness('2026-12-02T00:00:00', { inventory: await inventory(COBAS) });
+    const h = new Harness('2026-12-02T00:00:00', { inventory: await csvInventory(COBAS) });
     h.tick();
     h.runTo('2026-12-02T02:30:00');
     expect(h.summary()).toEqual([]);
-    publish(h, await inventory(COBAS, 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 2h15-3h;'));
+    h.publish(await csvInventory(COBAS, 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 2h15-3h;'));
     const result = h.tick();
     expect(result.notifications.map((n) => n.kind)).toEqual(['start']);
     expect(result.notifications[0]).toMatchObject({
@@ -45,11 +31,11 @@ describe('a window published while it is already under way', () => {
 
   it('a plan change during a window whose start was announced announces nothing again', async () => {
     const gestlab = 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 2h15-3h;';
-    const h = new Harness('2026-12-02T00:00:00', { inventory: await inventory(COBAS, gestlab) });
+    const h = new Harness('2026-12-02T00:00:00', { inventory: await csvInventory(COBAS, gestlab) });
     h.tick();
     h.runTo('2026-12-02T02:30:00');
     expect(h.summary()).toEqual(['reminder@2026-12-02T01:45', 'start@2026-12-02T02:15']);
-    publish(h, await inventory(gestlab, COBAS, 'DSP;IUSMM;Laboratoire;Unity;1er lundi 2h-4h;'));
+    h.publish(await csvInventory(gestlab, COBAS, 'DSP;IUSMM;Laboratoire;Unity;1er lundi 2h-4h;'));
     expect(h.tick().notifications).toEqual([]);
     h.close();
   });
@@ -58,7 +44,7 @@ describe('a window published while it is already under way', () => {
 describe('a reminder slept through beyond the catch-up reach', () => {
   it('with a 6-day reminder and 12 days off, a window known all along gets no "Plage ajoutée"', async () => {
     const sixDays = { options: { reminders: [{ kind: 'before' as const, minutes: 6 * 24 * 60 }] } };
-    const h = new Harness('2026-12-02T12:00:00', { ...sixDays, inventory: await inventory(COBAS) });
+    const h = new Harness('2026-12-02T12:00:00', { ...sixDays, inventory: await csvInventory(COBAS) });
     h.tick();
     h.restart();
     // Off from 2 to 14 December: the 6-day reminder of 16 December (10 December, 2 h) is 4 days and 10 h old.
