@@ -117,6 +117,8 @@ export class Scheduler {
     // Stryker disable next-line ConditionalExpression: with no last tick, nowMs - null is nowMs, past any threshold
     const gap = last === null || nowMs - last > (this.deps.catchUpAfterMs ?? DEFAULT_CATCH_UP_AFTER_MS);
     if (gap) this.staleUntilMs = nowMs;
+    // The clock went back: what lies after now has not happened yet, so it cannot be stale.
+    else if (this.staleUntilMs !== null && this.staleUntilMs > nowMs) this.staleUntilMs = nowMs;
     let retryFrom: number | null = null;
 
     let plan: PlanInput | null = null;

@@ -1,15 +1,18 @@
 /**
- * Two gaps found by the mutation pass of issue 14 (survivors of scheduler.ts and heads-up.ts), on the real scheduler
+ * Gaps found by the mutation pass of issue 14 (survivors of scheduler.ts and heads-up.ts), on the real scheduler
  * (harness.ts: real SQLite, ManualClock, the real CSV reader):
  * - a window IT publishes while it is already under way gets its start toast once, at the tick that reads it (not
  *   only its checklist at the end);
  * - a reminder the PC slept through beyond the catch-up's reach (4 days) is not a "Plage ajoutée" heads-up: the
- *   window was known all along.
+ *   window was known all along;
+ * - after a first start, the clock set back (a time change) and forward again: the end met again is announced as
+ *   usual, not as a catch-up (a first start has nothing stale).
  */
 import { describe, expect, it } from 'vitest';
 import { csvInventory, Harness } from './harness';
 
 const COBAS = 'DSP;IUSMM;Laboratoire;Cobas IT;3e mercredi 2h-4h;';
+const GESTLAB_0200 = 'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 2h-4h;';
 
 describe('a window published while it is already under way', () => {
   it('gets its start toast at the tick that reads it, then its checklist at the end; nothing twice', async () => {
@@ -51,6 +54,18 @@ describe('a reminder slept through beyond the catch-up reach', () => {
     h.at('2026-12-14T12:00:00');
     const result = h.tick();
     expect(result.notifications.map((n) => n.kind)).not.toContain('heads-up');
+    h.close();
+  });
+});
+
+describe('the clock set back after a first start', () => {
+  it("a window's end met again after the clock went back is announced as usual, not as a catch-up", async () => {
+    const h = new Harness('2026-12-02T04:00:00', { inventory: await csvInventory(COBAS, GESTLAB_0200) });
+    h.tick();
+    expect(h.summary()).toEqual([]);
+    h.at('2026-12-02T03:59:00').tick();
+    h.at('2026-12-02T04:00:00').tick();
+    expect(h.summary()).toEqual(['checklist@2026-12-02T04:00']);
     h.close();
   });
 });
