@@ -23,13 +23,16 @@ export function recordElsewhere(
   let recorded = 0;
   for (const claims of byWindow.values()) {
     const first = claims[0] as Claim;
+    // Stryker disable next-line ObjectLiteral: windowOf compares instants (toMillis); the zone changes nothing
     const start = DateTime.fromMillis(first.startMs, { zone: plan.options.zone });
+    // Stryker disable next-line ObjectLiteral: as above
     const end = DateTime.fromMillis(first.endMs, { zone: plan.options.zone });
     const window = cache.windowOf(plan, start, end);
     if (!window) continue; // not a window of this workstation's services
     const w = { start: window.start, end: window.end, site: plan.profile.site, services: window.services };
     const standing = firstStanding(claims, w, { workstation: elsewhere.workstation, userAccount: null });
     if (!standing) continue;
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the store keeps the instant in UTC (toStoreTime)
     const record = toRecord(standing, w, DateTime.fromISO(standing.submittedAt, { setZone: true }));
     if (store.verified.record(record)) recorded++;
   }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanCache, type PlanInput } from '../../../electron/core/scheduler/plan-cache';
 import { DEFAULT_REMINDERS } from '../../../shared/planning/types';
 import { sampleInventory } from '../planning/sample';
-import { ZONE } from './harness';
+import { csvInventory, ZONE } from './harness';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
 const ms = (iso: string) => at(iso).toMillis();
@@ -153,5 +153,26 @@ describe('PlanCache.nextAfter — strictly after now, and its memo', () => {
     expect(cache.nextLookups).toBe(1);
     expect(cache.nextAfter(p, t.plus({ days: 1 }))).toBeNull();
     expect(cache.nextLookups).toBe(2);
+  });
+});
+
+describe('PlanCache.windowsAt (the banner: every window in progress)', () => {
+  it('lists each window in progress at that instant, start included and end left out, in start order', async () => {
+    const inventory = await csvInventory(
+      'DSP;IUSMM;Laboratoire;GestLab;2026-12-02 3h-5h;',
+      'DSP;IUSMM;Laboratoire;Cobas IT;2026-12-02 2h-4h;',
+      'DSP;IUSMM;Laboratoire;Softlab;2026-12-02 4h-6h;',
+    );
+    const p = { ...plan(), inventory };
+    for (const cache of [new PlanCache(0), new PlanCache()]) {
+      const startsAt = (iso: string) => cache.windowsAt(p, at(iso)).map((w) => w.start.toFormat('H'));
+      expect(startsAt('2026-12-02T01:59:59.999')).toEqual([]);
+      expect(startsAt('2026-12-02T02:00')).toEqual(['2']);
+      expect(startsAt('2026-12-02T03:00')).toEqual(['2', '3']);
+      // 4 h: the 2 h window has ended, the 4 h one has begun.
+      expect(startsAt('2026-12-02T04:00')).toEqual(['3', '4']);
+      expect(startsAt('2026-12-02T05:59:59.999')).toEqual(['4']);
+      expect(startsAt('2026-12-02T06:00')).toEqual([]);
+    }
   });
 });

@@ -187,3 +187,32 @@ describe('tray menu, item by item', () => {
     expect(menu[1]).toEqual({ id: 'reports', label: "1 rapport en attente d'envoi", enabled: false, action: null });
   });
 });
+
+describe('tray tooltip — an unplanned outage in force (issue 13)', () => {
+  const outage = (end: string | null) => ({
+    end: end === null ? null : at(end),
+    applications: [{ application: 'GestLab' }, { application: 'Cobas IT' }],
+  });
+
+  it('says "panne en cours", until when when the notice says, with the applications', () => {
+    const now = at('2026-12-02T10:00');
+    expect(trayTooltip(inputs({ now, outage: outage('2026-12-02T12:30') }))).toBe(
+      `${LEAD}panne en cours jusqu'à 12 h 30 : GestLab, Cobas IT`,
+    );
+    expect(trayTooltip(inputs({ now, outage: outage(null) }))).toBe(`${LEAD}panne en cours : GestLab, Cobas IT`);
+    expect(trayTooltip(inputs({ now, language: 'en', outage: outage(null) }))).toBe(
+      `${LEAD}outage in progress: GestLab, Cobas IT`,
+    );
+  });
+
+  it('a planned window in progress is named first; another state given keeps its own words', () => {
+    const now = at('2026-12-02T03:00');
+    const current = window('2026-12-02T02:00', '2026-12-02T04:00', ['Softlab']);
+    expect(trayTooltip(inputs({ now, current, outage: outage(null) }))).toBe(
+      `${LEAD}plage en cours jusqu'à 4 h : Softlab`,
+    );
+    expect(trayTooltip(inputs({ now, outage: outage(null) }), 'verification-due')).toBe(
+      `${LEAD}vérification à faire après la plage`,
+    );
+  });
+});
