@@ -97,9 +97,9 @@ export class Scheduler {
   private readonly headsUpWatch = new HeadsUpWatch();
   /**
    * The last tick that followed a gap: an event due at or before it and still not flagged was missed (its catch-up
-   * failed and is being retried), so it is caught up again, never replayed one toast at a time.
+   * failed and is being retried), so it is caught up again, never replayed one toast at a time. -Infinity: none.
    */
-  private staleUntilMs: number | null = null;
+  private staleUntilMs = -Infinity;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.cache = deps.cache ?? new PlanCache();
@@ -116,9 +116,8 @@ export class Scheduler {
     const last = this.lastTickMs ?? this.cursorMs;
     // Stryker disable next-line ConditionalExpression: with no last tick, nowMs - null is nowMs, past any threshold
     const gap = last === null || nowMs - last > (this.deps.catchUpAfterMs ?? DEFAULT_CATCH_UP_AFTER_MS);
-    if (gap) this.staleUntilMs = nowMs;
-    // The clock went back: what lies after now has not happened yet, so it cannot be stale.
-    else if (this.staleUntilMs !== null && this.staleUntilMs > nowMs) this.staleUntilMs = nowMs;
+    // After the clock went back, what lies after now has not happened yet, so it cannot be stale.
+    this.staleUntilMs = gap ? nowMs : Math.min(this.staleUntilMs, nowMs);
     let retryFrom: number | null = null;
 
     let plan: PlanInput | null = null;
@@ -278,7 +277,7 @@ export class Scheduler {
     now: DateTime,
     result: TickResult,
   ): number | null {
-    const staleUntil = this.staleUntilMs ?? -Infinity;
+    const staleUntil = this.staleUntilMs;
     const stale: TimelineEvent[] = [];
     const fresh: TimelineEvent[] = [];
     for (const e of due) (ms(e.at) <= staleUntil ? stale : fresh).push(e);
