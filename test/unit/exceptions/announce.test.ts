@@ -3,27 +3,8 @@
  * scheduler and SQLite store with a ManualClock; one that arrives before any reminder is silent.
  */
 import { describe, expect, it } from 'vitest';
-import type { CalendarException, Inventory } from '../../../shared/inventory/model';
-import { sampleInventory } from '../planning/sample';
+import { withExceptions } from '../planning/sample';
 import { Harness } from '../scheduler/harness';
-
-function withRows(rows: Partial<CalendarException>[]): Inventory {
-  return {
-    ...sampleInventory(),
-    exceptions: rows.map((r, i) => ({
-      row: i + 2,
-      site: null,
-      service: null,
-      application: null,
-      from: '2026-12-02',
-      to: '2026-12-02',
-      action: 'cancelled',
-      newWindow: null,
-      reason: 'gel des Fêtes',
-      ...r,
-    })),
-  };
-}
 
 const MOVE_TO_9 = {
   text: '2026-12-09 2h-4h',
@@ -38,7 +19,7 @@ describe('cancellation announced after reminders', () => {
   it('after the day-before reminder: one toast saying so, then nothing for that window, even after a restart', () => {
     const h = new Harness('2026-11-30T12:00:00').runTo('2026-12-01T10:30:00');
     expect(h.summary()).toEqual(['reminder@2026-12-01T10:00']);
-    h.publish(withRows([{ site: 'IUSMM', service: 'Laboratoire' }]));
+    h.publish(withExceptions([{ site: 'IUSMM', service: 'Laboratoire' }]));
     h.runTo('2026-12-01T12:00:00');
     h.restart();
     h.runTo('2026-12-03T12:00:00');
@@ -55,7 +36,7 @@ describe('cancellation announced after reminders', () => {
 
   it('before any reminder: cancelled silently (the status window shows it)', () => {
     const h = new Harness('2026-11-30T12:00:00');
-    h.publish(withRows([{}]));
+    h.publish(withExceptions([{}]));
     h.runTo('2026-12-03T12:00:00');
     expect(h.summary()).toEqual([]);
   });
@@ -63,7 +44,7 @@ describe('cancellation announced after reminders', () => {
   it('a move after the reminders: "reportée au …" once, the rest of the window and the new window as usual', () => {
     const h = new Harness('2026-11-30T12:00:00').runTo('2026-12-02T01:45:00');
     expect(h.summary()).toEqual(['reminder@2026-12-01T10:00', 'reminder@2026-12-02T01:30']);
-    h.publish(withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: 'migration' }]));
+    h.publish(withExceptions([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: 'migration' }]));
     h.runTo('2026-12-09T05:00:00');
     expect(h.summary()).toEqual([
       'reminder@2026-12-01T10:00',
@@ -88,7 +69,7 @@ describe('cancellation announced after reminders', () => {
 describe('cancellation and move announcements, word for word', () => {
   it('in English, without a motif: no dangling colon, and the applications with the window', () => {
     const h = new Harness('2026-11-30T12:00:00', { language: 'en' }).runTo('2026-12-01T10:30:00');
-    h.publish(withRows([{ site: 'IUSMM', service: 'Laboratoire', reason: '' }]));
+    h.publish(withExceptions([{ site: 'IUSMM', service: 'Laboratoire', reason: '' }]));
     h.runTo('2026-12-01T11:00:00');
     const change = h.notifier.shown.find((n) => n.kind === 'change');
     expect(change?.title).toBe('The Wednesday, December 2 window is cancelled');
@@ -101,7 +82,7 @@ describe('cancellation and move announcements, word for word', () => {
 
   it('a move in English names the new date and says there is no window on the old one', () => {
     const h = new Harness('2026-11-30T12:00:00', { language: 'en' }).runTo('2026-12-01T10:30:00');
-    h.publish(withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: 'migration' }]));
+    h.publish(withExceptions([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: 'migration' }]));
     h.runTo('2026-12-01T11:00:00');
     const change = h.notifier.shown.find((n) => n.kind === 'change');
     expect(change?.title).toBe('The Wednesday, December 2 window is moved to Wednesday, December 9: migration');
@@ -110,7 +91,7 @@ describe('cancellation and move announcements, word for word', () => {
 
   it('a move in French without a motif: the whole body word for word', () => {
     const h = new Harness('2026-11-30T12:00:00').runTo('2026-12-01T10:30:00');
-    h.publish(withRows([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: '' }]));
+    h.publish(withExceptions([{ application: 'GestLab', action: 'moved', newWindow: MOVE_TO_9, reason: '' }]));
     h.runTo('2026-12-01T11:00:00');
     const change = h.notifier.shown.find((n) => n.kind === 'change');
     expect(change?.title).toBe('La plage du mercredi 2 décembre est reportée au mercredi 9 décembre');

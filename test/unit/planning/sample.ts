@@ -2,7 +2,7 @@
  * The guide's Annexe 2 (also test/fixtures/inventory/annexe2-windows-1252.csv, as IT exports it) built in code, so
  * these tests do not depend on the CSV importer. Schedules go through the real parser.
  */
-import type { Application, Inventory, ServiceInfo } from '../../../shared/inventory/model';
+import type { Application, CalendarException, Inventory, ServiceInfo } from '../../../shared/inventory/model';
 import { parseSchedule } from '../../../shared/schedule';
 
 const ROWS: [direction: string, site: string, service: string, application: string, schedule: string][] = [
@@ -59,5 +59,24 @@ export function sampleInventory(extra: Partial<Inventory> = {}): Inventory {
     contacts: [],
     hosts: [],
     ...extra,
+  };
+}
+
+/** The sample inventory (or `base`) with these Exceptions rows (issue 13), each a cancellation on 2 December unless told. */
+export function withExceptions(rows: Partial<CalendarException>[], base: Inventory = sampleInventory()): Inventory {
+  return {
+    ...base,
+    exceptions: rows.map((r, i) => ({
+      row: i + 2,
+      site: null,
+      service: null,
+      application: null,
+      from: '2026-12-02',
+      to: '2026-12-02',
+      action: 'cancelled',
+      newWindow: null,
+      reason: 'gel des Fêtes',
+      ...r,
+    })),
   };
 }

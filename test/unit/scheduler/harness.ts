@@ -14,7 +14,7 @@ import type { WindowKind } from '../../../electron/core/agent-types';
 import { ChecklistService } from '../../../electron/core/checklist/service';
 import { ManualClock } from '../../../electron/core/clock';
 import { RecordingNotifier } from '../../../electron/core/notify/simple';
-import { Scheduler, type SchedulerChecklists } from '../../../electron/core/scheduler/scheduler';
+import { Scheduler, type SchedulerChecklists, type SchedulerDeps } from '../../../electron/core/scheduler/scheduler';
 import type { PlanInput } from '../../../electron/core/scheduler/plan-cache';
 import { openStore, silentLogger, type Logger, type Store } from '../../../electron/core/store';
 import { importInventory } from '../../../electron/core/inventory/import';
@@ -82,6 +82,20 @@ export class Harness {
     });
   }
 
+  /** Another scheduler on this harness's store, clock and plan, with some of its dependencies replaced. */
+  schedulerWith(over: Partial<SchedulerDeps>): Scheduler {
+    return new Scheduler({
+      clock: this.clock,
+      store: this.store,
+      plan: () => this.plan,
+      notifier: this.notifier,
+      checklists: this.checklists,
+      onOpenWindow: () => undefined,
+      log: silentLogger,
+      ...over,
+    });
+  }
+
   /** Stops (optionally without flushing, like a crash) and starts again at the current time. */
   restart(options: { flush?: boolean } = {}): void {
     if (options.flush !== false) this.scheduler.flush();
@@ -133,3 +147,10 @@ export async function csvInventory(...rows: string[]): Promise<Inventory> {
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.inventory;
 }
+
+/** A notifier whose every toast fails, as when Windows' notification service is not running. */
+export const throwingNotifier = {
+  notify: (): never => {
+    throw new Error('no notification daemon');
+  },
+};

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../../electron/core/store';
-import { LAST_TICK_KEY, Scheduler } from '../../../electron/core/scheduler/scheduler';
-import { Harness } from './harness';
+import { LAST_TICK_KEY } from '../../../electron/core/scheduler/scheduler';
+import { Harness, throwingNotifier } from './harness';
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -79,15 +79,10 @@ describe('Scheduler — failures it survives', () => {
   it('a plan that throws: nothing announced, the error logged, no throw', () => {
     const h = new Harness('2026-12-02T02:00');
     const log = recordingLogger();
-    const scheduler = new Scheduler({
-      clock: h.clock,
-      store: h.store,
+    const scheduler = h.schedulerWith({
       plan: () => {
         throw new Error('inventory unreadable');
       },
-      notifier: h.notifier,
-      checklists: h.checklists,
-      onOpenWindow: () => undefined,
       log,
     });
     expect(scheduler.tick()).toEqual({ notifications: [], caughtUp: false, changed: false });
@@ -98,19 +93,7 @@ describe('Scheduler — failures it survives', () => {
   it('a toast that throws: the announcement still counts (flagged, in the result), the failure logged', () => {
     const h = new Harness('2026-12-02T01:59');
     const log = recordingLogger();
-    const scheduler = new Scheduler({
-      clock: h.clock,
-      store: h.store,
-      plan: () => h.plan,
-      notifier: {
-        notify: () => {
-          throw new Error('no notification daemon');
-        },
-      },
-      checklists: h.checklists,
-      onOpenWindow: () => undefined,
-      log,
-    });
+    const scheduler = h.schedulerWith({ notifier: throwingNotifier, log });
     scheduler.tick();
     h.at('2026-12-02T02:00');
     const result = scheduler.tick();

@@ -7,10 +7,10 @@ import { DateTime } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../../electron/core/store';
 import { ChangeAnnouncer } from '../../../electron/core/scheduler/changes';
-import { LAST_TICK_KEY, Scheduler } from '../../../electron/core/scheduler/scheduler';
+import { LAST_TICK_KEY } from '../../../electron/core/scheduler/scheduler';
 import { importInventory } from '../../../electron/core/inventory/import';
 import { app, sampleInventory } from '../planning/sample';
-import { Harness, ZONE } from './harness';
+import { Harness, ZONE, throwingNotifier } from './harness';
 
 type Line = [level: string, message: string, data: Record<string, unknown> | undefined];
 
@@ -99,15 +99,10 @@ describe('Scheduler — failures it logs and retries', () => {
   it('a plan that throws: logged as an error with the error text', () => {
     const h = new Harness('2026-12-02T02:00');
     const log = recordingLogger();
-    const scheduler = new Scheduler({
-      clock: h.clock,
-      store: h.store,
+    const scheduler = h.schedulerWith({
       plan: () => {
         throw new Error('inventory unreadable');
       },
-      notifier: h.notifier,
-      checklists: h.checklists,
-      onOpenWindow: () => undefined,
       log,
     });
     scheduler.tick();
@@ -118,19 +113,7 @@ describe('Scheduler — failures it logs and retries', () => {
   it('a toast that throws: logged as a warning with its kind and the error', () => {
     const h = new Harness('2026-12-02T02:00');
     const log = recordingLogger();
-    const scheduler = new Scheduler({
-      clock: h.clock,
-      store: h.store,
-      plan: () => h.plan,
-      notifier: {
-        notify: () => {
-          throw new Error('no notification daemon');
-        },
-      },
-      checklists: h.checklists,
-      onOpenWindow: () => undefined,
-      log,
-    });
+    const scheduler = h.schedulerWith({ notifier: throwingNotifier, log });
     scheduler.tick();
     expect(log.lines).toEqual([
       ['warn', 'scheduler: toast failed', { kind: 'start', error: 'Error: no notification daemon' }],

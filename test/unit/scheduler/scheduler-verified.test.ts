@@ -6,7 +6,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../../electron/core/store';
-import { Scheduler } from '../../../electron/core/scheduler/scheduler';
 import { Harness, ZONE } from './harness';
 
 const LAB_AT_8 = { serviceHours: { Laboratoire: { twentyFourSeven: false, shiftStarts: ['08:00'] } } };
@@ -153,15 +152,7 @@ describe('Scheduler — a window verified elsewhere', () => {
   it('a store without verifications at all: the events announced as usual, nothing logged', () => {
     const h = new Harness('2026-12-02T02:00');
     const log = errorLogger();
-    const scheduler = new Scheduler({
-      clock: h.clock,
-      store: { announced: h.store.announced, settings: h.store.settings },
-      plan: () => h.plan,
-      notifier: h.notifier,
-      checklists: h.checklists,
-      onOpenWindow: () => undefined,
-      log,
-    });
+    const scheduler = h.schedulerWith({ store: { announced: h.store.announced, settings: h.store.settings }, log });
     expect(scheduler.tick().notifications.map((n) => n.kind)).toEqual(['start']);
     expect(log.errors).toEqual([]);
     h.close();
